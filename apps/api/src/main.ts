@@ -1,8 +1,30 @@
-import { X } from '@faceauth/core';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { Controller, Get, Module } from '@nestjs/common';
-@Controller() class H { @Get('health') h() { return { status: 'ok' }; } }
-@Module({ controllers: [H] }) class AppModule {}
-async function main() { const app = await NestFactory.create(AppModule, new FastifyAdapter()); await app.listen(3000); }
-void main(); void X;
+import 'reflect-metadata';
+import { ConfigError } from './config/config.error';
+import { loadConfig } from './config/load-config';
+import { createApiApp } from './bootstrap/create-api-app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const { app, devAdminKey } = await createApiApp({ config });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  const url = await app.getUrl();
+  process.stdout.write(`faceauth API listening on ${url} (docs: ${config.swagger.enabled ? `${url}/docs` : 'off'})\n`);
+  if (devAdminKey) {
+    // Printed once on purpose, outside the JSON log stream, which never carries secrets.
+    process.stdout.write(`Development admin key (shown once, store it now): ${devAdminKey}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`faceauth API failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,1 +1,4 @@
-export const X = 1;
+export { Clock, SystemClock, ManualClock } from './clock';
+export { DomainError, DomainErrorKind } from './domain.error';
+export { TimestampColumn, epochMsTransformer } from './persistence/timestamp.column';
+export { databaseKind, type DatabaseKind } from './persistence/database-kind';

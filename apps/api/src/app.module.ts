@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { DestinationStream } from 'pino';
+import { AdminApiModule, createValidationPipe, ErrorEnvelopeFilter } from '@faceauth/admin-api';
+import { Clock } from '@faceauth/core';
+import { ClockModule } from '@faceauth/module';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging/logger.options';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Where JSON logs go (stdout by default); tests capture them. */
+  logStream?: DestinationStream;
+  /** Time source (tests inject a manual clock). */
+  clock?: Clock;
+}
+
+/** The deployable service: configuration, database, the product's modules, health. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, logStream, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, ignoreEnvVars: true, load: [() => config] }),
+        LoggerModule.forRoot(loggerOptions(config.logging.level, logStream)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        ClockModule.forRoot(clock),
+        TerminusModule,
+        AdminApiModule.forRoot({
+          staticKeys: config.auth.staticKeys,
+          keyRefreshMs: config.auth.keyRefreshMs,
+          publicBaseUrl: config.http.publicBaseUrl,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

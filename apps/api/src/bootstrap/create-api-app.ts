@@ -1,0 +1,30 @@
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { DevAdminKeyBootstrap } from '@faceauth/admin-api';
+import { AppModule, AppModuleOptions } from '../app.module';
+import { createFastifyAdapter } from './fastify-adapter.factory';
+import { setupSwagger } from './swagger.setup';
+
+export interface ApiApp {
+  app: NestFastifyApplication;
+  /** The development admin key when one was generated at this start (print it once, never log it). */
+  devAdminKey: string | null;
+}
+
+/**
+ * Builds and initialises the service exactly as `main.ts` runs it (tests use this too), without listening.
+ */
+export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
+  const { config } = options;
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), createFastifyAdapter(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (config.swagger.enabled) setupSwagger(app);
+  await app.init();
+  const devAdminKey = config.auth.generateDevAdminKey ? await app.get(DevAdminKeyBootstrap).ensure() : null;
+  return { app, devAdminKey };
+}

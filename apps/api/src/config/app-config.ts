@@ -1,0 +1,19 @@
+import { StaticApiKey } from '@faceauth/admin-api';
+import { FaceAuthProject } from '@faceauth/module';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string; migrationsRun: boolean }
+  | { type: 'postgres'; url: string; migrationsRun: boolean; poolSize: number };
+
+/** The whole, validated configuration of the API service. Built once at boot by `loadConfig`. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  http: { host: string; port: number; publicBaseUrl: string; trustProxy: boolean; bodyLimitBytes: number };
+  database: DatabaseConfig;
+  auth: { staticKeys: StaticApiKey[]; generateDevAdminKey: boolean; keyRefreshMs: number };
+  swagger: { enabled: boolean };
+  logging: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  argos: { apiBaseUrl: string; formUrl: string; usingSandboxDefaults: boolean };
+  projects: FaceAuthProject[];
+  defaultProject: string;
+}

@@ -1,0 +1,72 @@
+import { parseStaticApiKeys } from '@faceauth/admin-api';
+import { AppConfig, DatabaseConfig } from './app-config';
+import { ConfigError } from './config.error';
+import { Env, EnvReader } from './env-reader.config';
+import { readProjects, SANDBOX_PROJECT } from './projects.config';
+
+const REAL_ARGOS_API = 'https://rest-api.argosidentity.com/v3';
+const REAL_ARGOS_FORM = 'https://form.argosidentity.com/face-auth';
+const SANDBOX_URL = 'http://127.0.0.1:4010';
+
+/**
+ * Reads and validates every setting at boot. Throws a {@link ConfigError} naming the first bad setting.
+ * With no configuration at all the service runs on SQLite against the local Argos sandbox.
+ */
+export function loadConfig(rawEnv: Env): AppConfig {
+  const env = new EnvReader(rawEnv);
+  const nodeEnv = env.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const port = env.int('PORT', 3000, { min: 0, max: 65535 });
+  const projects = readProjects(env);
+  if (!projects && production) {
+    throw new ConfigError('FACEAUTH_PROJECTS', 'is required in production (or FACEAUTH_PID and FACEAUTH_API_KEY)');
+  }
+  const usingSandboxDefaults = projects === null;
+  const resolvedProjects = projects ?? [SANDBOX_PROJECT];
+  const defaultProject = env.string('FACEAUTH_DEFAULT_PROJECT', resolvedProjects[0].name);
+  if (!resolvedProjects.some((p) => p.name === defaultProject)) {
+    throw new ConfigError('FACEAUTH_DEFAULT_PROJECT', `must name a configured project (got "${defaultProject}")`);
+  }
+  let staticKeys;
+  try {
+    staticKeys = parseStaticApiKeys(env.optionalString('INTERNAL_API_KEYS'));
+  } catch (error) {
+    throw new ConfigError('INTERNAL_API_KEYS', (error as Error).message);
+  }
+  return {
+    nodeEnv,
+    http: {
+      host: env.string('HOST', '127.0.0.1'),
+      port,
+      publicBaseUrl: env.url('PUBLIC_BASE_URL', ['http', 'https'], `http://localhost:${port}`),
+      trustProxy: env.bool('TRUST_PROXY', false),
+      bodyLimitBytes: env.int('HTTP_BODY_LIMIT_BYTES', 1_048_576, { min: 1024 }),
+    },
+    database: readDatabase(env),
+    auth: {
+      staticKeys,
+      generateDevAdminKey: env.bool('DEV_ADMIN_KEY', !production),
+      keyRefreshMs: env.int('API_KEY_REFRESH_MS', 5_000, { min: 0 }),
+    },
+    swagger: { enabled: env.bool('SWAGGER_ENABLED', !production) },
+    logging: {
+      level: env.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    },
+    argos: {
+      apiBaseUrl: env.url('ARGOS_API_BASE_URL', ['http', 'https'], usingSandboxDefaults ? `${SANDBOX_URL}/v3` : REAL_ARGOS_API),
+      formUrl: env.url('ARGOS_FORM_URL', ['http', 'https'], usingSandboxDefaults ? `${SANDBOX_URL}/face-auth` : REAL_ARGOS_FORM),
+      usingSandboxDefaults,
+    },
+    projects: resolvedProjects,
+    defaultProject,
+  };
+}
+
+function readDatabase(env: EnvReader): DatabaseConfig {
+  const migrationsRun = env.bool('DB_MIGRATIONS_RUN', true);
+  if (!env.has('DATABASE_URL')) {
+    return { type: 'sqlite', path: env.string('SQLITE_PATH', 'data/faceauth.sqlite'), migrationsRun };
+  }
+  const url = env.url('DATABASE_URL', ['postgres', 'postgresql']);
+  return { type: 'postgres', url, migrationsRun, poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }) };
+}

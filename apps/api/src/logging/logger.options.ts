@@ -1,0 +1,47 @@
+import { Params } from 'nestjs-pino';
+import { DestinationStream } from 'pino';
+
+/** Paths that may carry secrets: internal keys, Argos keys, tokens, ciphertexts, images. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'res.headers.location',
+  'res.headers["set-cookie"]',
+  '*.apiKey',
+  '*.secretKey',
+  '*.token',
+  '*.key',
+  '*.encrypted',
+  '*.faceImage',
+  '*.image',
+];
+
+/** Query values and path segments that are secrets in themselves (ciphertexts, short-link ids). */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/([?&](?:encrypted|token|key|apiKey|api_key)=)[^&#]*/gi, '$1[redacted]')
+    .replace(/^\/l\/[^/?#]+/, '/l/[redacted]');
+}
+
+/** Structured JSON request logs with secrets removed; health probes are not logged. */
+export function loggerOptions(level: string, stream?: DestinationStream): Params {
+  return {
+    pinoHttp: {
+      level,
+      stream,
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      genReqId: (req) => String((req as { id?: unknown }).id ?? ''),
+      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+      serializers: {
+        req: (req: { id?: string; method?: string; url?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: redactUrl(req.url ?? ''),
+        }),
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { AdminApiModuleOptions } from './admin-api.options';
+
+export const {
+  ConfigurableModuleClass: AdminApiConfigurableModule,
+  MODULE_OPTIONS_TOKEN: ADMIN_API_MODULE_OPTIONS,
+} = new ConfigurableModuleBuilder<AdminApiModuleOptions>().setClassMethodName('forRoot').build();

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ADMIN_API_MODULE_OPTIONS, AdminApiConfigurableModule } from './admin-api.module-definition';
+import { ADMIN_API_OPTIONS, AdminApiModuleOptions, resolveAdminApiOptions } from './admin-api.options';
+import { ApiKeyRegistry } from './auth/api-key.registry';
+import { DevAdminKeyBootstrap } from './auth/dev-admin-key.bootstrap';
+import { InternalApiKeyEntity } from './auth/internal-api-key.entity';
+import { InternalApiKeyService } from './auth/internal-api-key.service';
+import { OptionalInternalAuthGuard } from './auth/optional-internal-auth.guard';
+import { InternalAuthGuard } from './auth/internal-auth.guard';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+
+/**
+ * The HTTP face of the product: internal auth (scoped API keys) and, as later features land, the admin
+ * controllers. The host supplies the TypeORM DataSource and a `Clock` provider.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([InternalApiKeyEntity])],
+  controllers: [ApiKeysController],
+  providers: [
+    {
+      provide: ADMIN_API_OPTIONS,
+      useFactory: (options: AdminApiModuleOptions) => resolveAdminApiOptions(options),
+      inject: [ADMIN_API_MODULE_OPTIONS],
+    },
+    ApiKeyRegistry,
+    InternalApiKeyService,
+    DevAdminKeyBootstrap,
+    InternalAuthGuard,
+    { provide: APP_GUARD, useClass: OptionalInternalAuthGuard },
+  ],
+  exports: [ApiKeyRegistry, InternalApiKeyService, DevAdminKeyBootstrap, InternalAuthGuard, ADMIN_API_OPTIONS],
+})
+export class AdminApiModule extends AdminApiConfigurableModule {}

@@ -1,0 +1,47 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RequireScopes } from '../auth/auth.metadata';
+import { InternalApiKeyEntity } from '../auth/internal-api-key.entity';
+import { InternalApiKeyService } from '../auth/internal-api-key.service';
+import { Scope } from '../auth/scope.enum';
+import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
+
+@ApiTags('api-keys')
+@RequireScopes(Scope.ADMIN)
+@Controller('v1/api-keys')
+export class ApiKeysController {
+  constructor(private readonly keys: InternalApiKeyService) {}
+
+  /** Creates a key; its secret is in this answer only. */
+  @Post()
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    return this.keys.create(body.name, body.scopes);
+  }
+
+  /** Lists keys (never their secrets). */
+  @Get()
+  @ApiOkResponse({ type: ApiKeyDto, isArray: true })
+  async list(): Promise<ApiKeyDto[]> {
+    return (await this.keys.list()).map(toDto);
+  }
+
+  /** Revokes a key at once for this process, within the refresh period for other replicas. Idempotent. */
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.keys.revoke(id);
+  }
+}
+
+function toDto(row: InternalApiKeyEntity): ApiKeyDto {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.keyPrefix,
+    scopes: row.scopes as Scope[],
+    createdAt: row.createdAt.toISOString(),
+    revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
+  };
+}

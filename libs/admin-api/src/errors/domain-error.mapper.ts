@@ -1,0 +1,49 @@
+import { HttpStatus } from '@nestjs/common';
+import { DomainErrorKind } from '@faceauth/core';
+
+/** The one place where a transport-independent error kind becomes an HTTP status. */
+export function statusForKind(kind: DomainErrorKind): number {
+  switch (kind) {
+    case DomainErrorKind.INVALID:
+      return HttpStatus.BAD_REQUEST;
+    case DomainErrorKind.UNAUTHENTICATED:
+      return HttpStatus.UNAUTHORIZED;
+    case DomainErrorKind.FORBIDDEN:
+      return HttpStatus.FORBIDDEN;
+    case DomainErrorKind.NOT_FOUND:
+      return HttpStatus.NOT_FOUND;
+    case DomainErrorKind.CONFLICT:
+      return HttpStatus.CONFLICT;
+    case DomainErrorKind.GONE:
+      return HttpStatus.GONE;
+    case DomainErrorKind.TOO_LARGE:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case DomainErrorKind.UNPROCESSABLE:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case DomainErrorKind.UPSTREAM_MISCONFIGURED:
+      return HttpStatus.BAD_GATEWAY;
+    case DomainErrorKind.UNAVAILABLE:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    default: {
+      const unreachable: never = kind;
+      throw new Error(`Unmapped error kind ${String(unreachable)}`);
+    }
+  }
+}
+
+const CODES_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/** A code for errors raised by the framework rather than by our domain (routing, body parsing). */
+export function codeForStatus(status: number): string {
+  return CODES_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REJECTED');
+}

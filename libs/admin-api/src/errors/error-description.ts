@@ -1,0 +1,58 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError } from '@faceauth/core';
+import { codeForStatus, statusForKind } from './domain-error.mapper';
+
+/** What an error becomes on the wire, before the request id is added. */
+export interface ErrorDescription {
+  statusCode: number;
+  code: string;
+  message: string;
+  headers: Record<string, string>;
+  /** Unexpected: the caller logs it server-side; the client only sees a generic message. */
+  unexpected: boolean;
+}
+
+const GENERIC_500 = 'Internal server error';
+
+/**
+ * Turns anything thrown into a safe description. Only domain errors and framework 4xx keep their own
+ * message; every 5xx that is not a deliberate domain answer becomes a generic message, so a stack, a
+ * driver message or a secret never leaves the process.
+ */
+export function describeError(exception: unknown): ErrorDescription {
+  if (exception instanceof DomainError) {
+    const statusCode = statusForKind(exception.kind);
+    const retryAfter = exception.details?.['retryAfterSeconds'];
+    const headers: Record<string, string> = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
+    return { statusCode, code: exception.code, message: exception.message, headers, unexpected: false };
+  }
+  if (exception instanceof HttpException) {
+    return fromStatus(exception.getStatus(), messageOf(exception.getResponse()));
+  }
+  const statusCode = statusOf(exception);
+  if (statusCode !== undefined) {
+    return fromStatus(statusCode, exception instanceof Error ? exception.message : '');
+  }
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: GENERIC_500, headers: {}, unexpected: true };
+}
+
+function fromStatus(statusCode: number, message: string): ErrorDescription {
+  if (statusCode >= 500) {
+    return { statusCode, code: codeForStatus(statusCode), message: GENERIC_500, headers: {}, unexpected: true };
+  }
+  return { statusCode, code: codeForStatus(statusCode), message: message || 'Request rejected', headers: {}, unexpected: false };
+}
+
+/** Fastify and its plugins raise errors carrying a numeric `statusCode` (bad JSON, body too large, …). */
+function statusOf(exception: unknown): number | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const status = (exception as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : undefined;
+}
+
+function messageOf(response: string | object): string {
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : '';
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** The body of every error answer of this service. */
+export class ErrorEnvelope {
+  @ApiProperty({ example: 400 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code' })
+  code!: string;
+
+  @ApiProperty({ example: 'sid must be a non-empty string' })
+  message!: string;
+
+  @ApiProperty({ example: '0f8c7a51-1d4e-4f0b-9a59-2a7d3f0c9e11' })
+  requestId!: string;
+}

@@ -1,0 +1,16 @@
+import { ArgosConfigErrorCode } from './argos-config-error-code.enum';
+
+/**
+ * A configuration problem, not a failed call: invalid module options (at boot) or an unknown project
+ * name. Kept apart from {@link ArgosClientError} because no request, attempt or operation exists yet.
+ * Messages name the option or project, never an API key.
+ */
+export class ArgosConfigError extends Error {
+  constructor(
+    readonly code: ArgosConfigErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ArgosConfigError';
+  }
+}

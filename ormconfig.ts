@@ -1,0 +1,10 @@
+/**
+ * DataSource for the TypeORM CLI (`npm run migration:run`, `migration:generate`). It reads the same
+ * settings as the service (DATABASE_URL, SQLITE_PATH).
+ */
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from './apps/api/src/config/load-config';
+import { dataSourceOptions } from './apps/api/src/database/data-source-options';
+
+export default new DataSource({ ...dataSourceOptions(loadConfig(process.env).database), migrationsRun: false });
