@@ -1,10 +1,12 @@
 import { InternalApiKeyEntity } from '@faceauth/admin-api';
+import { FaceAuthTokenEntity } from '@faceauth/token-policy';
 import { InternalApiKeys1764100000000 } from './migrations/1764100000000-internal-api-keys';
+import { FaceAuthTokens1764100000001 } from './migrations/1764100000001-faceauth-tokens';
 
 /**
  * Everything the product persists. A host application adds these to its own DataSource; the same
  * migrations serve SQLite and PostgreSQL.
  */
-export const FACEAUTH_ENTITIES = [InternalApiKeyEntity];
+export const FACEAUTH_ENTITIES = [InternalApiKeyEntity, FaceAuthTokenEntity];
 
-export const FACEAUTH_MIGRATIONS = [InternalApiKeys1764100000000];
+export const FACEAUTH_MIGRATIONS = [InternalApiKeys1764100000000, FaceAuthTokens1764100000001];

@@ -40,7 +40,9 @@ export async function createTestDatabase(kind: DatabaseKindUnderTest): Promise<T
   return {
     kind,
     config: { type: 'postgres', url: url.toString(), migrationsRun: true, poolSize: 20 },
-    drop: () => withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: async () => {
+      await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
   };
 }
 

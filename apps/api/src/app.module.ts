@@ -5,10 +5,11 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
-import { AdminApiModule, createValidationPipe, ErrorEnvelopeFilter } from '@faceauth/admin-api';
+import { createValidationPipe, ErrorEnvelopeFilter } from '@faceauth/admin-api';
 import { Clock } from '@faceauth/core';
-import { ClockModule } from '@faceauth/module';
+import { ClockModule, FaceAuthModule } from '@faceauth/module';
 import { AppConfig } from './config/app-config';
+import { faceAuthOptions } from './config/faceauth-options.config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger.options';
@@ -33,11 +34,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         ClockModule.forRoot(clock),
         TerminusModule,
-        AdminApiModule.forRoot({
-          staticKeys: config.auth.staticKeys,
-          keyRefreshMs: config.auth.keyRefreshMs,
-          publicBaseUrl: config.http.publicBaseUrl,
-        }),
+        FaceAuthModule.forRoot(faceAuthOptions(config)),
       ],
       controllers: [HealthController],
       providers: [

@@ -10,6 +10,8 @@ import { InternalApiKeyService } from './auth/internal-api-key.service';
 import { OptionalInternalAuthGuard } from './auth/optional-internal-auth.guard';
 import { InternalAuthGuard } from './auth/internal-auth.guard';
 import { ApiKeysController } from './api-keys/api-keys.controller';
+import { LinksController } from './links/links.controller';
+import { ShortLinkController } from './links/short-link.controller';
 
 /**
  * The HTTP face of the product: internal auth (scoped API keys) and, as later features land, the admin
@@ -17,7 +19,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([InternalApiKeyEntity])],
-  controllers: [ApiKeysController],
+  controllers: [ApiKeysController, LinksController, ShortLinkController],
   providers: [
     {
       provide: ADMIN_API_OPTIONS,

@@ -1,3 +1,4 @@
+import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -23,6 +24,8 @@ export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // Routes opt in to a limit with @RouteConfig({ rateLimit }) (the public short link does).
+  await app.register(fastifyRateLimit, { global: false });
   if (config.swagger.enabled) setupSwagger(app);
   await app.init();
   const devAdminKey = config.auth.generateDevAdminKey ? await app.get(DevAdminKeyBootstrap).ensure() : null;

@@ -14,6 +14,7 @@ export interface AppConfig {
   swagger: { enabled: boolean };
   logging: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   argos: { apiBaseUrl: string; formUrl: string; usingSandboxDefaults: boolean };
+  links: { unusedLinkTtlSeconds: number };
   projects: FaceAuthProject[];
   defaultProject: string;
 }

@@ -57,6 +57,7 @@ export function loadConfig(rawEnv: Env): AppConfig {
       formUrl: env.url('ARGOS_FORM_URL', ['http', 'https'], usingSandboxDefaults ? `${SANDBOX_URL}/face-auth` : REAL_ARGOS_FORM),
       usingSandboxDefaults,
     },
+    links: { unusedLinkTtlSeconds: env.int('LINK_TTL_SECONDS', 7 * 24 * 3600, { min: 60, max: 90 * 24 * 3600 }) },
     projects: resolvedProjects,
     defaultProject,
   };

@@ -1,19 +1,16 @@
 import { isIP } from 'node:net';
 import { resolveGcmLayout } from '@faceauth/encryption';
+import { toProjectInput } from './project-config.input';
+import { SandboxConfigError } from './sandbox-config.error';
 import { DEFAULT_API_KEY, DEFAULT_PID, defaultProject, defaultSandboxConfig } from './sandbox-config.defaults';
 import type {
   ProjectConfig,
-  ProjectConfigInput,
+  ProjectConfigPatch,
   SandboxConfig,
   SandboxConfigInput,
   TokenExpirationConfig,
   TokenExpirationInput,
 } from './sandbox-config.types';
-
-/** A configuration value is missing or wrong; the message names the setting. */
-export class SandboxConfigError extends Error {
-  override readonly name = 'SandboxConfigError';
-}
 
 const fail = (path: string, why: string): never => {
   throw new SandboxConfigError(`Sandbox setting "${path}" ${why}.`);
@@ -23,9 +20,11 @@ const fail = (path: string, why: string): never => {
 export function resolveSandboxConfig(input: SandboxConfigInput = {}): SandboxConfig {
   const base = defaultSandboxConfig();
   const inputs = input.projects?.length ? input.projects : [{}];
-  const projects = inputs.map((p, i) =>
-    mergeProject(defaultProject(p.pid ?? (i === 0 ? DEFAULT_PID : ''), p.apiKey ?? (i === 0 ? DEFAULT_API_KEY : '')), p, `projects[${i}]`),
-  );
+  const projects = inputs.map((raw, i) => {
+    const p = toProjectInput(raw, `projects[${i}]`);
+    const start = defaultProject(p.pid ?? (i === 0 ? DEFAULT_PID : ''), p.apiKey ?? (i === 0 ? DEFAULT_API_KEY : ''));
+    return mergeProject(start, p, `projects[${i}]`);
+  });
   const config: SandboxConfig = {
     ...base,
     ...stripUndefined(input),
@@ -36,17 +35,26 @@ export function resolveSandboxConfig(input: SandboxConfigInput = {}): SandboxCon
   return config;
 }
 
+// Settings a patch may clear with `null`; the others always have a value.
+const CLEARABLE = new Set(['secretKey', 'webhookUrl', 'gcmLayout']);
+
 /** Applies a partial project (config file entry or control-API patch) over a resolved one, validated. */
-export function mergeProject(base: ProjectConfig, patch: ProjectConfigInput, path = 'project'): ProjectConfig {
-  const clean = stripUndefined(patch);
-  const merged: ProjectConfig = {
-    ...base,
-    ...clean,
-    policy: { ...base.policy, ...stripUndefined(patch.policy ?? {}) },
-    tokenExpiration: patch.tokenExpiration ? resolveExpiration(patch.tokenExpiration, path) : base.tokenExpiration,
-  };
-  validateProject(merged, path);
-  return merged;
+export function mergeProject(base: ProjectConfig, patch: ProjectConfigPatch, path = 'project'): ProjectConfig {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) {
+      if (!CLEARABLE.has(key)) fail(`${path}.${key}`, 'cannot be cleared');
+      delete merged[key];
+    } else {
+      merged[key] = value;
+    }
+  }
+  merged.policy = { ...base.policy, ...stripUndefined(patch.policy ?? {}) };
+  merged.tokenExpiration = patch.tokenExpiration ? resolveExpiration(patch.tokenExpiration, path) : base.tokenExpiration;
+  const project = merged as unknown as ProjectConfig;
+  validateProject(project, path);
+  return project;
 }
 
 function resolveExpiration(input: TokenExpirationInput, path: string): TokenExpirationConfig {

@@ -105,3 +105,6 @@ export type SandboxConfigInput = Partial<Omit<SandboxConfig, 'projects' | 'webho
   projects?: ProjectConfigInput[];
   webhookRetry?: Partial<WebhookRetryConfig>;
 };
+
+/** A run-time change of a project: like the input, plus `null` to clear an optional setting. */
+export type ProjectConfigPatch = { [K in keyof ProjectConfigInput]?: ProjectConfigInput[K] | null };

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SandboxConfigError } from './sandbox-config.resolver';
+import { SandboxConfigError } from './sandbox-config.error';
 import type {
   ProjectConfigInput,
   SandboxCipher,
@@ -25,7 +25,7 @@ export function loadSandboxConfigFromEnv(env: Record<string, string | undefined>
     host: env.SANDBOX_HOST ?? file.host,
     port: env.SANDBOX_PORT !== undefined ? toInt(env.SANDBOX_PORT, 'SANDBOX_PORT') : (file.port ?? DEFAULT_SANDBOX_PORT),
     clockStart: env.SANDBOX_CLOCK_START ?? file.clockStart,
-    logLevels: file.logLevels ?? ['log', 'warn', 'error'],
+    logLevels: file.logLevels ?? ['warn', 'error'],
     projects,
   };
 }

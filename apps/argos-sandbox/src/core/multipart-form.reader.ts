@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import '@fastify/multipart';
+// Brings in the request.parts()/isMultipart() typings the plugin adds to Fastify.
+import type {} from '@fastify/multipart';
 
 /** A fully buffered multipart form: text fields and non-empty files by field name (first wins). */
 export interface MultipartForm {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
+import { SandboxConfigError } from '../config/sandbox-config.error';
 import { mergeProject } from '../config/sandbox-config.resolver';
-import type { ProjectConfig, ProjectConfigInput, SandboxConfig } from '../config/sandbox-config.types';
+import type { ProjectConfig, ProjectConfigPatch, SandboxConfig } from '../config/sandbox-config.types';
 import { InjectSandboxConfig } from '../core/sandbox.tokens';
 import { defaultProject } from '../config/sandbox-config.defaults';
 
@@ -35,11 +36,13 @@ export class ProjectRegistry {
   }
 
   /** Creates or patches a project at run time; throws `SandboxConfigError` on a bad value. */
-  upsert(pid: string, patch: ProjectConfigInput): SandboxProject {
+  upsert(pid: string, patch: ProjectConfigPatch): SandboxProject {
     const current = this.byPid.get(pid) ?? defaultProject(pid, patch.apiKey ?? '');
     const merged = mergeProject(current, { ...patch, pid }, `projects["${pid}"]`);
     const clash = this.list().find((p) => p.pid !== pid && p.apiKey === merged.apiKey);
-    if (clash) throw new RangeError(`API key already used by project "${clash.pid}"`);
+    if (clash) {
+      throw new SandboxConfigError(`Sandbox setting "projects[${pid}].apiKey" is already used by project "${clash.pid}".`);
+    }
     const project = withKey(merged);
     this.byPid.set(pid, project);
     return project;

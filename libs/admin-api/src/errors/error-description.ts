@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@faceauth/core';
+import { DecryptionError, EncryptionConfigError, EncryptionConfigErrorCode, QueryValidationError } from '@faceauth/encryption';
 import { codeForStatus, statusForKind } from './domain-error.mapper';
 
 /** What an error becomes on the wire, before the request id is added. */
@@ -25,6 +26,12 @@ export function describeError(exception: unknown): ErrorDescription {
     const retryAfter = exception.details?.['retryAfterSeconds'];
     const headers: Record<string, string> = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
     return { statusCode, code: exception.code, message: exception.message, headers, unexpected: false };
+  }
+  if (exception instanceof QueryValidationError || exception instanceof DecryptionError) {
+    return { statusCode: 400, code: exception.code, message: exception.message, headers: {}, unexpected: false };
+  }
+  if (exception instanceof EncryptionConfigError && exception.code === EncryptionConfigErrorCode.UNKNOWN_PROJECT) {
+    return { statusCode: 400, code: exception.code, message: exception.message, headers: {}, unexpected: false };
   }
   if (exception instanceof HttpException) {
     return fromStatus(exception.getStatus(), messageOf(exception.getResponse()));

@@ -60,8 +60,18 @@ export interface ResolvedArgosClientOptions {
   readonly baseUrl: string;
   readonly projects: readonly Readonly<ArgosProjectCredentials>[];
   readonly defaultProject: string;
-  readonly timeouts: { readonly connectMs: number; readonly requestMs: number; readonly uploadMs: number; readonly deadlineMs: number };
-  readonly retry: { readonly maxAttempts: number; readonly baseDelayMs: number; readonly maxDelayMs: number; readonly maxRetryAfterMs: number };
+  readonly timeouts: {
+    readonly connectMs: number;
+    readonly requestMs: number;
+    readonly uploadMs: number;
+    readonly deadlineMs: number;
+  };
+  readonly retry: {
+    readonly maxAttempts: number;
+    readonly baseDelayMs: number;
+    readonly maxDelayMs: number;
+    readonly maxRetryAfterMs: number;
+  };
   readonly breaker: { readonly failureThreshold: number; readonly resetAfterMs: number };
   readonly maxImageBytes: number;
   readonly maxResponseBytes: number;

@@ -1,4 +1,8 @@
-import { ArgosClientModuleOptions, ArgosProjectCredentials, ResolvedArgosClientOptions } from './argos-client-options.interface';
+import {
+  ArgosClientModuleOptions,
+  ArgosProjectCredentials,
+  ResolvedArgosClientOptions,
+} from './argos-client-options.interface';
 import { ARGOS_CLIENT_DEFAULTS as D } from './argos-client.defaults';
 import { isPlainObject } from '../shared/plain-object.guard';
 import { functionOption, integerOption, invalidOption, optionalSection } from './option.validators';
@@ -34,15 +38,43 @@ export function resolveArgosClientOptions(options: ArgosClientModuleOptions): Re
     retry: Object.freeze({
       maxAttempts: integerOption('retry.maxAttempts', retry.maxAttempts, D.retry.maxAttempts, 1, 10),
       baseDelayMs,
-      maxDelayMs: integerOption('retry.maxDelayMs', retry.maxDelayMs, Math.max(D.retry.maxDelayMs, baseDelayMs), baseDelayMs),
-      maxRetryAfterMs: integerOption('retry.maxRetryAfterMs', retry.maxRetryAfterMs, D.retry.maxRetryAfterMs, 0),
+      maxDelayMs: integerOption(
+        'retry.maxDelayMs',
+        retry.maxDelayMs,
+        Math.max(D.retry.maxDelayMs, baseDelayMs),
+        baseDelayMs,
+      ),
+      maxRetryAfterMs: integerOption(
+        'retry.maxRetryAfterMs',
+        retry.maxRetryAfterMs,
+        D.retry.maxRetryAfterMs,
+        0,
+      ),
     }),
     breaker: Object.freeze({
-      failureThreshold: integerOption('breaker.failureThreshold', breaker.failureThreshold, D.breaker.failureThreshold, 1, 1_000),
+      failureThreshold: integerOption(
+        'breaker.failureThreshold',
+        breaker.failureThreshold,
+        D.breaker.failureThreshold,
+        1,
+        1_000,
+      ),
       resetAfterMs: integerOption('breaker.resetAfterMs', breaker.resetAfterMs, D.breaker.resetAfterMs, 1),
     }),
-    maxImageBytes: integerOption('maxImageBytes', options.maxImageBytes, D.maxImageBytes, 1, Number.MAX_SAFE_INTEGER),
-    maxResponseBytes: integerOption('maxResponseBytes', options.maxResponseBytes, D.maxResponseBytes, 1024, Number.MAX_SAFE_INTEGER),
+    maxImageBytes: integerOption(
+      'maxImageBytes',
+      options.maxImageBytes,
+      D.maxImageBytes,
+      1,
+      Number.MAX_SAFE_INTEGER,
+    ),
+    maxResponseBytes: integerOption(
+      'maxResponseBytes',
+      options.maxResponseBytes,
+      D.maxResponseBytes,
+      1024,
+      Number.MAX_SAFE_INTEGER,
+    ),
     now: functionOption('now', options.now, Date.now),
     random: functionOption('random', options.random, Math.random),
   };
@@ -54,20 +86,28 @@ function resolveBaseUrl(value: unknown, allowInsecureHttp: unknown): string {
     throw invalidOption('allowInsecureHttp', 'must be a boolean');
   }
   if (value === undefined) return D.baseUrl;
-  if (typeof value !== 'string' || !URL.canParse(value)) throw invalidOption('baseUrl', 'must be an absolute http(s) URL');
+  if (typeof value !== 'string' || !URL.canParse(value))
+    throw invalidOption('baseUrl', 'must be an absolute http(s) URL');
   const url = new URL(value);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalidOption('baseUrl', 'must use https (or http for a local sandbox)');
-  if (url.username !== '' || url.password !== '') throw invalidOption('baseUrl', 'must not embed credentials');
-  if (url.search !== '' || url.hash !== '') throw invalidOption('baseUrl', 'must not carry a query string or fragment');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw invalidOption('baseUrl', 'must use https (or http for a local sandbox)');
+  if (url.username !== '' || url.password !== '')
+    throw invalidOption('baseUrl', 'must not embed credentials');
+  if (url.search !== '' || url.hash !== '')
+    throw invalidOption('baseUrl', 'must not carry a query string or fragment');
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost');
   if (url.protocol === 'http:' && !loopback && allowInsecureHttp !== true) {
-    throw invalidOption('baseUrl', 'uses plain http to a non-loopback host; use https or set allowInsecureHttp: true');
+    throw invalidOption(
+      'baseUrl',
+      'uses plain http to a non-loopback host; use https or set allowInsecureHttp: true',
+    );
   }
   return url.href.replace(/\/+$/, '');
 }
 
 function resolveProjects(value: unknown): readonly Readonly<ArgosProjectCredentials>[] {
-  if (!Array.isArray(value) || value.length === 0) throw invalidOption('projects', 'must list at least one { name, apiKey }');
+  if (!Array.isArray(value) || value.length === 0)
+    throw invalidOption('projects', 'must list at least one { name, apiKey }');
   const seen = new Set<string>();
   return Object.freeze(
     value.map((entry: unknown, index) => {
@@ -83,15 +123,26 @@ function resolveProjects(value: unknown): readonly Readonly<ArgosProjectCredenti
         throw invalidOption(`${path}.apiKey`, 'must be a non-empty string of printable ASCII without spaces');
       }
       // Non-enumerable so that logging or inspecting the resolved options never prints the key.
-      return Object.freeze(Object.defineProperty({ name }, 'apiKey', { value: apiKey, enumerable: false }) as ArgosProjectCredentials);
+      return Object.freeze(
+        Object.defineProperty({ name }, 'apiKey', {
+          value: apiKey,
+          enumerable: false,
+        }) as ArgosProjectCredentials,
+      );
     }),
   );
 }
 
-function resolveDefaultProject(value: unknown, projects: readonly Readonly<ArgosProjectCredentials>[]): string {
+function resolveDefaultProject(
+  value: unknown,
+  projects: readonly Readonly<ArgosProjectCredentials>[],
+): string {
   if (value === undefined) return projects[0].name;
   if (typeof value !== 'string' || !projects.some((p) => p.name === value)) {
-    throw invalidOption('defaultProject', `must name one of the configured projects (${projects.map((p) => p.name).join(', ')})`);
+    throw invalidOption(
+      'defaultProject',
+      `must name one of the configured projects (${projects.map((p) => p.name).join(', ')})`,
+    );
   }
   return value;
 }

@@ -7,7 +7,10 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 /** The boot-time error naming the wrong option; `reason` must never contain a secret value. */
 export function invalidOption(path: string, reason: string): ArgosConfigError {
-  return new ArgosConfigError(ArgosConfigErrorCode.INVALID_OPTIONS, `ArgosClientModule: option '${path}' ${reason}`);
+  return new ArgosConfigError(
+    ArgosConfigErrorCode.INVALID_OPTIONS,
+    `ArgosClientModule: option '${path}' ${reason}`,
+  );
 }
 
 /** A section such as `timeouts` is optional but, when given, must be an object. */
@@ -18,7 +21,13 @@ export function optionalSection(path: string, value: unknown): Record<string, un
 }
 
 /** An integer option within [min, max], or its default when absent. */
-export function integerOption(path: string, value: unknown, fallback: number, min: number, max = MAX_TIMER_MS): number {
+export function integerOption(
+  path: string,
+  value: unknown,
+  fallback: number,
+  min: number,
+  max = MAX_TIMER_MS,
+): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw invalidOption(path, `must be an integer between ${min} and ${max}, got ${describe(value)}`);
@@ -26,7 +35,11 @@ export function integerOption(path: string, value: unknown, fallback: number, mi
   return value;
 }
 
-export function functionOption<T extends (...args: never[]) => unknown>(path: string, value: unknown, fallback: T): T {
+export function functionOption<T extends (...args: never[]) => unknown>(
+  path: string,
+  value: unknown,
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (typeof value !== 'function') throw invalidOption(path, `must be a function, got ${describe(value)}`);
   return value as T;

@@ -47,7 +47,9 @@ export class ArgosClientError extends Error implements ArgosClientErrorDetails {
   }
 
   /** The same error with call context (attempts, request id, operation) filled in by the executor. */
-  withContext(context: Partial<Pick<ArgosClientErrorDetails, 'attempts' | 'requestId' | 'operation' | 'status'>>): ArgosClientError {
+  withContext(
+    context: Partial<Pick<ArgosClientErrorDetails, 'attempts' | 'requestId' | 'operation' | 'status'>>,
+  ): ArgosClientError {
     return new ArgosClientError({ ...this.details(), ...definedOnly(context) }, this.message);
   }
 

@@ -14,3 +14,11 @@ export class ArgosConfigError extends Error {
     this.name = 'ArgosConfigError';
   }
 }
+
+/** `ARGOS_UNKNOWN_PROJECT`: lists the configured names so the caller can fix its own. */
+export function unknownProjectError(project: string, known: readonly string[]): ArgosConfigError {
+  return new ArgosConfigError(
+    ArgosConfigErrorCode.UNKNOWN_PROJECT,
+    `No Argos FaceAuth project named '${project}' is configured (known: ${known.join(', ')})`,
+  );
+}

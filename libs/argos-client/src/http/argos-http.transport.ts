@@ -1,36 +1,41 @@
-import { HttpService } from '@nestjs/axios';
-import { lastValueFrom } from 'rxjs';
+import { AxiosInstance } from 'axios';
 import { ArgosHttpRequest, ArgosHttpResponse, ArgosTransport } from './argos-transport.interface';
 import { classifyTransportError } from './transport-error.classifier';
 
 /**
- * {@link ArgosTransport} on `@nestjs/axios`' HttpService, wrapping the instance built by
- * `createArgosAxiosInstance`. Never lets an axios error escape: those carry the request config,
- * headers (the API key) and body (the image).
+ * {@link ArgosTransport} on the axios instance built by `createArgosAxiosInstance` (a provider).
+ * Never lets an axios error escape: those carry the request config, headers (the API key) and body
+ * (the image).
+ *
+ * Why not `@nestjs/axios`' HttpService: that package is ESM-only and binds to axios' ESM build while
+ * this CommonJS lib gets its CJS build; the two `AxiosInstance` types do not unify and at run time two
+ * axios copies would meet. The instance-as-provider pattern is the same.
  */
 export class AxiosArgosTransport implements ArgosTransport {
-  constructor(private readonly http: HttpService) {}
+  constructor(private readonly axios: AxiosInstance) {}
 
   async send(request: ArgosHttpRequest): Promise<ArgosHttpResponse> {
     try {
-      const response = await lastValueFrom(
-        this.http.request<unknown>({
-          method: request.method,
-          url: request.path,
-          params: request.query,
-          headers: request.headers,
-          data: request.body,
-          signal: request.signal,
-        }),
-      );
-      return { status: response.status, headers: flattenHeaders(response.headers), body: toBuffer(response.data) };
+      const response = await this.axios.request<unknown>({
+        method: request.method,
+        url: request.path,
+        params: request.query,
+        headers: request.headers,
+        data: request.body,
+        signal: request.signal,
+      });
+      return {
+        status: response.status,
+        headers: flattenHeaders(response.headers),
+        body: toBuffer(response.data),
+      };
     } catch (error: unknown) {
       throw classifyTransportError(error, request.signal);
     }
   }
 
   close(): void {
-    const { httpAgent, httpsAgent } = this.http.axiosRef.defaults;
+    const { httpAgent, httpsAgent } = this.axios.defaults;
     for (const agent of [httpAgent, httpsAgent]) {
       if (typeof agent === 'object' && agent !== null && typeof agent.destroy === 'function') agent.destroy();
     }

@@ -24,7 +24,9 @@ export function withConnectTimeout<A extends http.Agent>(agent: A, connectMs: nu
 export function guardConnect(socket: net.Socket, connectMs: number): void {
   const readyEvent = socket instanceof tls.TLSSocket ? 'secureConnect' : 'connect';
   const timer = setTimeout(() => {
-    socket.destroy(Object.assign(new Error(`connect timeout after ${connectMs} ms`), { code: CONNECT_TIMEOUT_CODE }));
+    socket.destroy(
+      Object.assign(new Error(`connect timeout after ${connectMs} ms`), { code: CONNECT_TIMEOUT_CODE }),
+    );
   }, connectMs);
   const clear = (): void => clearTimeout(timer);
   socket.once(readyEvent, clear);

@@ -49,20 +49,25 @@ export function classifyHttpFailure(
     breaker: 'failure',
   });
 
-  if (status >= 300 && status < 400) return clientFault(ArgosErrorCode.BAD_RESPONSE, m.redirect(operation, status));
+  if (status >= 300 && status < 400)
+    return clientFault(ArgosErrorCode.BAD_RESPONSE, m.redirect(operation, status));
   if (status === 400 || status === 404) {
     if (LOOKUPS.has(operation) && (status === 404 || saysNotFound(vendor))) {
       return clientFault(ArgosErrorCode.NOT_FOUND, m.notFound(operation, suffix(vendor)));
     }
     return clientFault(ArgosErrorCode.BAD_REQUEST, m.badRequest(operation, status, suffix(vendor)));
   }
-  if (status === 403 && /explicit deny/i.test(vendor.message ?? '')) return clientFault(ArgosErrorCode.IP_NOT_ALLOWED, m.ipNotAllowed(operation));
-  if (status === 401 || status === 403) return clientFault(ArgosErrorCode.INVALID_API_KEY, m.invalidApiKey(operation, status, suffix(vendor)));
+  if (status === 403 && /explicit deny/i.test(vendor.message ?? ''))
+    return clientFault(ArgosErrorCode.IP_NOT_ALLOWED, m.ipNotAllowed(operation));
+  if (status === 401 || status === 403)
+    return clientFault(ArgosErrorCode.INVALID_API_KEY, m.invalidApiKey(operation, status, suffix(vendor)));
   if (status === 413) return clientFault(ArgosErrorCode.PAYLOAD_TOO_LARGE, m.payloadTooLarge(operation));
   if (status === 429) return clientFault(ArgosErrorCode.RATE_LIMITED, m.rateLimited(operation));
-  if (status >= 400 && status < 500) return clientFault(ArgosErrorCode.BAD_REQUEST, m.badRequest(operation, status, suffix(vendor)));
+  if (status >= 400 && status < 500)
+    return clientFault(ArgosErrorCode.BAD_REQUEST, m.badRequest(operation, status, suffix(vendor)));
   if (status === 502) return serverFault(ArgosErrorCode.BAD_GATEWAY, m.badGateway(operation));
-  if (status >= 500 && status < 600) return serverFault(ArgosErrorCode.SERVER_ERROR, m.serverError(operation, status));
+  if (status >= 500 && status < 600)
+    return serverFault(ArgosErrorCode.SERVER_ERROR, m.serverError(operation, status));
   return clientFault(ArgosErrorCode.BAD_RESPONSE, m.unexpectedStatus(operation, status));
 }
 

@@ -22,11 +22,17 @@ const KIND_BY_CODE: Readonly<Record<string, TransportFailureKind>> = {
  */
 export function classifyTransportError(error: unknown, signal: AbortSignal): ArgosTransportError {
   if (signal.aborted) return new ArgosTransportError('aborted');
-  for (let current: unknown = error, depth = 0; isErrorLike(current) && depth < 4; current = current.cause, depth += 1) {
-    if (typeof current.message === 'string' && /maxContentLength/i.test(current.message)) return new ArgosTransportError('too-large');
+  for (
+    let current: unknown = error, depth = 0;
+    isErrorLike(current) && depth < 4;
+    current = current.cause, depth += 1
+  ) {
+    if (typeof current.message === 'string' && /maxContentLength/i.test(current.message))
+      return new ArgosTransportError('too-large');
     const kind = typeof current.code === 'string' ? KIND_BY_CODE[current.code] : undefined;
     if (kind !== undefined) return new ArgosTransportError(kind);
-    if (typeof current.message === 'string' && /socket hang up/i.test(current.message)) return new ArgosTransportError('reset');
+    if (typeof current.message === 'string' && /socket hang up/i.test(current.message))
+      return new ArgosTransportError('reset');
   }
   return new ArgosTransportError('network');
 }

@@ -17,7 +17,8 @@ export function parseVendorErrorBody(body: Buffer, redact: (text: string) => str
   if (text === '') return {};
   const parsed = tryJson(text);
   if (typeof parsed === 'string') return { message: clean(parsed, redact) };
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { message: clean(text, redact) };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { message: clean(text, redact) };
   const record = parsed as Record<string, unknown>;
   return dropUndefined({
     errorCode: clean(firstString(record, ['errorCode', 'error_code', 'code']), redact),
@@ -44,8 +45,10 @@ function firstString(record: Record<string, unknown>, keys: readonly string[]): 
 
 function clean(value: string | undefined, redact: (text: string) => string): string | undefined {
   if (value === undefined) return undefined;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const collapsed = redact(value).replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+  // Control characters from a vendor body must not reach logs (log forging).
+  const collapsed = redact(value)
+    .replace(/[\u0000-\u001f\u007f\s]+/g, ' ')
+    .trim();
   if (collapsed === '') return undefined;
   return collapsed.length > MAX_TEXT ? `${collapsed.slice(0, MAX_TEXT)}…` : collapsed;
 }

@@ -1,5 +1,5 @@
 import { FaceAuthScores } from './faceauth-record.interface';
-import { FieldReader } from './record-fields.reader';
+import { asNumber, FieldReader } from './record-fields.reader';
 
 // Normalised aliases: the POST response's `score` uses *_score names, GET's `result` mostly plain ones.
 const SCORE_ALIASES: Readonly<Record<keyof FaceAuthScores, readonly string[]>> = {
@@ -34,10 +34,12 @@ export function normalizeScores(record: FieldReader): FaceAuthScores {
 }
 
 /** The numeric thresholds of a `policy` object, keys kept as Argos sent them. */
-export function normalizePolicy(policy: Record<string, unknown> | undefined): Record<string, number> | undefined {
+export function normalizePolicy(
+  policy: Record<string, unknown> | undefined,
+): Record<string, number> | undefined {
   if (policy === undefined) return undefined;
   const numeric = Object.entries(policy)
-    .map(([name, value]) => [name, new FieldReader({ v: value }).number('v')] as const)
+    .map(([name, value]) => [name, asNumber(value)] as const)
     .filter((entry): entry is readonly [string, number] => entry[1] !== undefined);
   return numeric.length === 0 ? undefined : Object.fromEntries(numeric);
 }

@@ -68,7 +68,10 @@ export class CircuitBreaker {
     }
     this.consecutiveFailures += 1;
     // A failed trial re-opens at once; late failures of calls let through while closed do not extend an open window.
-    if (permit.trial || (this.openedAt === undefined && this.consecutiveFailures >= this.settings.failureThreshold)) {
+    if (
+      permit.trial ||
+      (this.openedAt === undefined && this.consecutiveFailures >= this.settings.failureThreshold)
+    ) {
       this.openedAt = this.now();
       this.onStateChange('open');
     }

@@ -33,10 +33,16 @@ export type RetryDecision = { readonly retry: true; readonly delayMs: number } |
  * past the overall deadline. A `Retry-After` longer than `maxRetryAfterMs` ends the call instead of
  * blocking it; the caller gets `retryAfterSeconds` on the error.
  */
-export function decideRetry(question: RetryQuestion, settings: RetrySettings, random: () => number): RetryDecision {
-  const allowed = question.retryability === 'always' || (question.retryability === 'idempotent' && question.idempotent);
+export function decideRetry(
+  question: RetryQuestion,
+  settings: RetrySettings,
+  random: () => number,
+): RetryDecision {
+  const allowed =
+    question.retryability === 'always' || (question.retryability === 'idempotent' && question.idempotent);
   if (!allowed || question.attempt >= settings.maxAttempts) return { retry: false };
-  if (question.retryAfterMs !== undefined && question.retryAfterMs > settings.maxRetryAfterMs) return { retry: false };
+  if (question.retryAfterMs !== undefined && question.retryAfterMs > settings.maxRetryAfterMs)
+    return { retry: false };
   const delayMs = Math.max(backoffDelayMs(question.attempt, settings, random), question.retryAfterMs ?? 0);
   // Sleeping into the deadline would only turn the real failure into a TIMEOUT with less information.
   if (delayMs >= question.remainingMs) return { retry: false };
@@ -44,7 +50,11 @@ export function decideRetry(question: RetryQuestion, settings: RetrySettings, ra
 }
 
 /** Full jitter: uniform in [0, min(maxDelayMs, baseDelayMs * 2^(attempt-1))]. */
-export function backoffDelayMs(attempt: number, settings: Pick<RetrySettings, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number {
+export function backoffDelayMs(
+  attempt: number,
+  settings: Pick<RetrySettings, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+): number {
   const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
   const unit = Math.min(Math.max(random(), 0), 1);
   return Math.round(unit * ceiling);

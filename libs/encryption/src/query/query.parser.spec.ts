@@ -6,7 +6,7 @@ import { PlaintextFormat } from './plaintext-format.type';
 import { parseQuery } from './query.parser';
 import { serializeQuery } from './query.serializer';
 
-export const arbitraryField = (maxLength: number): fc.Arbitrary<string | undefined> =>
+const arbitraryField = (maxLength: number): fc.Arbitrary<string | undefined> =>
   fc.option(fc.string({ unit: 'grapheme', minLength: 1, maxLength }).filter((s) => s.length <= maxLength), { nil: undefined });
 
 function failure(plaintext: string, format: PlaintextFormat): { code: DecryptionErrorCode; field?: string; message: string } {

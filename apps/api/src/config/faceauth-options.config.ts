@@ -1,0 +1,17 @@
+import { FaceAuthModuleOptions } from '@faceauth/module';
+import { AppConfig } from './app-config';
+
+/** The product module's options, from the service configuration. */
+export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
+  return {
+    projects: config.projects,
+    defaultProject: config.defaultProject,
+    argos: { apiBaseUrl: config.argos.apiBaseUrl, formUrl: config.argos.formUrl },
+    links: { unusedLinkTtlSeconds: config.links.unusedLinkTtlSeconds },
+    http: {
+      publicBaseUrl: config.http.publicBaseUrl,
+      staticKeys: config.auth.staticKeys,
+      keyRefreshMs: config.auth.keyRefreshMs,
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * A bench row compares a subject with a baseline measured in the same run, because absolute figures drift
+ * ±30% on the shared machines while same-run ratios hold (QUALITY.md).
+ *
+ * Rows of any kind fit: in-process throughput (ops/s, higher is better), HTTP throughput from autocannon
+ * (req/s), or server CPU per request from `process.cpuUsage()` (µs/req, lower is better). Extra criteria
+ * (p99 latency, lost deliveries, RSS) go in `checks`.
+ */
+export interface BenchRow {
+  /** Short id used by `--only` and in the results, e.g. `codec`. */
+  readonly name: string;
+  /** One sentence saying what is compared with what. */
+  readonly title: string;
+  readonly subjectLabel: string;
+  readonly baselineLabel: string;
+  /** Unit of `subject` and `baseline`, e.g. `ops/s`, `req/s`, `µs CPU/req`. */
+  readonly unit: string;
+  /** Goal on ratio = subject / baseline. */
+  readonly goal: BenchGoal;
+  /** Performs warm-up and rounds itself (helpers in ./measure), then reports medians. */
+  run(ctx: BenchContext): Promise<RowMeasurement>;
+}
+
+/** `>=` for figures where more is better (throughput), `<=` where less is better (CPU, latency). */
+export interface BenchGoal {
+  readonly op: '>=' | '<=';
+  readonly value: number;
+}
+
+export interface RowMeasurement {
+  /** Median figure of the subject, in the row's unit. */
+  subject: number;
+  /** Median figure of the baseline, in the row's unit. */
+  baseline: number;
+  /** Subject/baseline; defaults to subject / baseline. Rows with paired rounds pass the median of per-round ratios. */
+  ratio?: number;
+  /** Additional absolute criteria, judged with the same tolerance as the ratio. */
+  checks?: BenchCheck[];
+  /** Anything worth keeping in the JSON (rounds, spreads, request counts…). */
+  details?: Record<string, number | string | boolean | number[]>;
+}
+
+export interface BenchCheck {
+  label: string;
+  value: number;
+  unit: string;
+  goal: BenchGoal;
+}
+
+/** Knobs from the command line, shared by every row. */
+export interface BenchContext {
+  /** Measured rounds per side (median taken over them). */
+  rounds: number;
+  /** Discarded rounds per side before measuring. */
+  warmupRounds: number;
+  /** Target duration of one in-process round, in milliseconds. */
+  roundMs: number;
+  /** Progress output (stderr), kept out of the results table. */
+  log(line: string): void;
+}

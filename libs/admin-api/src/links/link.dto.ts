@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { TOKEN_STATUSES, TokenStatus } from '@faceauth/token-policy';
+
+export class LinkPolicyDto {
+  @ApiProperty({ enum: ['count', 'time'], description: 'count: used up after maxUses results; time: windowSeconds after first use' })
+  @IsIn(['count', 'time'], { message: 'policy.mode must be count or time' })
+  mode!: 'count' | 'time';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'count mode only (default 1)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxUses?: number;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'time mode only' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  windowSeconds?: number;
+}
+
+export class CreateLinkDto {
+  @ApiPropertyOptional({ description: 'Configured FaceAuth project name (default project if omitted)' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'project must be a configured project name' })
+  project?: string;
+
+  @ApiProperty({ description: 'Approved ID Check submission id to compare against', example: 'sub_abc123' })
+  @IsString()
+  @Length(1, 256)
+  sid!: string;
+
+  @ApiPropertyOptional({ description: 'Your own id for this person', example: 'user-1' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 256)
+  authUserId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) authCf1?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) authCf2?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) authCf3?: string;
+
+  @ApiPropertyOptional({ example: 'en', description: 'Language of the hosted page' })
+  @IsOptional()
+  @Matches(/^[a-z]{2}(-[A-Za-z]{2})?$/, { message: 'lang must be a language code such as en or ko' })
+  lang?: string;
+
+  @ApiPropertyOptional({ type: LinkPolicyDto, description: "Defaults to the project's Argos token setting" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LinkPolicyDto)
+  policy?: LinkPolicyDto;
+
+  @ApiPropertyOptional({ enum: ['result', 'open'], description: 'When a use is recorded (default result)' })
+  @IsOptional()
+  @IsIn(['result', 'open'])
+  consumeOn?: 'result' | 'open';
+
+  @ApiPropertyOptional({ minimum: 1, description: 'Validity of the never-used link in seconds' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expiresInSeconds?: number;
+}
+
+export class ListLinksQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) sid?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) authUserId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/) project?: string;
+
+  @ApiPropertyOptional({ enum: TOKEN_STATUSES })
+  @IsOptional()
+  @IsIn(TOKEN_STATUSES as TokenStatus[], { message: `status must be one of ${TOKEN_STATUSES.join(', ')}` })
+  status?: TokenStatus;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class LinkDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() project!: string;
+  @ApiProperty({ description: 'Token id bound into the URL (unique per link)' }) token!: string;
+  @ApiProperty({ description: 'Encrypted Face Auth URL' }) url!: string;
+  @ApiProperty({ description: 'Short link that checks the policy, then redirects' }) shortUrl!: string;
+  @ApiProperty({ enum: TOKEN_STATUSES }) status!: TokenStatus;
+  @ApiProperty({ type: LinkPolicyDto }) policy!: LinkPolicyDto;
+  @ApiProperty({ enum: ['result', 'open'] }) consumeOn!: 'result' | 'open';
+  @ApiProperty() useCount!: number;
+  @ApiProperty() sid!: string;
+  @ApiProperty({ nullable: true, type: String }) authUserId!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: 'Expiry of the never-used link' }) expiresAt!: string;
+  @ApiProperty({ nullable: true, type: String }) firstUsedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) windowEndsAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
+}
+
+export class LinkPageDto {
+  @ApiProperty({ type: LinkDto, isArray: true }) items!: LinkDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LinkService } from '@faceauth/token-policy';
+import { InjectAdminApiOptions, ResolvedAdminApiOptions } from '../admin-api.options';
+import { ApiKeyPrincipal } from '../auth/api-key-principal';
+import { RequireScopes } from '../auth/auth.metadata';
+import { Scope } from '../auth/scope.enum';
+import { RequestValidationError } from '../errors/request-validation.error';
+import { CreateLinkDto, LinkDto, LinkPageDto, ListLinksQueryDto } from './link.dto';
+import { toLinkDto, toMintInput } from './link-dto.mapper';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,255}$/;
+
+@ApiTags('links')
+@Controller('v1/links')
+export class LinksController {
+  constructor(
+    private readonly links: LinkService,
+    @InjectAdminApiOptions() private readonly options: ResolvedAdminApiOptions,
+  ) {}
+
+  /** Mints a unique, expiring FaceAuth link for one person. */
+  @Post()
+  @RequireScopes(Scope.LINKS_WRITE)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the same link' })
+  @ApiCreatedResponse({ type: LinkDto })
+  async create(
+    @Body() body: CreateLinkDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: { principal?: ApiKeyPrincipal },
+  ): Promise<LinkDto> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new RequestValidationError(['Idempotency-Key'], 'Idempotency-Key must be 1-255 characters of [A-Za-z0-9._:-]');
+    }
+    const view = await this.links.mint(toMintInput(body), { idempotencyKey, callerName: request.principal?.keyName });
+    return toLinkDto(view, this.options.publicBaseUrl);
+  }
+
+  /** Lists links, newest first. */
+  @Get()
+  @RequireScopes(Scope.LINKS_READ)
+  @ApiOkResponse({ type: LinkPageDto })
+  async list(@Query() query: ListLinksQueryDto): Promise<LinkPageDto> {
+    const page = await this.links.list(query);
+    return { items: page.items.map((v) => toLinkDto(v, this.options.publicBaseUrl)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @RequireScopes(Scope.LINKS_READ)
+  @ApiOkResponse({ type: LinkDto })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<LinkDto> {
+    return toLinkDto(await this.links.get(id), this.options.publicBaseUrl);
+  }
+
+  /** Revokes a link (idempotent): its short link answers 410 from now on. */
+  @Delete(':id')
+  @RequireScopes(Scope.LINKS_WRITE)
+  @ApiOkResponse({ type: LinkDto })
+  async revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<LinkDto> {
+    return toLinkDto(await this.links.revoke(id), this.options.publicBaseUrl);
+  }
+}

@@ -1,0 +1,48 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiFoundResponse, ApiGoneResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ShortLinkService, TokenError, TokenErrorCode } from '@faceauth/token-policy';
+import { Public } from '../auth/auth.metadata';
+import { shortLinkErrorPage } from './short-link.page';
+
+interface RawReply {
+  status(code: number): RawReply;
+  header(name: string, value: string): RawReply;
+  type(contentType: string): RawReply;
+  redirect(url: string, code?: number): RawReply;
+  send(body?: string): RawReply;
+}
+
+const LINK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Rate limit per client address (see the rate-limit plugin registered by the host). */
+export const SHORT_LINK_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
+
+@ApiTags('links')
+@Public()
+@Controller('l')
+export class ShortLinkController {
+  constructor(private readonly shortLinks: ShortLinkService) {}
+
+  /** Redirects to a freshly encrypted Face Auth URL while the link may be used; otherwise explains why not. */
+  @Get(':id')
+  @RouteConfig({ rateLimit: SHORT_LINK_RATE_LIMIT })
+  @ApiFoundResponse({ description: 'Redirect to the Argos hosted page' })
+  @ApiGoneResponse({ description: 'Used, expired or revoked (HTML page)' })
+  @ApiNotFoundResponse({ description: 'Unknown link (HTML page)' })
+  async open(@Param('id') id: string, @Res() reply: RawReply): Promise<void> {
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    if (!LINK_ID.test(id)) return this.refuse(reply, TokenErrorCode.TOKEN_NOT_FOUND);
+    try {
+      reply.redirect(await this.shortLinks.open(id), 302);
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      this.refuse(reply, error.code);
+    }
+  }
+
+  private refuse(reply: RawReply, code: TokenErrorCode): void {
+    const status = code === TokenErrorCode.TOKEN_NOT_FOUND ? 404 : 410;
+    reply.status(status).type('text/html; charset=utf-8').send(shortLinkErrorPage(code));
+  }
+}

@@ -1,0 +1,14 @@
+export { TokenPolicyModule } from './token-policy.module';
+export { TOKEN_POLICY_MODULE_OPTIONS } from './token-policy.module-definition';
+export type { TokenPolicyModuleOptions, TokenPolicyProject } from './token-policy.options';
+export type { LinkPolicy, ArgosTokenExpiration, TokenStatus } from './policy/link-policy';
+export { TOKEN_STATUSES } from './policy/link-policy';
+export { TokenError, TokenErrorCode } from './policy/token.error';
+export { tokenStatus, type TokenState } from './policy/token-status';
+export { resolveLinkPolicy } from './policy/policy-resolver';
+export { generateTokenId } from './policy/token-id.generator';
+export { FaceAuthTokenEntity } from './persistence/faceauth-token.entity';
+export { LinkService } from './links/link.service';
+export { ShortLinkService } from './links/short-link.service';
+export { TokenLedger, TokenUsagePort, type TokenUseOutcome } from './links/token-ledger';
+export type { MintLinkInput, LinkView, LinkPage, MintContext } from './links/link.types';

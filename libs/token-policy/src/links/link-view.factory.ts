@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@faceauth/core';
+import { FaceAuthUrlService } from '@faceauth/encryption';
+import { tokenStatus } from '../policy/token-status';
+import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
+import { policyOf, stateOf } from '../persistence/token-state';
+import { LinkView } from './link.types';
+
+/** Builds the API view of a token row, with a freshly encrypted URL. */
+@Injectable()
+export class LinkViewFactory {
+  constructor(
+    private readonly urls: FaceAuthUrlService,
+    private readonly clock: Clock,
+  ) {}
+
+  urlFor(row: FaceAuthTokenEntity): string {
+    return this.urls.build(
+      {
+        sid: row.sid,
+        authUserId: row.authUserId ?? undefined,
+        authCf1: row.authCf1 ?? undefined,
+        authCf2: row.authCf2 ?? undefined,
+        authCf3: row.authCf3 ?? undefined,
+        token: row.token,
+      },
+      { project: row.project, lang: row.lang ?? undefined },
+    );
+  }
+
+  view(row: FaceAuthTokenEntity, now: Date = this.clock.now()): LinkView {
+    return {
+      id: row.id,
+      project: row.project,
+      token: row.token,
+      url: this.urlFor(row),
+      status: tokenStatus(stateOf(row), now),
+      policy: policyOf(row),
+      consumeOn: row.consumeOn,
+      useCount: row.useCount,
+      sid: row.sid,
+      authUserId: row.authUserId,
+      lang: row.lang,
+      createdAt: row.createdAt,
+      expiresAt: row.expiresAt,
+      firstUsedAt: row.firstUsedAt,
+      windowEndsAt: row.windowEndsAt,
+      revokedAt: row.revokedAt,
+    };
+  }
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { Clock } from '@faceauth/core';
+import { resolveLinkPolicy } from '../policy/policy-resolver';
+import { generateTokenId } from '../policy/token-id.generator';
+import { TokenError, TokenErrorCode } from '../policy/token.error';
+import { TokenStatus } from '../policy/link-policy';
+import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
+import { listTokensQuery } from '../persistence/token-list.query';
+import { TokenRepository } from '../persistence/token.repository';
+import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
+import { decodeCursor, encodeCursor } from './link-cursor';
+import { LinkViewFactory } from './link-view.factory';
+import { LinkPage, LinkView, MintContext, MintLinkInput } from './link.types';
+
+/** Mints, reads, lists and revokes FaceAuth links. */
+@Injectable()
+export class LinkService {
+  constructor(
+    private readonly tokens: TokenRepository,
+    private readonly views: LinkViewFactory,
+    private readonly clock: Clock,
+    @InjectTokenPolicyOptions() private readonly options: ResolvedTokenPolicyOptions,
+  ) {}
+
+  /**
+   * Mints a link. With an idempotency key, a retried identical request returns the first link; the same
+   * key with a different request is a conflict.
+   */
+  async mint(input: MintLinkInput, context: MintContext = {}): Promise<LinkView> {
+    const idempotencyKey = context.idempotencyKey ? `${context.callerName ?? ''}:${context.idempotencyKey}` : null;
+    const fingerprint = idempotencyKey ? fingerprintOf(input) : null;
+    if (idempotencyKey) {
+      const existing = await this.tokens.findByIdempotencyKey(idempotencyKey);
+      if (existing) return this.replay(existing, fingerprint);
+    }
+    const row = this.newRow(input, idempotencyKey, fingerprint);
+    // Build the URL before writing: a field the encryption codec refuses must not leave a row behind.
+    this.views.urlFor(row);
+    try {
+      await this.tokens.insert(row);
+    } catch (error) {
+      const raced = idempotencyKey ? await this.tokens.findByIdempotencyKey(idempotencyKey) : null;
+      if (raced) return this.replay(raced, fingerprint);
+      throw error;
+    }
+    return this.views.view(row);
+  }
+
+  async get(id: string): Promise<LinkView> {
+    const row = await this.tokens.findById(id);
+    if (!row) throw new TokenError(TokenErrorCode.TOKEN_NOT_FOUND, 'No link has this id');
+    return this.views.view(row);
+  }
+
+  async list(filter: { sid?: string; authUserId?: string; project?: string; status?: TokenStatus; cursor?: string; limit?: number }): Promise<LinkPage> {
+    const limit = filter.limit ?? 50;
+    const now = this.clock.now();
+    const rows = await listTokensQuery(
+      this.tokens.rows,
+      { ...filter, limit: limit + 1, after: filter.cursor ? decodeCursor(filter.cursor) : undefined },
+      now,
+    ).getMany();
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => this.views.view(row, now)),
+      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+    };
+  }
+
+  /** Revokes a link; revoking twice is not an error. */
+  async revoke(id: string): Promise<LinkView> {
+    await this.tokens.revoke(id, this.clock.now());
+    return this.get(id);
+  }
+
+  private newRow(input: MintLinkInput, idempotencyKey: string | null, fingerprint: string | null): FaceAuthTokenEntity {
+    const projectName = input.project ?? this.options.defaultProject;
+    const project = this.options.projects.get(projectName);
+    if (!project) throw new TokenError(TokenErrorCode.UNKNOWN_PROJECT, `project "${projectName}" is not configured`);
+    const policy = resolveLinkPolicy(input.policy, project.tokenExpiration);
+    const ttl = input.expiresInSeconds ?? this.options.unusedLinkTtlSeconds;
+    if (!Number.isInteger(ttl) || ttl < 1 || ttl > this.options.maxUnusedLinkTtlSeconds) {
+      throw new TokenError(
+        TokenErrorCode.INVALID_POLICY,
+        `expiresInSeconds must be a whole number from 1 to ${this.options.maxUnusedLinkTtlSeconds}`,
+      );
+    }
+    const now = this.clock.now();
+    return Object.assign(new FaceAuthTokenEntity(), {
+      id: randomUUID(),
+      token: generateTokenId(),
+      project: projectName,
+      sid: input.sid,
+      authUserId: input.authUserId ?? null,
+      authCf1: input.authCf1 ?? null,
+      authCf2: input.authCf2 ?? null,
+      authCf3: input.authCf3 ?? null,
+      lang: input.lang ?? null,
+      policyMode: policy.mode,
+      maxUses: policy.mode === 'count' ? policy.maxUses : null,
+      windowSeconds: policy.mode === 'time' ? policy.windowSeconds : null,
+      consumeOn: input.consumeOn ?? 'result',
+      useCount: 0,
+      firstUsedAt: null,
+      windowEndsAt: null,
+      expiresAt: new Date(now.getTime() + ttl * 1000),
+      revokedAt: null,
+      expiredAt: null,
+      createdAt: now,
+      idempotencyKey,
+      requestFingerprint: fingerprint,
+    });
+  }
+
+  private replay(existing: FaceAuthTokenEntity, fingerprint: string | null): LinkView {
+    if (existing.requestFingerprint !== fingerprint) {
+      throw new TokenError(
+        TokenErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This Idempotency-Key was already used with a different request',
+      );
+    }
+    return this.views.view(existing);
+  }
+}
+
+function fingerprintOf(input: MintLinkInput): string {
+  return createHash('sha256').update(canonicalJson(input)).digest('hex');
+}
+
+/** JSON with object keys sorted at every depth, so that field order does not change the fingerprint. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

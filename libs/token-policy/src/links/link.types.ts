@@ -1,0 +1,48 @@
+import { LinkPolicy, TokenStatus } from '../policy/link-policy';
+
+/** What a caller asks for when minting a link. */
+export interface MintLinkInput {
+  project?: string;
+  sid: string;
+  authUserId?: string;
+  authCf1?: string;
+  authCf2?: string;
+  authCf3?: string;
+  lang?: string;
+  policy?: LinkPolicy;
+  /** When a use is recorded: when a FaceAuth result arrives (default), or already when the short link is opened. */
+  consumeOn?: 'result' | 'open';
+  /** Validity of the never-used link, in seconds (default from the module options). */
+  expiresInSeconds?: number;
+}
+
+/** A link as the API shows it; `url` is the encrypted Face Auth URL, rebuilt on every read. */
+export interface LinkView {
+  id: string;
+  project: string;
+  token: string;
+  url: string;
+  status: TokenStatus;
+  policy: LinkPolicy;
+  consumeOn: 'result' | 'open';
+  useCount: number;
+  sid: string;
+  authUserId: string | null;
+  lang: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  firstUsedAt: Date | null;
+  windowEndsAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface LinkPage {
+  items: LinkView[];
+  nextCursor: string | null;
+}
+
+/** Who asks, for idempotency scoping (one caller's key never collides with another's). */
+export interface MintContext {
+  idempotencyKey?: string;
+  callerName?: string;
+}

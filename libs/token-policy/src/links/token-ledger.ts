@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@faceauth/core';
+import { TokenStatus } from '../policy/link-policy';
+import { refusalFor, tokenStatus } from '../policy/token-status';
+import { TokenError } from '../policy/token.error';
+import { TokenRepository } from '../persistence/token.repository';
+import { stateOf } from '../persistence/token-state';
+
+/** What recording a use did. */
+export interface TokenUseOutcome {
+  /** False when the token is unknown to us (minted elsewhere) or could not take another use. */
+  recorded: boolean;
+  known: boolean;
+  status: TokenStatus | null;
+  linkId: string | null;
+  project: string | null;
+}
+
+/**
+ * The narrow port through which other features (webhooks, short links) tell the token policy what
+ * happened, without reaching into its tables.
+ */
+export abstract class TokenUsagePort {
+  /** A FaceAuth result arrived for this token id. */
+  abstract recordUse(token: string, at?: Date): Promise<TokenUseOutcome>;
+  /** Argos reported this token id expired. */
+  abstract markExpired(token: string, at: Date): Promise<boolean>;
+  /** Which configured project minted this token id, if we minted it. */
+  abstract projectOf(token: string): Promise<string | null>;
+}
+
+@Injectable()
+export class TokenLedger extends TokenUsagePort {
+  constructor(
+    private readonly tokens: TokenRepository,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async recordUse(token: string, at: Date = this.clock.now()): Promise<TokenUseOutcome> {
+    const updated = await this.tokens.consume(token, at);
+    const row = updated ?? (await this.tokens.findByToken(token));
+    if (!row) return { recorded: false, known: false, status: null, linkId: null, project: null };
+    return { recorded: updated !== null, known: true, status: tokenStatus(stateOf(row), at), linkId: row.id, project: row.project };
+  }
+
+  /** Records a use or throws the {@link TokenError} explaining why the token cannot be used. */
+  async consumeOrThrow(token: string, at: Date = this.clock.now()): Promise<void> {
+    const outcome = await this.recordUse(token, at);
+    if (outcome.recorded) return;
+    const status = outcome.status === 'active' || outcome.status === null ? 'expired' : outcome.status;
+    throw new TokenError(refusalFor(status), `This link cannot be used: ${status}`);
+  }
+
+  markExpired(token: string, at: Date): Promise<boolean> {
+    return this.tokens.markExpired(token, at);
+  }
+
+  async projectOf(token: string): Promise<string | null> {
+    return (await this.tokens.findByToken(token))?.project ?? null;
+  }
+}

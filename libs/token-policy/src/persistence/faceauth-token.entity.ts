@@ -1,0 +1,79 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimestampColumn } from '@faceauth/core';
+
+/**
+ * One FaceAuth link: its random token id, the fields bound into its encrypted URL, its policy and its use
+ * state. The ciphertext is never stored: it is rebuilt from these fields whenever needed.
+ */
+@Entity({ name: 'faceauth_tokens' })
+@Index('idx_faceauth_tokens_created', ['createdAt', 'id'])
+export class FaceAuthTokenEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  token!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  project!: string;
+
+  @Index('idx_faceauth_tokens_sid')
+  @Column({ type: 'varchar', length: 256 })
+  sid!: string;
+
+  @Index('idx_faceauth_tokens_user')
+  @Column({ name: 'auth_user_id', type: 'varchar', length: 256, nullable: true })
+  authUserId!: string | null;
+
+  @Column({ name: 'auth_cf1', type: 'text', nullable: true })
+  authCf1!: string | null;
+
+  @Column({ name: 'auth_cf2', type: 'text', nullable: true })
+  authCf2!: string | null;
+
+  @Column({ name: 'auth_cf3', type: 'text', nullable: true })
+  authCf3!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  lang!: string | null;
+
+  @Column({ name: 'policy_mode', type: 'varchar', length: 8 })
+  policyMode!: 'count' | 'time';
+
+  @Column({ name: 'max_uses', type: 'integer', nullable: true })
+  maxUses!: number | null;
+
+  @Column({ name: 'window_seconds', type: 'integer', nullable: true })
+  windowSeconds!: number | null;
+
+  @Column({ name: 'consume_on', type: 'varchar', length: 8 })
+  consumeOn!: 'result' | 'open';
+
+  @Column({ name: 'use_count', type: 'integer', default: 0 })
+  useCount!: number;
+
+  @TimestampColumn({ name: 'first_used_at', nullable: true })
+  firstUsedAt!: Date | null;
+
+  @TimestampColumn({ name: 'window_ends_at', nullable: true })
+  windowEndsAt!: Date | null;
+
+  @TimestampColumn({ name: 'expires_at' })
+  expiresAt!: Date;
+
+  @TimestampColumn({ name: 'revoked_at', nullable: true })
+  revokedAt!: Date | null;
+
+  /** Set when Argos reported the token expired (`token_expired` webhook). */
+  @TimestampColumn({ name: 'expired_at', nullable: true })
+  expiredAt!: Date | null;
+
+  @TimestampColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 320, nullable: true, unique: true })
+  idempotencyKey!: string | null;
+
+  @Column({ name: 'request_fingerprint', type: 'varchar', length: 64, nullable: true })
+  requestFingerprint!: string | null;
+}

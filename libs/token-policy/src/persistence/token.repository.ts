@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { databaseKind, DatabaseKind } from '@faceauth/core';
+import { FaceAuthTokenEntity } from './faceauth-token.entity';
+import { positionalSql } from './positional-sql';
+import { tokenFromRow } from './token-row.mapper';
+
+/**
+ * A use is recorded by ONE conditional statement: the row changes only if, at that instant, it is neither
+ * revoked nor expired nor used up. Concurrent consumers cannot both win; there is no select-then-update.
+ * The time window starts at the first use. Instants are epoch ms; `window_seconds` is widened to BIGINT.
+ */
+const CONSUME_SQL = `
+UPDATE faceauth_tokens SET
+  use_count = use_count + 1,
+  first_used_at = COALESCE(first_used_at, $2),
+  window_ends_at = CASE WHEN policy_mode = 'time'
+    THEN COALESCE(window_ends_at, $2 + CAST(window_seconds AS BIGINT) * 1000) ELSE NULL END
+WHERE token = $1
+  AND revoked_at IS NULL
+  AND expired_at IS NULL
+  AND (use_count > 0 OR expires_at > $2)
+  AND ((policy_mode = 'count' AND use_count < max_uses)
+    OR (policy_mode = 'time' AND (window_ends_at IS NULL OR window_ends_at > $2)))
+RETURNING *`;
+
+@Injectable()
+export class TokenRepository {
+  private readonly kind: DatabaseKind;
+
+  constructor(
+    @InjectRepository(FaceAuthTokenEntity) readonly rows: Repository<FaceAuthTokenEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.kind = databaseKind(dataSource);
+  }
+
+  async insert(row: FaceAuthTokenEntity): Promise<void> {
+    await this.rows.insert(row);
+  }
+
+  findById(id: string): Promise<FaceAuthTokenEntity | null> {
+    return this.rows.findOneBy({ id });
+  }
+
+  findByToken(token: string): Promise<FaceAuthTokenEntity | null> {
+    return this.rows.findOneBy({ token });
+  }
+
+  findByIdempotencyKey(key: string): Promise<FaceAuthTokenEntity | null> {
+    return this.rows.findOneBy({ idempotencyKey: key });
+  }
+
+  /** Records one use atomically; returns the updated row, or null when the token could not be used. */
+  async consume(token: string, now: Date): Promise<FaceAuthTokenEntity | null> {
+    const [sql, params] = positionalSql(this.kind, CONSUME_SQL, [token, now.getTime()]);
+    const result: unknown = await this.dataSource.query(sql, params);
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
+    return rows.length > 0 ? tokenFromRow(rows[0]) : null;
+  }
+
+  /** Revokes; idempotent. Returns whether this call revoked it. */
+  async revoke(id: string, now: Date): Promise<boolean> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => String(now.getTime()) })
+      .where('id = :id AND revoked_at IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Argos reported the token expired; the first report's instant is kept. */
+  async markExpired(token: string, at: Date): Promise<boolean> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({ expiredAt: () => String(at.getTime()) })
+      .where('token = :token AND expired_at IS NULL', { token })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+}

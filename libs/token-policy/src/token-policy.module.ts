@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LinkViewFactory } from './links/link-view.factory';
+import { LinkService } from './links/link.service';
+import { ShortLinkService } from './links/short-link.service';
+import { TokenLedger, TokenUsagePort } from './links/token-ledger';
+import { FaceAuthTokenEntity } from './persistence/faceauth-token.entity';
+import { TokenRepository } from './persistence/token.repository';
+import { TOKEN_POLICY_MODULE_OPTIONS, TokenPolicyConfigurableModule } from './token-policy.module-definition';
+import { resolveTokenPolicyOptions, TOKEN_POLICY_OPTIONS, TokenPolicyModuleOptions } from './token-policy.options';
+
+/**
+ * Token issuance, consumption and revocation. Needs, from the host: a TypeORM DataSource holding
+ * {@link FaceAuthTokenEntity}, a `Clock`, and `FaceAuthUrlService` (EncryptionModule).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([FaceAuthTokenEntity])],
+  providers: [
+    {
+      provide: TOKEN_POLICY_OPTIONS,
+      useFactory: (options: TokenPolicyModuleOptions) => resolveTokenPolicyOptions(options),
+      inject: [TOKEN_POLICY_MODULE_OPTIONS],
+    },
+    TokenRepository,
+    LinkViewFactory,
+    LinkService,
+    ShortLinkService,
+    TokenLedger,
+    { provide: TokenUsagePort, useExisting: TokenLedger },
+  ],
+  exports: [LinkService, ShortLinkService, TokenLedger, TokenUsagePort],
+})
+export class TokenPolicyModule extends TokenPolicyConfigurableModule {}

@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AdminApiModule } from '@faceauth/admin-api';
+import { EncryptionModule } from '@faceauth/encryption';
+import { TokenPolicyModule } from '@faceauth/token-policy';
+import { FaceAuthModuleOptions } from './options/faceauth-module.options';
+
+/**
+ * The product as one module: encryption, token policy and the admin API, configured from one options
+ * object. The host supplies the TypeORM DataSource (with {@link FACEAUTH_ENTITIES}) and a `Clock`
+ * (`ClockModule`).
+ */
+@Module({})
+export class FaceAuthModule {
+  static forRoot(options: FaceAuthModuleOptions): DynamicModule {
+    return {
+      module: FaceAuthModule,
+      imports: [
+        EncryptionModule.forRoot({
+          isGlobal: true,
+          formUrl: options.argos.formUrl,
+          defaultProject: options.defaultProject,
+          projects: options.projects.map((p) => ({
+            name: p.name,
+            pid: p.pid,
+            keyString: p.secretKey ?? p.apiKey,
+            cipher: p.cipher,
+            format: p.plaintextFormat,
+          })),
+        }),
+        TokenPolicyModule.forRoot({
+          isGlobal: true,
+          projects: options.projects.map((p) => ({ name: p.name, tokenExpiration: p.tokenExpiration })),
+          defaultProject: options.defaultProject,
+          unusedLinkTtlSeconds: options.links?.unusedLinkTtlSeconds,
+          maxUnusedLinkTtlSeconds: options.links?.maxUnusedLinkTtlSeconds,
+        }),
+        AdminApiModule.forRoot({
+          publicBaseUrl: options.http.publicBaseUrl,
+          staticKeys: options.http.staticKeys,
+          keyRefreshMs: options.http.keyRefreshMs,
+          globalGuard: options.http.globalGuard,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { StaticApiKey } from '@faceauth/admin-api';
+import { FaceAuthProject } from './faceauth-project';
+
+/** Everything the embeddable product needs; the service builds it from its environment. */
+export interface FaceAuthModuleOptions {
+  /** The FaceAuth projects (at least one). */
+  projects: FaceAuthProject[];
+  /** Project used when a call names none (default: the first). */
+  defaultProject?: string;
+  argos: {
+    /** Add-on REST API base, e.g. https://rest-api.argosidentity.com/v3. */
+    apiBaseUrl: string;
+    /** Hosted capture page, e.g. https://form.argosidentity.com/face-auth. */
+    formUrl: string;
+  };
+  links?: {
+    /** Validity of never-used links in seconds (default 7 days). */
+    unusedLinkTtlSeconds?: number;
+    maxUnusedLinkTtlSeconds?: number;
+  };
+  http: {
+    /** Public base URL of the service, for short links. */
+    publicBaseUrl: string;
+    staticKeys?: StaticApiKey[];
+    keyRefreshMs?: number;
+    /** Register our internal-auth guard globally (default true). */
+    globalGuard?: boolean;
+  };
+}
