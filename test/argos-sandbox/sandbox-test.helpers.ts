@@ -17,6 +17,8 @@ export interface WebhookReceiver {
   /** The next requests get these statuses, in order (then 200 again); 0 = destroy the connection. */
   respondWith(...statuses: number[]): void;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
+  /** Forgets what was received and any scripted statuses. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,10 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: `http://127.0.0.1:${port}/webhooks/argos`,
     received,
     respondWith: (...statuses) => script.push(...statuses),
+    reset: () => {
+      received.length = 0;
+      script.length = 0;
+    },
     waitFor: async (count, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {

@@ -7,31 +7,33 @@ export type BenchOperation = () => unknown;
 export interface PairedThroughput {
   subjectOpsPerSec: number;
   baselineOpsPerSec: number;
-  /** Median of per-round subject/baseline ratios: robust to machine-wide drift between rounds. */
+  /** Median of per-round subject/baseline ratios. */
   ratio: number;
-  iterationsPerRound: number;
+  /** Spread of the per-round ratios (min, max), to judge how noisy the run was. */
+  ratioRange: [number, number];
+  blockSize: number;
+  blocksPerRound: number;
   subjectRounds: number[];
   baselineRounds: number[];
 }
 
+// Each round interleaves subject and baseline in blocks of a few milliseconds (order alternating), so load
+// from other processes on a shared machine hits both sides alike instead of whole rounds of one side.
+const BLOCK_MS = 5;
+
 /**
- * Measures two in-process operations in alternating rounds (ABBA order, so drift hits both sides alike)
- * after warm-up rounds, and reports medians.
+ * Measures two in-process operations against each other: warm-up rounds (discarded), then `ctx.rounds`
+ * rounds of ~`ctx.roundMs` per side made of interleaved blocks; reports medians over rounds.
  */
 export function measurePairedThroughput(subject: BenchOperation, baseline: BenchOperation, ctx: BenchContext): PairedThroughput {
-  const iterations = calibrate(baseline, ctx.roundMs);
-  for (let i = 0; i < ctx.warmupRounds; i++) {
-    timeRound(subject, iterations);
-    timeRound(baseline, iterations);
-  }
+  const blockSize = calibrate(baseline, BLOCK_MS);
+  const blocksPerRound = Math.max(2, Math.round(ctx.roundMs / BLOCK_MS));
+  for (let i = 0; i < ctx.warmupRounds; i++) runRound(subject, baseline, blockSize, blocksPerRound);
   const subjectRounds: number[] = [];
   const baselineRounds: number[] = [];
   const ratios: number[] = [];
   for (let round = 0; round < ctx.rounds; round++) {
-    const subjectFirst = round % 2 === 0;
-    const first = timeRound(subjectFirst ? subject : baseline, iterations);
-    const second = timeRound(subjectFirst ? baseline : subject, iterations);
-    const [s, b] = subjectFirst ? [first, second] : [second, first];
+    const [s, b] = runRound(subject, baseline, blockSize, blocksPerRound);
     subjectRounds.push(s);
     baselineRounds.push(b);
     ratios.push(s / b);
@@ -40,33 +42,50 @@ export function measurePairedThroughput(subject: BenchOperation, baseline: Bench
     subjectOpsPerSec: median(subjectRounds),
     baselineOpsPerSec: median(baselineRounds),
     ratio: median(ratios),
-    iterationsPerRound: iterations,
+    ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+    blockSize,
+    blocksPerRound,
     subjectRounds,
     baselineRounds,
   };
 }
 
+/** Returns [subject ops/s, baseline ops/s] for one round. */
+function runRound(subject: BenchOperation, baseline: BenchOperation, blockSize: number, blocks: number): [number, number] {
+  let subjectNs = 0;
+  let baselineNs = 0;
+  for (let block = 0; block < blocks; block++) {
+    if (block % 2 === 0) {
+      subjectNs += timeBlock(subject, blockSize);
+      baselineNs += timeBlock(baseline, blockSize);
+    } else {
+      baselineNs += timeBlock(baseline, blockSize);
+      subjectNs += timeBlock(subject, blockSize);
+    }
+  }
+  const ops = blockSize * blocks * 1e9;
+  return [ops / Math.max(subjectNs, 1), ops / Math.max(baselineNs, 1)];
+}
+
 let sink = 0;
 
-/** Runs `op` `iterations` times and returns operations per second. */
-function timeRound(op: BenchOperation, iterations: number): number {
+/** Runs `op` `iterations` times; returns the elapsed nanoseconds. */
+function timeBlock(op: BenchOperation, iterations: number): number {
   const start = process.hrtime.bigint();
   for (let i = 0; i < iterations; i++) {
     const out = op();
     if (typeof out === 'string') sink += out.length;
   }
-  const elapsedNs = Number(process.hrtime.bigint() - start);
-  return (iterations * 1e9) / Math.max(elapsedNs, 1);
+  return Number(process.hrtime.bigint() - start);
 }
 
-/** Picks an iteration count that makes one round last about `roundMs`. */
-function calibrate(op: BenchOperation, roundMs: number): number {
-  let iterations = 100;
+/** Picks an iteration count that makes one block last about `blockMs`. */
+function calibrate(op: BenchOperation, blockMs: number): number {
+  let iterations = 16;
   for (;;) {
-    const opsPerSec = timeRound(op, iterations);
-    const roundSeconds = iterations / opsPerSec;
-    if (roundSeconds * 1000 >= roundMs / 4 || iterations > 1e8) return Math.max(100, Math.round((opsPerSec * roundMs) / 1000));
-    iterations *= 4;
+    const ns = timeBlock(op, iterations);
+    if (ns >= blockMs * 1e6 / 2 || iterations >= 1 << 24) return Math.max(1, Math.round((iterations * blockMs * 1e6) / Math.max(ns, 1)));
+    iterations *= 2;
   }
 }
 

@@ -28,7 +28,7 @@ export const codecBench: BenchRow = {
       subject: m.subjectOpsPerSec,
       baseline: m.baselineOpsPerSec,
       ratio: m.ratio,
-      details: { plaintextBytes: Buffer.byteLength(plaintext), iterationsPerRound: m.iterationsPerRound, subjectRounds: m.subjectRounds, baselineRounds: m.baselineRounds },
+      details: { plaintextBytes: Buffer.byteLength(plaintext), blockSize: m.blockSize, blocksPerRound: m.blocksPerRound, ratioRange: m.ratioRange, subjectRounds: m.subjectRounds, baselineRounds: m.baselineRounds },
     };
   },
 };

@@ -6,6 +6,7 @@ import { DevAdminKeyBootstrap } from '@faceauth/admin-api';
 import { AppModule, AppModuleOptions } from '../app.module';
 import { createFastifyAdapter } from './fastify-adapter.factory';
 import { setupSwagger } from './swagger.setup';
+import { registerAccessLog } from '../logging/access-log.hook';
 
 export interface ApiApp {
   app: NestFastifyApplication;
@@ -22,7 +23,9 @@ export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  registerAccessLog(app.getHttpAdapter().getInstance(), logger);
   app.enableShutdownHooks();
   // Routes opt in to a limit with @RouteConfig({ rateLimit }) (the public short link does).
   await app.register(fastifyRateLimit, { global: false });

@@ -25,15 +25,15 @@ export function redactUrl(url: string): string {
     .replace(/^\/l\/[^/?#]+/, '/l/[redacted]');
 }
 
-/** Structured JSON request logs with secrets removed; health probes are not logged. */
+/** Structured JSON logs with secret-bearing paths removed. */
 export function loggerOptions(level: string, stream?: DestinationStream): Params {
   return {
     pinoHttp: {
       level,
       stream,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      genReqId: (req) => String((req as { id?: unknown }).id ?? ''),
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+      // Access lines come from a Fastify hook (see access-log.hook.ts), which sees every route.
+      autoLogging: false,
       serializers: {
         req: (req: { id?: string; method?: string; url?: string }) => ({
           id: req.id,

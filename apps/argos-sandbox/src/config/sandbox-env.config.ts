@@ -30,8 +30,9 @@ export function loadSandboxConfigFromEnv(env: Record<string, string | undefined>
   };
 }
 
+// Only the variables that are set: an unset one must not erase the config file's value.
 function projectOverrides(env: Record<string, string | undefined>): ProjectConfigInput {
-  return {
+  const overrides: ProjectConfigInput = {
     pid: env.SANDBOX_PID,
     apiKey: env.SANDBOX_API_KEY,
     secretKey: env.SANDBOX_SECRET_KEY,
@@ -41,6 +42,7 @@ function projectOverrides(env: Record<string, string | undefined>): ProjectConfi
     secureTransmission: toBool(env.SANDBOX_SECURE_TRANSMISSION, 'SANDBOX_SECURE_TRANSMISSION'),
     tokenExpiration: toExpiration(env.SANDBOX_TOKEN_EXPIRATION),
   };
+  return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
 }
 
 function readConfigFile(path: string): SandboxConfigInput {

@@ -1,0 +1,24 @@
+import { LoggerService } from '@nestjs/common';
+import { FastifyInstance } from 'fastify';
+import { redactUrl } from './logger.options';
+
+/**
+ * One structured line per answered request, from Fastify's own hook so that every route (including
+ * errors raised before a handler) is logged. Only method, redacted URL, status and duration: never
+ * headers or bodies, which may carry keys, tokens, ciphertexts or images.
+ */
+export function registerAccessLog(fastify: FastifyInstance, logger: LoggerService): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (!request.url.startsWith('/health')) {
+      logger.log(
+        {
+          req: { id: request.id, method: request.method, url: redactUrl(request.url) },
+          res: { statusCode: reply.statusCode },
+          responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
+        },
+        'request completed',
+      );
+    }
+    done();
+  });
+}

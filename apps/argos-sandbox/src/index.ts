@@ -1,0 +1,25 @@
+// What tests and tooling outside this app import (the lead's end-to-end suites start the sandbox from here).
+export { createSandboxApp } from './sandbox.factory';
+export type { SandboxHandle } from './sandbox.factory';
+export type { SandboxControls } from './core/sandbox-controls';
+export { resolveSandboxConfig } from './config/sandbox-config.resolver';
+export { SandboxConfigError } from './config/sandbox-config.error';
+export { loadSandboxConfigFromEnv, DEFAULT_SANDBOX_PORT } from './config/sandbox-env.config';
+export { DEFAULT_API_KEY, DEFAULT_PID, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_POLICY } from './config/sandbox-config.defaults';
+export type {
+  SandboxConfig,
+  SandboxConfigInput,
+  ProjectConfig,
+  ProjectConfigInput,
+  ProjectConfigPatch,
+  TokenExpirationConfig,
+  WebhookVersion,
+} from './config/sandbox-config.types';
+export { SEEDED_SUBMISSIONS } from './state/submission.seed';
+export { makeFacePng, makeJpeg } from './state/sample-images';
+export { MAGIC_VALUES, MATCH_SIMILARITY } from './decision/decision.engine';
+export { HostedPageErrorCode } from './hosted/hosted-page.errors';
+export { FAULT_KINDS } from './faults/fault.types';
+export type { FaultKind } from './faults/fault.types';
+export type { WebhookDelivery } from './webhooks/webhook-delivery.types';
+export type { SandboxStats } from './stats/call-stats.recorder';

@@ -1,0 +1,27 @@
+import { BenchRowResult, BenchVerdict } from '../bench-result.interface';
+import { BenchGoal } from '../bench-row.interface';
+import { rowVerdict } from '../bench.runner';
+
+export const COLUMNS = ['row', 'subject', 'baseline', 'unit', 'ratio', 'goal', 'pass'] as const;
+
+const VERDICT_TEXT: Record<BenchVerdict, string> = { pass: 'yes', tolerated: 'within tolerance', fail: 'NO' };
+
+/** The table cells of one result (plus one extra line per additional check), shared by text and Markdown. */
+export function resultCells(result: BenchRowResult): string[][] {
+  const lines = [
+    [result.row, formatFigure(result.subject), formatFigure(result.baseline), result.unit, result.ratio.toFixed(3), formatGoal(result.goal), VERDICT_TEXT[rowVerdict(result)]],
+  ];
+  for (const check of result.checks) {
+    lines.push([`  ${check.label}`, formatFigure(check.value), '', check.unit, '', formatGoal(check.goal), VERDICT_TEXT[check.verdict]]);
+  }
+  return lines;
+}
+
+export function formatGoal(goal: BenchGoal): string {
+  return `${goal.op === '>=' ? '≥' : '≤'} ${goal.value}`;
+}
+
+function formatFigure(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+}
