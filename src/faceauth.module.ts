@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AdminApiModule } from '@faceauth/admin-api';
+import { ArgosClientModule } from '@faceauth/argos-client';
 import { EncryptionModule } from '@faceauth/encryption';
+import { ResultsModule } from '@faceauth/results';
 import { TokenPolicyModule } from '@faceauth/token-policy';
 import { FaceAuthModuleOptions } from './options/faceauth-module.options';
 
@@ -34,6 +36,14 @@ export class FaceAuthModule {
           unusedLinkTtlSeconds: options.links?.unusedLinkTtlSeconds,
           maxUnusedLinkTtlSeconds: options.links?.maxUnusedLinkTtlSeconds,
         }),
+        ArgosClientModule.forRoot({
+          isGlobal: true,
+          baseUrl: options.argos.apiBaseUrl,
+          projects: options.projects.map((p) => ({ name: p.name, apiKey: p.apiKey })),
+          defaultProject: options.defaultProject,
+          ...options.argos.client,
+        }),
+        ResultsModule.forRoot({ isGlobal: true, maxImageBytes: options.argos.client?.maxImageBytes }),
         AdminApiModule.forRoot({
           publicBaseUrl: options.http.publicBaseUrl,
           staticKeys: options.http.staticKeys,

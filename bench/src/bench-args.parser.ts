@@ -15,9 +15,9 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --only <row[,row]>   run only these rows (repeatable)
   --check              exit 1 when a ratio misses its goal by more than the tolerance
   --tolerance <0..1>   relative tolerance for --check (default 0.05)
-  --rounds <n>         measured rounds per side (default 9)
+  --rounds <n>         measured rounds per side (default 15)
   --warmup <n>         warm-up rounds per side (default 2)
-  --round-ms <ms>      target duration of an in-process round (default 250)
+  --round-ms <ms>      target duration of an in-process round (default 200)
   --out <dir>          results directory (default bench/results)`;
 
 /** Parses bench options; throws an Error with a one-line message on bad input. */
@@ -27,9 +27,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     options: {
       check: { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
-      rounds: { type: 'string', default: '9' },
+      rounds: { type: 'string', default: '15' },
       warmup: { type: 'string', default: '2' },
-      'round-ms': { type: 'string', default: '250' },
+      'round-ms': { type: 'string', default: '200' },
       tolerance: { type: 'string', default: '0.05' },
       out: { type: 'string', default: 'bench/results' },
       help: { type: 'boolean', short: 'h', default: false },

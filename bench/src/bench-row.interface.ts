@@ -13,7 +13,7 @@ export interface BenchRow {
   readonly title: string;
   readonly subjectLabel: string;
   readonly baselineLabel: string;
-  /** Unit of `subject` and `baseline`, e.g. `ops/s`, `req/s`, `µs CPU/req`. */
+  /** Unit of `subject` and `baseline`, e.g. `ops/cpu-s` (operations per CPU-second), `req/s`, `µs CPU/req`. */
   readonly unit: string;
   /** Goal on ratio = subject / baseline. */
   readonly goal: BenchGoal;

@@ -1,4 +1,5 @@
 import { StaticApiKey } from '@faceauth/admin-api';
+import { ArgosClientModuleOptions } from '@faceauth/argos-client';
 import { FaceAuthProject } from './faceauth-project';
 
 /** Everything the embeddable product needs; the service builds it from its environment. */
@@ -12,6 +13,8 @@ export interface FaceAuthModuleOptions {
     apiBaseUrl: string;
     /** Hosted capture page, e.g. https://form.argosidentity.com/face-auth. */
     formUrl: string;
+    /** Timeouts, retries, circuit breaker and image size limit of the Argos client. */
+    client?: Pick<ArgosClientModuleOptions, 'timeouts' | 'retry' | 'breaker' | 'maxImageBytes'>;
   };
   links?: {
     /** Validity of never-used links in seconds (default 7 days). */

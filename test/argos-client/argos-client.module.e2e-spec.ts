@@ -68,7 +68,9 @@ describe('ArgosClientModule wiring', () => {
     expect(registry.get().project).toBe('eu');
     expect(registry.get('kr').project).toBe('kr');
     expect(() => registry.get('us')).toThrow(ArgosConfigError);
-    expect(() => registry.get('us')).toThrow("No Argos FaceAuth project named 'us' is configured (known: kr, eu)");
+    expect(() => registry.get('us')).toThrow(
+      "No Argos FaceAuth project named 'us' is configured (known: kr, eu)",
+    );
 
     server.handle((_q, res) => sendJson(res, 200, [{ auth_id: 'a', auth_status: 'approved' }]));
     await expect(registry.get('kr').getResult('a')).resolves.toMatchObject({
@@ -76,7 +78,7 @@ describe('ArgosClientModule wiring', () => {
       status: 'approved',
     });
     await registry.get().getResult('a');
-    expect(server.requests.map((r) => r.headers['x-api-key'])).toEqual([TEST_API_KEY, SECOND_KEY]);
+    expect(server.requests.map((r) => r.apiKey)).toEqual([TEST_API_KEY, SECOND_KEY]);
     await moduleRef.close();
   });
 

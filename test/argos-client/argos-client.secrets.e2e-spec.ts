@@ -141,7 +141,7 @@ describe('Argos client secrets (real local HTTP server)', () => {
     await client.deleteResult('a');
     expect(server.requests).toHaveLength(5);
     for (const request of server.requests) {
-      expect(request.headers['x-api-key']).toBe(TEST_API_KEY);
+      expect(request.apiKey).toBe(TEST_API_KEY);
       const { 'x-api-key': _key, ...otherHeaders } = request.headers;
       expect(JSON.stringify(otherHeaders)).not.toContain(TEST_API_KEY);
       expect(request.url.toString()).not.toContain(TEST_API_KEY);

@@ -55,7 +55,7 @@ describe('Argos client success shapes (real local HTTP server)', () => {
       const [request] = server.requests;
       expect(request.method).toBe('POST');
       expect(request.url.pathname).toBe('/v3/faceauth');
-      expect(request.headers['x-api-key']).toBe(TEST_API_KEY);
+      expect(request.apiKey).toBe(TEST_API_KEY);
       expect(request.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
       const form = await readMultipart(request);
       expect(form.get('submissionId')).toBe('sub-1');

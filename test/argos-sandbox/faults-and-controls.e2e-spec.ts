@@ -9,9 +9,10 @@ import {
   resolveSandboxConfig,
   SandboxConfigError,
   SandboxHandle,
+  SandboxStats,
   SEEDED_SUBMISSIONS,
 } from '../../apps/argos-sandbox/src';
-import { faceAuthForm } from './sandbox-test.helpers';
+import { ApiErrorBody, faceAuthForm, readJson, SubmitBody } from './sandbox-test.helpers';
 
 // Transport-level faults (hang, reset, slow, redirect), the control API and configuration loading.
 describe('argos-sandbox faults and control API', () => {
@@ -35,7 +36,9 @@ describe('argos-sandbox faults and control API', () => {
 
   it('hang: no answer until the client gives up', async () => {
     const started = Date.now();
-    await expect(api({ headers: { 'x-sandbox-fault': 'hang' }, signal: AbortSignal.timeout(400) })).rejects.toThrow();
+    await expect(
+      api({ headers: { 'x-sandbox-fault': 'hang' }, signal: AbortSignal.timeout(400) }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeGreaterThanOrEqual(380);
     expect((await api()).status).toBe(200); // the server is still fine
   });
@@ -43,7 +46,9 @@ describe('argos-sandbox faults and control API', () => {
   it('reset: the connection is destroyed without a response', async () => {
     const outcome = await new Promise<string>((resolve) => {
       const url = new URL(`${sandbox.url}/v3/faceauth`);
-      const req = request(url, { headers: { 'x-api-key': KEY, 'x-sandbox-fault': 'reset' } }, (res) => resolve(`status ${res.statusCode}`));
+      const req = request(url, { headers: { 'x-api-key': KEY, 'x-sandbox-fault': 'reset' } }, (res) =>
+        resolve(`status ${res.statusCode}`),
+      );
       req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
       req.end();
     });
@@ -71,7 +76,11 @@ describe('argos-sandbox faults and control API', () => {
   it('400 fault uses the detailed body; an unknown fault name is refused', async () => {
     const res = await api({ headers: { 'x-sandbox-fault': '400' } });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ errorCode: 'error in processing data', message: 'Injected fault', traceId: expect.any(String) });
+    expect(await res.json()).toEqual({
+      errorCode: 'error in processing data',
+      message: 'Injected fault',
+      traceId: expect.any(String),
+    });
     expect((await api({ headers: { 'x-sandbox-fault': 'explode' } })).status).toBe(400);
     expect((await control('/faults', { kind: 'explode' })).status).toBe(400);
     expect((await control('/faults', { kind: '500', status: 500 })).status).toBe(400);
@@ -79,49 +88,86 @@ describe('argos-sandbox faults and control API', () => {
 
   it('stats count calls per operation and DELETE calls per authId, faulted ones included', async () => {
     await control('/faults', { status: 500, count: 1, operation: 'DELETE /v3/faceauth' });
-    const del = (id: string): Promise<Response> => fetch(`${sandbox.url}/v3/faceauth?authId=${id}`, { method: 'DELETE', headers: { 'x-api-key': KEY } });
+    const del = (id: string): Promise<Response> =>
+      fetch(`${sandbox.url}/v3/faceauth?authId=${id}`, { method: 'DELETE', headers: { 'x-api-key': KEY } });
     expect((await del('fa_a')).status).toBe(500);
     expect((await del('fa_a')).status).toBe(400);
     await del('fa_b');
     await api();
-    const stats = await (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
+    const stats = await readJson<SandboxStats>(fetch(`${sandbox.url}/__sandbox/stats`));
     expect(stats.calls).toEqual({ 'DELETE /v3/faceauth': 3, 'GET /v3/faceauth': 1 });
-    expect(stats.deletes).toEqual({ fa_a: { calls: 2, statuses: { '500': 1, '400': 1 } }, fa_b: { calls: 1, statuses: { '400': 1 } } });
+    expect(stats.deletes).toEqual({
+      fa_a: { calls: 2, statuses: { '500': 1, '400': 1 } },
+      fa_b: { calls: 1, statuses: { '400': 1 } },
+    });
     expect(stats.statuses['GET /v3/faceauth']).toEqual({ '200': 1 });
   });
 
   it('adds submissions through the control API and uses them at once', async () => {
     const selfie = makeFacePng([200, 160, 120]);
-    const created = await control('/submissions', { id: 'sub_ctl_1', status: 'approved', selfie: selfie.toString('base64'), userid: 'ctl', email: 'c@example.com', cf1: 'x' });
+    const created = await control('/submissions', {
+      id: 'sub_ctl_1',
+      status: 'approved',
+      selfie: selfie.toString('base64'),
+      userid: 'ctl',
+      email: 'c@example.com',
+      cf1: 'x',
+    });
     expect(created.status).toBe(201);
-    expect(await created.json()).toMatchObject({ id: 'sub_ctl_1', status: 'approved', hasSelfie: true, hasPortrait: false });
-    const reference = Buffer.from(await (await fetch(`${sandbox.url}/__sandbox/submissions/sub_ctl_1/reference-image`)).arrayBuffer());
+    expect(await created.json()).toMatchObject({
+      id: 'sub_ctl_1',
+      status: 'approved',
+      hasSelfie: true,
+      hasPortrait: false,
+    });
+    const reference = Buffer.from(
+      await (await fetch(`${sandbox.url}/__sandbox/submissions/sub_ctl_1/reference-image`)).arrayBuffer(),
+    );
     expect(reference.equals(selfie)).toBe(true);
-    const res = await api({ method: 'POST', body: faceAuthForm({ submissionId: 'sub_ctl_1' }, reference, 'image/png') });
-    expect((await res.json()).auth_status).toBe('approved');
+    const res = await api({
+      method: 'POST',
+      body: faceAuthForm({ submissionId: 'sub_ctl_1' }, reference, 'image/png'),
+    });
+    expect((await readJson<SubmitBody>(res)).auth_status).toBe('approved');
     expect((await control('/submissions', { status: 'approved' })).status).toBe(400); // no reference image
-    expect((await control('/submissions', { status: 'approved', selfie: Buffer.from('nope').toString('base64') })).status).toBe(400);
+    expect(
+      (await control('/submissions', { status: 'approved', selfie: Buffer.from('nope').toString('base64') }))
+        .status,
+    ).toBe(400);
     expect((await control('/submissions', { status: 'weird' })).status).toBe(400);
   });
 
   it('patches projects with validation, builds links and resets everything', async () => {
     const bad = await control('/projects/sandbox-project', { webhookVersion: 'v9' }, 'PATCH');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).message).toContain('webhookVersion');
+    expect((await readJson<ApiErrorBody>(bad)).message).toContain('webhookVersion');
     expect((await control('/projects/sandbox-project', { unknownSetting: 1 }, 'PATCH')).status).toBe(400);
-    const ok = await control('/projects/sandbox-project', { listShape: 'flat', tokenExpiration: { mode: 'time', windowSeconds: 10 } }, 'PATCH');
-    expect(await ok.json()).toMatchObject({ listShape: 'flat', tokenExpiration: { mode: 'time', windowSeconds: 10, notifyAt: 'first-use' } });
+    const ok = await control(
+      '/projects/sandbox-project',
+      { listShape: 'flat', tokenExpiration: { mode: 'time', windowSeconds: 10 } },
+      'PATCH',
+    );
+    expect(await ok.json()).toMatchObject({
+      listShape: 'flat',
+      tokenExpiration: { mode: 'time', windowSeconds: 10, notifyAt: 'first-use' },
+    });
 
-    const { url } = await (await control('/links', { sid: SEEDED_SUBMISSIONS.approved, token: 'tok_link_0001', lang: 'ko' })).json();
+    const { url } = await readJson<{ url: string }>(
+      control('/links', { sid: SEEDED_SUBMISSIONS.approved, token: 'tok_link_0001', lang: 'ko' }),
+    );
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('data-page="capture"');
 
     await control('/clock', { now: '2030-01-01T00:00:00Z' });
-    expect(Date.parse((await (await fetch(`${sandbox.url}/__sandbox/clock`)).json()).now)).toBeGreaterThanOrEqual(Date.parse('2030-01-01T00:00:00Z'));
+    const clockNow = async (): Promise<number> =>
+      Date.parse((await readJson<{ now: string }>(fetch(`${sandbox.url}/__sandbox/clock`))).now);
+    expect(await clockNow()).toBeGreaterThanOrEqual(Date.parse('2030-01-01T00:00:00Z'));
     expect((await control('/reset')).status).toBe(200);
-    expect((await (await control('/projects', undefined, 'GET')).json())[0].listShape).toBe('grouped');
-    expect(Math.abs(Date.parse((await (await fetch(`${sandbox.url}/__sandbox/clock`)).json()).now) - Date.now())).toBeLessThan(5000);
+    expect(
+      (await readJson<Array<{ listShape: string }>>(control('/projects', undefined, 'GET')))[0].listShape,
+    ).toBe('grouped');
+    expect(Math.abs((await clockNow()) - Date.now())).toBeLessThan(5000);
   });
 });
 
@@ -147,9 +193,20 @@ describe('argos-sandbox configuration', () => {
 
   it.each([
     [{ projects: [{ pid: 'a', apiKey: 'k', cipher: 'cbc' }] }, 'projects[0].cipher'],
-    [{ projects: [{ pid: 'a', apiKey: 'k' }, { pid: 'b', apiKey: 'k' }] }, 'projects[1]'],
+    [
+      {
+        projects: [
+          { pid: 'a', apiKey: 'k' },
+          { pid: 'b', apiKey: 'k' },
+        ],
+      },
+      'projects[1]',
+    ],
     [{ projects: [{ pid: 'a', apiKey: 'k', ipAllowlist: ['10.0.0.0/99'] }] }, 'projects[0].ipAllowlist[0]'],
-    [{ projects: [{ pid: 'a', apiKey: 'k', tokenExpiration: { mode: 'time', windowSeconds: 0 } }] }, 'tokenExpiration.windowSeconds'],
+    [
+      { projects: [{ pid: 'a', apiKey: 'k', tokenExpiration: { mode: 'time', windowSeconds: 0 } }] },
+      'tokenExpiration.windowSeconds',
+    ],
     [{ projects: [{ pid: 'a', apiKey: 'k', gcmLayout: { nonceLength: 4 } }] }, 'projects[0].gcmLayout'],
     [{ webhookRetry: { maxAttempts: 0 } }, 'webhookRetry.maxAttempts'],
   ])('refuses bad settings with a message naming them (%#)', (input, name) => {
@@ -160,7 +217,15 @@ describe('argos-sandbox configuration', () => {
   it('reads SANDBOX_CONFIG and the direct env overrides', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-config-'));
     const file = join(dir, 'sandbox.json');
-    writeFileSync(file, JSON.stringify({ projects: [{ pid: 'from-file', apiKey: 'file-key', listShape: 'flat' }, { pid: 'second', apiKey: 'k2' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        projects: [
+          { pid: 'from-file', apiKey: 'file-key', listShape: 'flat' },
+          { pid: 'second', apiKey: 'k2' },
+        ],
+      }),
+    );
     const input = loadSandboxConfigFromEnv({
       SANDBOX_CONFIG: file,
       SANDBOX_PORT: '4321',
@@ -179,7 +244,11 @@ describe('argos-sandbox configuration', () => {
       secureTransmission: true,
     });
     expect(resolveSandboxConfig(loadSandboxConfigFromEnv({})).port).toBe(4010);
-    expect(() => loadSandboxConfigFromEnv({ SANDBOX_TOKEN_EXPIRATION: 'weekly' })).toThrow('SANDBOX_TOKEN_EXPIRATION');
-    expect(() => loadSandboxConfigFromEnv({ SANDBOX_CONFIG: join(dir, 'missing.json') })).toThrow('SANDBOX_CONFIG');
+    expect(() => loadSandboxConfigFromEnv({ SANDBOX_TOKEN_EXPIRATION: 'weekly' })).toThrow(
+      'SANDBOX_TOKEN_EXPIRATION',
+    );
+    expect(() => loadSandboxConfigFromEnv({ SANDBOX_CONFIG: join(dir, 'missing.json') })).toThrow(
+      'SANDBOX_CONFIG',
+    );
   });
 });

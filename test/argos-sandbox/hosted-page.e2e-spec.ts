@@ -1,6 +1,6 @@
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
 import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
-import { captureForm, pageAttr } from './sandbox-test.helpers';
+import { captureForm, GroupBody, pageAttr, readJson, RecordBody } from './sandbox-test.helpers';
 
 // The hosted capture page over real HTTP, with URLs built by the product's own encryption lib.
 const PID = 'page-project';
@@ -12,13 +12,20 @@ describe('argos-sandbox hosted page (/face-auth)', () => {
 
   beforeAll(async () => {
     sandbox = await createSandboxApp({ projects: [{ pid: PID, apiKey: API_KEY }] });
-    links = new FaceAuthUrlBuilder({ formUrl: `${sandbox.url}/face-auth`, pid: PID, key: deriveKey(API_KEY) });
+    links = new FaceAuthUrlBuilder({
+      formUrl: `${sandbox.url}/face-auth`,
+      pid: PID,
+      key: deriveKey(API_KEY),
+    });
   });
   afterAll(() => sandbox.close());
   beforeEach(() => sandbox.controls.reset());
 
   /** Opens a link, then submits the capture form as a browser would. */
-  async function openAndSubmit(url: string, choice: { reference: true } | { image: Buffer }): Promise<Response> {
+  async function openAndSubmit(
+    url: string,
+    choice: { reference: true } | { image: Buffer },
+  ): Promise<Response> {
     const page = await fetch(url);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -35,14 +42,21 @@ describe('argos-sandbox hosted page (/face-auth)', () => {
     return fetch(new URL(action, sandbox.url), { method: 'POST', body: form });
   }
 
-  async function restRecord(authId: string): Promise<Record<string, unknown>> {
-    const res = await fetch(`${sandbox.url}/v3/faceauth?authId=${authId}`, { headers: { 'x-api-key': API_KEY } });
-    return (await res.json())[0].data[0];
+  async function restRecord(authId: string): Promise<RecordBody> {
+    const res = await fetch(`${sandbox.url}/v3/faceauth?authId=${authId}`, {
+      headers: { 'x-api-key': API_KEY },
+    });
+    return (await readJson<GroupBody[]>(res))[0].data[0];
   }
 
   it('decrypts a FaceAuthUrlBuilder URL; the reference photo is approved and visible through REST', async () => {
     const url = links.build(
-      { sid: SEEDED_SUBMISSIONS.approved, authUserId: 'user-7', authCf1: 'x@example.com', token: 'tok_page_0001' },
+      {
+        sid: SEEDED_SUBMISSIONS.approved,
+        authUserId: 'user-7',
+        authCf1: 'x@example.com',
+        token: 'tok_page_0001',
+      },
       { lang: 'en' },
     );
     const res = await openAndSubmit(url, { reference: true });
@@ -65,7 +79,9 @@ describe('argos-sandbox hosted page (/face-auth)', () => {
   it('approves an upload byte-identical to the reference and rejects a different photo', async () => {
     const url = links.build({ sid: SEEDED_SUBMISSIONS.approvedSecond });
     const selfie = sandbox.controls.submissions.find(SEEDED_SUBMISSIONS.approvedSecond)!.selfie!;
-    expect(pageAttr(await (await openAndSubmit(url, { image: selfie })).text(), 'auth-status')).toBe('approved');
+    expect(pageAttr(await (await openAndSubmit(url, { image: selfie })).text(), 'auth-status')).toBe(
+      'approved',
+    );
 
     const html = await (await openAndSubmit(url, { image: makeJpeg('a stranger', 90) })).text();
     expect(pageAttr(html, 'auth-status')).toBe('rejected');
@@ -93,12 +109,32 @@ describe('argos-sandbox hosted page (/face-auth)', () => {
   });
 
   it.each([
-    ['bad ciphertext', () => `${sandbox.url}/face-auth?pid=${PID}&encrypted=${encodeURIComponent('bm90IGEgY2lwaGVydGV4dA==')}`, 400, 'DECRYPTION_FAILED'],
-    ['wrong key', () => new FaceAuthUrlBuilder({ formUrl: `${sandbox.url}/face-auth`, pid: PID, key: deriveKey('other') }).build({ sid: 'x' }), 400, 'DECRYPTION_FAILED'],
+    [
+      'bad ciphertext',
+      () => `${sandbox.url}/face-auth?pid=${PID}&encrypted=${encodeURIComponent('bm90IGEgY2lwaGVydGV4dA==')}`,
+      400,
+      'DECRYPTION_FAILED',
+    ],
+    [
+      'wrong key',
+      () =>
+        new FaceAuthUrlBuilder({
+          formUrl: `${sandbox.url}/face-auth`,
+          pid: PID,
+          key: deriveKey('other'),
+        }).build({ sid: 'x' }),
+      400,
+      'DECRYPTION_FAILED',
+    ],
     ['unknown sid', () => links.build({ sid: 'sub_does_not_exist' }), 404, 'SUBMISSION_NOT_FOUND'],
     ['pending sid', () => links.build({ sid: SEEDED_SUBMISSIONS.pending }), 409, 'SUBMISSION_NOT_APPROVED'],
     ['rejected sid', () => links.build({ sid: SEEDED_SUBMISSIONS.rejected }), 409, 'SUBMISSION_NOT_APPROVED'],
-    ['unknown pid', () => links.build({ sid: SEEDED_SUBMISSIONS.approved }).replace(`pid=${PID}`, 'pid=nope'), 404, 'UNKNOWN_PROJECT'],
+    [
+      'unknown pid',
+      () => links.build({ sid: SEEDED_SUBMISSIONS.approved }).replace(`pid=${PID}`, 'pid=nope'),
+      404,
+      'UNKNOWN_PROJECT',
+    ],
     ['missing encrypted', () => `${sandbox.url}/face-auth?pid=${PID}`, 400, 'MISSING_PARAMETER'],
   ])('shows an error page for a %s', async (_name, makeUrl, status, code) => {
     const res = await fetch(makeUrl());

@@ -88,7 +88,12 @@ export function captureForm(html: string): { action: string; encrypted: string }
 }
 
 function unescapeHtml(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 function safeJson(text: string): unknown {
@@ -97,4 +102,47 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Argos 400 bodies (either shape) and the gateway's `{message}` bodies. */
+export interface ApiErrorBody {
+  errorCode?: string;
+  message?: string;
+  traceId?: string;
+}
+
+/** `POST /v3/faceauth` response. */
+export interface SubmitBody {
+  authentication_id: string;
+  auth_status: string;
+  create_time: string;
+  score: Record<string, number>;
+  fail_code?: string[];
+  rejected_comment?: string[];
+}
+
+/** A `GET /v3/faceauth` record; the fields the tests do not name stay `unknown`. */
+export interface RecordBody {
+  auth_id: string;
+  auth_status: string;
+  create_time: string;
+  delete_check: boolean;
+  [field: string]: unknown;
+}
+
+export interface PageKey {
+  authId: string;
+  createTime: string;
+}
+
+/** One element of the newest (grouped) listing shape. */
+export interface GroupBody {
+  faceAuth_projectId: string;
+  data: RecordBody[];
+  nextPage_key?: PageKey;
+}
+
+/** Reads a JSON response body as the type the test expects (the assertions then check it). */
+export async function readJson<T>(response: Response | Promise<Response>): Promise<T> {
+  return (await (await response).json()) as T;
 }

@@ -1,5 +1,10 @@
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
-import { createSandboxApp, ProjectConfigPatch, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import {
+  createSandboxApp,
+  ProjectConfigPatch,
+  SandboxHandle,
+  SEEDED_SUBMISSIONS,
+} from '../../apps/argos-sandbox/src';
 import { captureForm, pageAttr, startWebhookReceiver, WebhookReceiver } from './sandbox-test.helpers';
 
 // Token expiration conditions (contract section 3) with the controllable clock and a real webhook receiver.
@@ -15,7 +20,11 @@ describe('argos-sandbox token expiration', () => {
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     sandbox = await createSandboxApp({ projects: [{ pid: PID, apiKey: API_KEY }] });
-    links = new FaceAuthUrlBuilder({ formUrl: `${sandbox.url}/face-auth`, pid: PID, key: deriveKey(API_KEY) });
+    links = new FaceAuthUrlBuilder({
+      formUrl: `${sandbox.url}/face-auth`,
+      pid: PID,
+      key: deriveKey(API_KEY),
+    });
   });
   afterAll(async () => {
     await sandbox.close();
@@ -45,7 +54,9 @@ describe('argos-sandbox token expiration', () => {
   }
 
   const tokenNotices = (): Array<Record<string, unknown>> =>
-    receiver.received.map((r) => r.json as Record<string, unknown>).filter((j) => j.webhook_trigger === 'token_expired');
+    receiver.received
+      .map((r) => r.json as Record<string, unknown>)
+      .filter((j) => j.webhook_trigger === 'token_expired');
 
   it('count: the first use succeeds, the second is refused and token_expired arrives with expired_at', async () => {
     useProject({ mode: 'count' });
@@ -69,14 +80,18 @@ describe('argos-sandbox token expiration', () => {
     });
     expect(Math.abs(Date.parse(notice.expired_at as string) - START.getTime())).toBeLessThan(5000);
     // Another token, and a URL without a token, are not affected.
-    expect((await use(links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_count_0002' }))).submit).toBe(200);
+    expect(
+      (await use(links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_count_0002' }))).submit,
+    ).toBe(200);
     expect((await use(links.build({ sid: SEEDED_SUBMISSIONS.approved }))).submit).toBe(200);
     expect((await use(links.build({ sid: SEEDED_SUBMISSIONS.approved }))).submit).toBe(200);
   });
 
   it('count: a stale capture form cannot be submitted twice', async () => {
     useProject({ mode: 'count' });
-    const page = await (await fetch(links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_stale_0001' }))).text();
+    const page = await (
+      await fetch(links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_stale_0001' }))
+    ).text();
     const { action, encrypted } = captureForm(page);
     const post = (): Promise<Response> => {
       const form = new FormData();
@@ -95,7 +110,9 @@ describe('argos-sandbox token expiration', () => {
     const url = links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_time_00001' });
     const first = await use(url);
     expect(first.submit).toBe(200);
-    const firstUse = Date.parse(sandbox.controls.records.find(PID, pageAttr(first.html, 'auth-id')!)!.createdAt.toISOString());
+    const firstUse = Date.parse(
+      sandbox.controls.records.find(PID, pageAttr(first.html, 'auth-id')!)!.createdAt.toISOString(),
+    );
 
     sandbox.controls.clock.advance(3590);
     expect((await use(url)).submit).toBe(200); // a second use inside the window is fine
@@ -115,7 +132,9 @@ describe('argos-sandbox token expiration', () => {
       expected_expired_at: expect.any(String),
       service: 'faceAuth',
     });
-    expect(Math.abs(Date.parse(notices[0].expected_expired_at as string) - (firstUse + 3600_000))).toBeLessThan(100);
+    expect(
+      Math.abs(Date.parse(notices[0].expected_expired_at as string) - (firstUse + 3600_000)),
+    ).toBeLessThan(100);
   });
 
   it('time with notifyAt=elapsed: the notice goes out when the sandbox clock passes the window', async () => {
@@ -134,7 +153,9 @@ describe('argos-sandbox token expiration', () => {
     });
     expect(jump.status).toBe(200);
     await sandbox.controls.webhooks.whenIdle();
-    expect(tokenNotices()).toEqual([expect.objectContaining({ token_id: 'tok_elapsed_01', expired_condition: 'time' })]);
+    expect(tokenNotices()).toEqual([
+      expect.objectContaining({ token_id: 'tok_elapsed_01', expired_condition: 'time' }),
+    ]);
     expect((await use(url)).open).toBe(410);
   });
 

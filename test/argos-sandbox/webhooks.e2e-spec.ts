@@ -1,6 +1,18 @@
 import { createQueryCipher, deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
-import { createSandboxApp, SandboxHandle, SEEDED_SUBMISSIONS, WebhookDelivery } from '../../apps/argos-sandbox/src';
-import { captureForm, faceAuthForm, startWebhookReceiver, WebhookReceiver } from './sandbox-test.helpers';
+import {
+  createSandboxApp,
+  SandboxHandle,
+  SEEDED_SUBMISSIONS,
+  WebhookDelivery,
+} from '../../apps/argos-sandbox/src';
+import {
+  captureForm,
+  faceAuthForm,
+  readJson,
+  startWebhookReceiver,
+  SubmitBody,
+  WebhookReceiver,
+} from './sandbox-test.helpers';
 
 // faceAuth webhooks: payload versions, secure transmission, retries and the delivery switches.
 const PID = 'hook-project';
@@ -15,7 +27,13 @@ describe('argos-sandbox webhooks', () => {
     receiver = await startWebhookReceiver();
     sandbox = await createSandboxApp({
       projects: [{ pid: PID, apiKey: API_KEY }],
-      webhookRetry: { maxAttempts: 4, initialDelayMs: 20, backoffFactor: 2, maxDelayMs: 100, timeoutMs: 2000 },
+      webhookRetry: {
+        maxAttempts: 4,
+        initialDelayMs: 20,
+        backoffFactor: 2,
+        maxDelayMs: 100,
+        timeoutMs: 2000,
+      },
     });
   });
   afterAll(async () => {
@@ -37,7 +55,13 @@ describe('argos-sandbox webhooks', () => {
       key: deriveKey(key),
       cipher: project.cipher === 'gcm' ? 'aes-256-gcm' : 'aes-256-ecb',
     });
-    const url = links.build({ sid: SEEDED_SUBMISSIONS.approved, authUserId: 'user-42', authCf1: 'c1', authCf3: 'c3', token: TOKEN });
+    const url = links.build({
+      sid: SEEDED_SUBMISSIONS.approved,
+      authUserId: 'user-42',
+      authCf1: 'c1',
+      authCf3: 'c3',
+      token: TOKEN,
+    });
     const { action, encrypted } = captureForm(await (await fetch(url)).text());
     const form = new FormData();
     form.append('encrypted', encrypted);
@@ -50,13 +74,21 @@ describe('argos-sandbox webhooks', () => {
     const res = await fetch(`${sandbox.url}/v3/faceauth`, {
       method: 'POST',
       headers: { 'x-api-key': API_KEY },
-      body: faceAuthForm({ submissionId: SEEDED_SUBMISSIONS.approvedSecond, userId: 'api-user' }, Buffer.from('\xff\xd8\xff not her', 'latin1')),
+      body: faceAuthForm(
+        { submissionId: SEEDED_SUBMISSIONS.approvedSecond, userId: 'api-user' },
+        Buffer.from('\xff\xd8\xff not her', 'latin1'),
+      ),
     });
-    return (await res.json()).authentication_id;
+    return (await readJson<SubmitBody>(res)).authentication_id;
   }
 
-  const createTime = (authId: string): string => sandbox.controls.records.find(PID, authId)!.createdAt.toISOString();
-  const reference = { userid: 'demo-user-001', email: 'alice@example.com', cf: { cf1: 'gold', cf2: '', cf3: '' } };
+  const createTime = (authId: string): string =>
+    sandbox.controls.records.find(PID, authId)!.createdAt.toISOString();
+  const reference = {
+    userid: 'demo-user-001',
+    email: 'alice@example.com',
+    cf: { cf1: 'gold', cf2: '', cf3: '' },
+  };
 
   it('v1 body exactly as the contract', async () => {
     sandbox.controls.projects.upsert(PID, { webhookVersion: 'v1' });
@@ -118,23 +150,38 @@ describe('argos-sandbox webhooks', () => {
       },
     });
     expect(api.json).toMatchObject({
-      data: { Authentication_id: apiId, Auth_Status: 'rejected', Auth_User_id: 'api-user', Token_id: '', Submission_id: SEEDED_SUBMISSIONS.approvedSecond },
+      data: {
+        Authentication_id: apiId,
+        Auth_Status: 'rejected',
+        Auth_User_id: 'api-user',
+        Token_id: '',
+        Submission_id: SEEDED_SUBMISSIONS.approvedSecond,
+      },
     });
   });
 
-  it.each(['ecb', 'gcm'] as const)('secure transmission (%s): {"data": ciphertext} decrypts to the same JSON', async (cipher) => {
-    sandbox.controls.projects.upsert(PID, { secureTransmission: true, cipher, secretKey: 'hook-secret' });
-    await attemptViaPage('hook-secret');
-    const [hook] = await receiver.waitFor(1);
-    const envelope = hook.json as { data: string };
-    expect(Object.keys(envelope)).toEqual(['data']);
-    const decipher = createQueryCipher({ cipher: cipher === 'gcm' ? 'aes-256-gcm' : 'aes-256-ecb', key: deriveKey('hook-secret') });
-    const plain = JSON.parse(decipher.decrypt(envelope.data));
-    const [delivery] = await deliveries();
-    expect(delivery.encrypted).toBe(true);
-    expect(plain).toEqual(delivery.payload);
-    expect(plain).toMatchObject({ webhook_trigger: 'faceAuth', data: { Token_id: TOKEN, Auth_User_id: 'user-42' } });
-  });
+  it.each(['ecb', 'gcm'] as const)(
+    'secure transmission (%s): {"data": ciphertext} decrypts to the same JSON',
+    async (cipher) => {
+      sandbox.controls.projects.upsert(PID, { secureTransmission: true, cipher, secretKey: 'hook-secret' });
+      await attemptViaPage('hook-secret');
+      const [hook] = await receiver.waitFor(1);
+      const envelope = hook.json as { data: string };
+      expect(Object.keys(envelope)).toEqual(['data']);
+      const decipher = createQueryCipher({
+        cipher: cipher === 'gcm' ? 'aes-256-gcm' : 'aes-256-ecb',
+        key: deriveKey('hook-secret'),
+      });
+      const plain = JSON.parse(decipher.decrypt(envelope.data));
+      const [delivery] = await deliveries();
+      expect(delivery.encrypted).toBe(true);
+      expect(plain).toEqual(delivery.payload);
+      expect(plain).toMatchObject({
+        webhook_trigger: 'faceAuth',
+        data: { Token_id: TOKEN, Auth_User_id: 'user-42' },
+      });
+    },
+  );
 
   it('retries non-2xx answers and dropped connections with backoff until delivered', async () => {
     receiver.respondWith(500, 0, 503);
@@ -163,7 +210,9 @@ describe('argos-sandbox webhooks', () => {
     const list = await deliveries(true);
     expect(list.map((d) => d.status)).toEqual(['dropped', 'delivered']);
     expect(receiver.received).toHaveLength(1);
-    expect((receiver.received[0].json as { data: { Authentication_id: string } }).data.Authentication_id).toBe(sent);
+    expect(
+      (receiver.received[0].json as { data: { Authentication_id: string } }).data.Authentication_id,
+    ).toBe(sent);
     expect(list[0].payload).toMatchObject({ data: { Authentication_id: dropped } });
   });
 
@@ -185,7 +234,7 @@ describe('argos-sandbox webhooks', () => {
     const [dropped] = await deliveries(true);
     const res = await control(`/__sandbox/webhooks/${dropped.id}/resend`, {});
     expect(res.status).toBe(200);
-    const resent = (await res.json()) as WebhookDelivery;
+    const resent = await readJson<WebhookDelivery>(res);
     expect(resent.resendOf).toBe(dropped.id);
     const [hook] = await receiver.waitFor(1);
     expect(hook.body).toBe(dropped.body);
@@ -201,10 +250,14 @@ describe('argos-sandbox webhooks', () => {
   });
 
   async function deliveries(settle = false): Promise<WebhookDelivery[]> {
-    return (await fetch(`${sandbox.url}/__sandbox/webhooks${settle ? '?settle=true' : ''}`)).json();
+    return readJson(fetch(`${sandbox.url}/__sandbox/webhooks${settle ? '?settle=true' : ''}`));
   }
 
   function control(path: string, body: unknown): Promise<Response> {
-    return fetch(`${sandbox.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return fetch(`${sandbox.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 });

@@ -5,7 +5,12 @@ export type { SandboxControls } from './core/sandbox-controls';
 export { resolveSandboxConfig } from './config/sandbox-config.resolver';
 export { SandboxConfigError } from './config/sandbox-config.error';
 export { loadSandboxConfigFromEnv, DEFAULT_SANDBOX_PORT } from './config/sandbox-env.config';
-export { DEFAULT_API_KEY, DEFAULT_PID, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_POLICY } from './config/sandbox-config.defaults';
+export {
+  DEFAULT_API_KEY,
+  DEFAULT_PID,
+  DEFAULT_BODY_LIMIT_BYTES,
+  DEFAULT_POLICY,
+} from './config/sandbox-config.defaults';
 export type {
   SandboxConfig,
   SandboxConfigInput,

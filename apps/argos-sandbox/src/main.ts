@@ -29,7 +29,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof SandboxConfigError ? error.message : ((error as Error)?.stack ?? String(error));
+  const message =
+    error instanceof SandboxConfigError ? error.message : ((error as Error)?.stack ?? String(error));
   process.stderr.write(`argos-sandbox failed to start: ${message}\n`);
   process.exit(1);
 });

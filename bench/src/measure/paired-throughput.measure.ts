@@ -19,16 +19,19 @@ export interface PairedThroughput {
 
 // Each round interleaves subject and baseline in blocks of a few milliseconds (order alternating), so load
 // from other processes on a shared machine hits both sides alike instead of whole rounds of one side.
-const BLOCK_MS = 5;
+const BLOCK_MS = 10;
 
 /**
- * Measures two in-process operations against each other: warm-up rounds (discarded), then `ctx.rounds`
+ * Measures two in-process operations against each other: warm-up rounds (discarded), a calibration of
+ * the block size, then `ctx.rounds`
  * rounds of ~`ctx.roundMs` per side made of interleaved blocks; reports medians over rounds.
  */
 export function measurePairedThroughput(subject: BenchOperation, baseline: BenchOperation, ctx: BenchContext): PairedThroughput {
-  const blockSize = calibrate(baseline, BLOCK_MS);
   const blocksPerRound = Math.max(2, Math.round(ctx.roundMs / BLOCK_MS));
+  // Warm up (JIT, caches) before calibrating: a cold calibration picks tiny blocks.
+  let blockSize = calibrate(baseline, BLOCK_MS);
   for (let i = 0; i < ctx.warmupRounds; i++) runRound(subject, baseline, blockSize, blocksPerRound);
+  blockSize = calibrate(baseline, BLOCK_MS);
   const subjectRounds: number[] = [];
   const baselineRounds: number[] = [];
   const ratios: number[] = [];
@@ -69,14 +72,19 @@ function runRound(subject: BenchOperation, baseline: BenchOperation, blockSize: 
 
 let sink = 0;
 
-/** Runs `op` `iterations` times; returns the elapsed nanoseconds. */
+/**
+ * Runs `op` `iterations` times; returns the process CPU nanoseconds spent. CPU time rather than wall time:
+ * on a shared 2-core machine a block is often descheduled, and wall time would charge that to whichever
+ * side was running (QUALITY.md: CPU time is the stable figure).
+ */
 function timeBlock(op: BenchOperation, iterations: number): number {
-  const start = process.hrtime.bigint();
+  const start = process.cpuUsage();
   for (let i = 0; i < iterations; i++) {
     const out = op();
     if (typeof out === 'string') sink += out.length;
   }
-  return Number(process.hrtime.bigint() - start);
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) * 1000;
 }
 
 /** Picks an iteration count that makes one block last about `blockMs`. */

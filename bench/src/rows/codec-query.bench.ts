@@ -12,7 +12,7 @@ export const codecQueryBench: BenchRow = {
   title: 'FaceAuth query to ciphertext: FaceAuthUrlBuilder.encryptQuery (validates) vs JSON.stringify + raw createCipheriv',
   subjectLabel: 'FaceAuthUrlBuilder.encryptQuery',
   baselineLabel: 'JSON.stringify + raw createCipheriv',
-  unit: 'ops/s',
+  unit: 'ops/cpu-s',
   goal: { op: '>=', value: 0.9 },
   async run(ctx: BenchContext): Promise<RowMeasurement> {
     const key = deriveKey(ARGOS_TEST_VECTOR.keyString);

@@ -12,7 +12,7 @@ export const codecBench: BenchRow = {
   title: 'AES-256-ECB encrypt of a ~110-byte query: AesEcbCipher.encrypt vs a raw createCipheriv loop',
   subjectLabel: 'AesEcbCipher.encrypt',
   baselineLabel: 'raw createCipheriv',
-  unit: 'ops/s',
+  unit: 'ops/cpu-s',
   goal: { op: '>=', value: 0.9 },
   async run(ctx: BenchContext): Promise<RowMeasurement> {
     const key = deriveKey(ARGOS_TEST_VECTOR.keyString);

@@ -12,6 +12,7 @@ import { InternalAuthGuard } from './auth/internal-auth.guard';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { LinksController } from './links/links.controller';
 import { ShortLinkController } from './links/short-link.controller';
+import { ResultsController } from './results/results.controller';
 
 /**
  * The HTTP face of the product: internal auth (scoped API keys) and, as later features land, the admin
@@ -19,7 +20,7 @@ import { ShortLinkController } from './links/short-link.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([InternalApiKeyEntity])],
-  controllers: [ApiKeysController, LinksController, ShortLinkController],
+  controllers: [ApiKeysController, LinksController, ShortLinkController, ResultsController],
   providers: [
     {
       provide: ADMIN_API_OPTIONS,

@@ -17,3 +17,5 @@ export { ErrorEnvelope } from './errors/error-envelope';
 export { describeError } from './errors/error-description';
 export { RequestValidationError } from './errors/request-validation.error';
 export { createValidationPipe } from './http/validation.pipe';
+export { ArgosErrorInterceptor } from './http/argos-error.interceptor';
+export { argosFailureToDomainError } from './errors/argos-upstream.error';

@@ -12,6 +12,7 @@ export enum DomainErrorKind {
   TOO_LARGE = 'too_large',
   UNPROCESSABLE = 'unprocessable',
   UPSTREAM_MISCONFIGURED = 'upstream_misconfigured',
+  UPSTREAM_FAILURE = 'upstream_failure',
   UNAVAILABLE = 'unavailable',
 }
 

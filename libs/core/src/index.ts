@@ -2,3 +2,4 @@ export { Clock, SystemClock, ManualClock } from './clock';
 export { DomainError, DomainErrorKind } from './domain.error';
 export { TimestampColumn, epochMsTransformer } from './persistence/timestamp.column';
 export { databaseKind, type DatabaseKind } from './persistence/database-kind';
+export { encodeKeysetCursor, decodeKeysetCursor, type KeysetPosition } from './pagination/keyset-cursor';

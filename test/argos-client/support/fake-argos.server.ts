@@ -5,7 +5,10 @@ import { AddressInfo } from 'node:net';
 export interface RecordedRequest {
   readonly method: string;
   readonly url: URL;
+  /** Headers as received, except `x-api-key`, masked so a failing test's diff never prints the key. */
   readonly headers: http.IncomingHttpHeaders;
+  /** The `x-api-key` header value; non-enumerable for the same reason. */
+  readonly apiKey?: string;
   readonly body: Buffer;
   readonly receivedAt: number;
 }
@@ -51,13 +54,18 @@ export class FakeArgosServer {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded: RecordedRequest = {
-        method: req.method ?? '',
-        url: new URL(req.url ?? '/', 'http://127.0.0.1'),
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-        receivedAt: Date.now(),
-      };
+      const { 'x-api-key': apiKey, ...headers } = req.headers;
+      const recorded: RecordedRequest = Object.defineProperty(
+        {
+          method: req.method ?? '',
+          url: new URL(req.url ?? '/', 'http://127.0.0.1'),
+          headers: apiKey === undefined ? headers : { ...headers, 'x-api-key': '<masked>' },
+          body: Buffer.concat(chunks),
+          receivedAt: Date.now(),
+        },
+        'apiKey',
+        { value: apiKey, enumerable: false },
+      );
       this.requests.push(recorded);
       this.handler(recorded, res, this.requests.length - 1);
     });

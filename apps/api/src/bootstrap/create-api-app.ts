@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -29,6 +30,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
   app.enableShutdownHooks();
   // Routes opt in to a limit with @RouteConfig({ rateLimit }) (the public short link does).
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: config.argos.maxImageBytes, files: 1, fields: 10, fieldSize: 4096 } });
   if (config.swagger.enabled) setupSwagger(app);
   await app.init();
   const devAdminKey = config.auth.generateDevAdminKey ? await app.get(DevAdminKeyBootstrap).ensure() : null;

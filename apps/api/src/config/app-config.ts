@@ -13,7 +13,15 @@ export interface AppConfig {
   auth: { staticKeys: StaticApiKey[]; generateDevAdminKey: boolean; keyRefreshMs: number };
   swagger: { enabled: boolean };
   logging: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
-  argos: { apiBaseUrl: string; formUrl: string; usingSandboxDefaults: boolean };
+  argos: {
+    apiBaseUrl: string;
+    formUrl: string;
+    usingSandboxDefaults: boolean;
+    maxImageBytes: number;
+    requestTimeoutMs: number;
+    uploadTimeoutMs: number;
+    maxAttempts: number;
+  };
   links: { unusedLinkTtlSeconds: number };
   projects: FaceAuthProject[];
   defaultProject: string;

@@ -6,7 +6,15 @@ export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
   return {
     projects: config.projects,
     defaultProject: config.defaultProject,
-    argos: { apiBaseUrl: config.argos.apiBaseUrl, formUrl: config.argos.formUrl },
+    argos: {
+      apiBaseUrl: config.argos.apiBaseUrl,
+      formUrl: config.argos.formUrl,
+      client: {
+        maxImageBytes: config.argos.maxImageBytes,
+        timeouts: { requestMs: config.argos.requestTimeoutMs, uploadMs: config.argos.uploadTimeoutMs },
+        retry: { maxAttempts: config.argos.maxAttempts },
+      },
+    },
     links: { unusedLinkTtlSeconds: config.links.unusedLinkTtlSeconds },
     http: {
       publicBaseUrl: config.http.publicBaseUrl,

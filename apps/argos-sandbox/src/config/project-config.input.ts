@@ -34,8 +34,10 @@ export function toProjectInput(value: unknown, path = 'project'): ProjectConfigP
   for (const [key, field] of Object.entries(value)) {
     if (field === undefined) continue; // an unset env override
     const type = FIELDS[key as keyof ProjectConfigInput];
-    if (!type) throw new SandboxConfigError(`Sandbox setting "${path}.${key}" is not a known project setting.`);
-    if (field !== null && !hasType(field, type)) throw new SandboxConfigError(`Sandbox setting "${path}.${key}" must be of type ${type}.`);
+    if (!type)
+      throw new SandboxConfigError(`Sandbox setting "${path}.${key}" is not a known project setting.`);
+    if (field !== null && !hasType(field, type))
+      throw new SandboxConfigError(`Sandbox setting "${path}.${key}" must be of type ${type}.`);
     input[key] = field;
   }
   return input as ProjectConfigPatch;

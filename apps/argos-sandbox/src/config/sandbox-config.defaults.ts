@@ -1,4 +1,9 @@
-import type { PolicyThresholds, ProjectConfig, SandboxConfig, WebhookRetryConfig } from './sandbox-config.types';
+import type {
+  PolicyThresholds,
+  ProjectConfig,
+  SandboxConfig,
+  WebhookRetryConfig,
+} from './sandbox-config.types';
 
 /**
  * Public test values, printed in the README: they protect nothing, the sandbox holds no real data.

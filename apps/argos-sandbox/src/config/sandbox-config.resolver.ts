@@ -2,7 +2,12 @@ import { isIP } from 'node:net';
 import { resolveGcmLayout } from '@faceauth/encryption';
 import { toProjectInput } from './project-config.input';
 import { SandboxConfigError } from './sandbox-config.error';
-import { DEFAULT_API_KEY, DEFAULT_PID, defaultProject, defaultSandboxConfig } from './sandbox-config.defaults';
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_PID,
+  defaultProject,
+  defaultSandboxConfig,
+} from './sandbox-config.defaults';
 import type {
   ProjectConfig,
   ProjectConfigPatch,
@@ -22,7 +27,10 @@ export function resolveSandboxConfig(input: SandboxConfigInput = {}): SandboxCon
   const inputs = input.projects?.length ? input.projects : [{}];
   const projects = inputs.map((raw, i) => {
     const p = toProjectInput(raw, `projects[${i}]`);
-    const start = defaultProject(p.pid ?? (i === 0 ? DEFAULT_PID : ''), p.apiKey ?? (i === 0 ? DEFAULT_API_KEY : ''));
+    const start = defaultProject(
+      p.pid ?? (i === 0 ? DEFAULT_PID : ''),
+      p.apiKey ?? (i === 0 ? DEFAULT_API_KEY : ''),
+    );
     return mergeProject(start, p, `projects[${i}]`);
   });
   const config: SandboxConfig = {
@@ -39,7 +47,11 @@ export function resolveSandboxConfig(input: SandboxConfigInput = {}): SandboxCon
 const CLEARABLE = new Set(['secretKey', 'webhookUrl', 'gcmLayout']);
 
 /** Applies a partial project (config file entry or control-API patch) over a resolved one, validated. */
-export function mergeProject(base: ProjectConfig, patch: ProjectConfigPatch, path = 'project'): ProjectConfig {
+export function mergeProject(
+  base: ProjectConfig,
+  patch: ProjectConfigPatch,
+  path = 'project',
+): ProjectConfig {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) continue;
@@ -51,7 +63,9 @@ export function mergeProject(base: ProjectConfig, patch: ProjectConfigPatch, pat
     }
   }
   merged.policy = { ...base.policy, ...stripUndefined(patch.policy ?? {}) };
-  merged.tokenExpiration = patch.tokenExpiration ? resolveExpiration(patch.tokenExpiration, path) : base.tokenExpiration;
+  merged.tokenExpiration = patch.tokenExpiration
+    ? resolveExpiration(patch.tokenExpiration, path)
+    : base.tokenExpiration;
   const project = merged as unknown as ProjectConfig;
   validateProject(project, path);
   return project;
@@ -104,16 +118,19 @@ function validateProject(p: ProjectConfig, path: string): void {
     }
   }
   for (const [name, value] of Object.entries(p.policy)) {
-    if (typeof value !== 'number' || value < 0 || value > 1) fail(`${path}.policy.${name}`, 'must be a number from 0 to 1');
+    if (typeof value !== 'number' || value < 0 || value > 1)
+      fail(`${path}.policy.${name}`, 'must be a number from 0 to 1');
   }
 }
 
 function validateSandbox(c: SandboxConfig): void {
-  if (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535) fail('port', 'must be an integer from 0 to 65535');
+  if (!Number.isInteger(c.port) || c.port < 0 || c.port > 65535)
+    fail('port', 'must be an integer from 0 to 65535');
   if (!c.host) fail('host', 'is required');
   const seen = new Set<string>();
   c.projects.forEach((p, i) => {
-    if (seen.has(p.pid) || seen.has(`key:${p.apiKey}`)) fail(`projects[${i}]`, 'repeats the pid or API key of another project');
+    if (seen.has(p.pid) || seen.has(`key:${p.apiKey}`))
+      fail(`projects[${i}]`, 'repeats the pid or API key of another project');
     seen.add(p.pid).add(`key:${p.apiKey}`);
   });
   const r = c.webhookRetry;
@@ -123,8 +140,10 @@ function validateSandbox(c: SandboxConfig): void {
   for (const key of ['initialDelayMs', 'maxDelayMs', 'timeoutMs'] as const) {
     if (!Number.isFinite(r[key]) || r[key] < 0) fail(`webhookRetry.${key}`, 'must be a non-negative number');
   }
-  if (!Number.isFinite(r.backoffFactor) || r.backoffFactor < 1) fail('webhookRetry.backoffFactor', 'must be at least 1');
-  if (c.clockStart !== undefined && Number.isNaN(Date.parse(c.clockStart))) fail('clockStart', 'must be an ISO-8601 date');
+  if (!Number.isFinite(r.backoffFactor) || r.backoffFactor < 1)
+    fail('webhookRetry.backoffFactor', 'must be at least 1');
+  if (c.clockStart !== undefined && Number.isNaN(Date.parse(c.clockStart)))
+    fail('clockStart', 'must be an ISO-8601 date');
   if (!Number.isInteger(c.tokenSweepIntervalMs) || c.tokenSweepIntervalMs < 10) {
     fail('tokenSweepIntervalMs', 'must be an integer of at least 10');
   }

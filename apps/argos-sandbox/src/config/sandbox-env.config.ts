@@ -23,7 +23,10 @@ export function loadSandboxConfigFromEnv(env: Record<string, string | undefined>
   return {
     ...file,
     host: env.SANDBOX_HOST ?? file.host,
-    port: env.SANDBOX_PORT !== undefined ? toInt(env.SANDBOX_PORT, 'SANDBOX_PORT') : (file.port ?? DEFAULT_SANDBOX_PORT),
+    port:
+      env.SANDBOX_PORT !== undefined
+        ? toInt(env.SANDBOX_PORT, 'SANDBOX_PORT')
+        : (file.port ?? DEFAULT_SANDBOX_PORT),
     clockStart: env.SANDBOX_CLOCK_START ?? file.clockStart,
     logLevels: file.logLevels ?? ['warn', 'error'],
     projects,

@@ -41,7 +41,8 @@ export class ControlRuntimeController {
     if ((dto.advanceSeconds === undefined) === (dto.now === undefined)) {
       throw new BadRequestException('give exactly one of advanceSeconds or now');
     }
-    const now = dto.now !== undefined ? this.clock.set(new Date(dto.now)) : this.clock.advance(dto.advanceSeconds ?? 0);
+    const now =
+      dto.now !== undefined ? this.clock.set(new Date(dto.now)) : this.clock.advance(dto.advanceSeconds ?? 0);
     return { now: now.toISOString() };
   }
 
@@ -57,7 +58,12 @@ export class ControlRuntimeController {
       throw new BadRequestException('give exactly one of kind or status');
     }
     const kind: FaultKind = dto.kind ?? (dto.status === 403 ? '403-key' : (String(dto.status) as FaultKind));
-    return this.faults.arm(kind, dto.count ?? 1, dto.latencyMs ?? (kind === 'slow' ? 1500 : 0), dto.operation);
+    return this.faults.arm(
+      kind,
+      dto.count ?? 1,
+      dto.latencyMs ?? (kind === 'slow' ? 1500 : 0),
+      dto.operation,
+    );
   }
 
   @Delete('faults')

@@ -34,6 +34,18 @@ export class ControlStateController {
     private readonly submissions: SubmissionStore,
   ) {}
 
+  /** Where to start: the projects (their keys are public test values) and the submission ids. */
+  @Get()
+  overview(): Record<string, unknown> {
+    return {
+      projects: this.projects
+        .list()
+        .map((p) => ({ pid: p.pid, apiKey: p.apiKey, webhookUrl: p.webhookUrl ?? null })),
+      submissions: this.submissions.list().map((s) => ({ id: s.id, status: s.status })),
+      docs: 'apps/argos-sandbox/README.md',
+    };
+  }
+
   @Get('projects')
   listProjects(): unknown[] {
     return this.projects.list().map(describeProject);
@@ -73,7 +85,10 @@ export class ControlStateController {
     const submission = this.submissions.find(id);
     const image = submission && referenceImage(submission);
     if (!image) throw new NotFoundException(`submission ${id} has no reference image`);
-    return new StreamableFile(image, { type: image[0] === 0xff ? 'image/jpeg' : 'image/png', length: image.length });
+    return new StreamableFile(image, {
+      type: image[0] === 0xff ? 'image/jpeg' : 'image/png',
+      length: image.length,
+    });
   }
 
   /** Builds a Face Auth URL for this sandbox with the project's key, cipher and format. */
@@ -86,7 +101,9 @@ export class ControlStateController {
     try {
       const encrypted = encodeURIComponent(project.codec.encryptQuery(query));
       const langPart = lang ? `&lang=${encodeURIComponent(lang)}` : '';
-      return { url: `${base}/face-auth?pid=${encodeURIComponent(project.pid)}&encrypted=${encrypted}${langPart}` };
+      return {
+        url: `${base}/face-auth?pid=${encodeURIComponent(project.pid)}&encrypted=${encrypted}${langPart}`,
+      };
     } catch (error) {
       if (error instanceof QueryValidationError) throw new BadRequestException(error.message);
       throw error;

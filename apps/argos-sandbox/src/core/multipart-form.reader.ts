@@ -25,7 +25,9 @@ export async function readMultipartForm(request: FastifyRequest, limitBytes: num
   if (!request.isMultipart()) throw new MultipartFormError('not-multipart');
   const form: MultipartForm = { fields: {}, files: {} };
   try {
-    const parts = request.parts({ limits: { fileSize: limitBytes, files: 4, fields: 32, fieldSize: 64 * 1024 } });
+    const parts = request.parts({
+      limits: { fileSize: limitBytes, files: 4, fields: 32, fieldSize: 64 * 1024 },
+    });
     for await (const part of parts) {
       if (part.type === 'file') {
         const bytes = await part.toBuffer();

@@ -41,7 +41,13 @@ export class SandboxModule {
   static forRoot(config: SandboxConfig): DynamicModule {
     return {
       module: SandboxModule,
-      controllers: [SandboxFaceAuthController, HostedPageController, ControlStateController, ControlRuntimeController, ControlWebhooksController],
+      controllers: [
+        SandboxFaceAuthController,
+        HostedPageController,
+        ControlStateController,
+        ControlRuntimeController,
+        ControlWebhooksController,
+      ],
       providers: [
         { provide: SANDBOX_CONFIG, useValue: config },
         ...STATES,

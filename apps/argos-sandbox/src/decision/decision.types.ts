@@ -1,5 +1,6 @@
 /** Rejection codes exactly as Argos spells them (inconsistent case included). */
-export type FailCode = 'face_compare_underscore' | 'Face_Occluded_fail' | 'Face_cover_fail' | 'Head_cover_fail';
+export type FailCode =
+  'face_compare_underscore' | 'Face_Occluded_fail' | 'Face_cover_fail' | 'Head_cover_fail';
 
 /** Scores of one attempt, as they appear in a record's `result`. */
 export interface DecisionScores {

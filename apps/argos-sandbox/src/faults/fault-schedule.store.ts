@@ -9,7 +9,13 @@ export class FaultScheduleStore {
 
   arm(kind: FaultKind, count: number, latencyMs: number, operation?: string): ScheduledFault {
     this.sequence += 1;
-    const fault: ScheduledFault = { id: `fault_${this.sequence}`, kind, remaining: count, latencyMs, operation };
+    const fault: ScheduledFault = {
+      id: `fault_${this.sequence}`,
+      kind,
+      remaining: count,
+      latencyMs,
+      operation,
+    };
     this.faults.push(fault);
     return fault;
   }

@@ -21,7 +21,10 @@ export class HostedPageErrorFilter implements ExceptionFilter {
       return;
     }
     this.logger.error(`unexpected error: ${(exception as Error)?.stack ?? String(exception)}`);
-    void reply.status(500).header('content-type', 'text/html; charset=utf-8').send('<!doctype html><p>Internal error</p>');
+    void reply
+      .status(500)
+      .header('content-type', 'text/html; charset=utf-8')
+      .send('<!doctype html><p>Internal error</p>');
   }
 }
 

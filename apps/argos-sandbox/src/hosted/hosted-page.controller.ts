@@ -22,7 +22,11 @@ export class HostedPageController {
   @Header('cache-control', 'no-store')
   open(@Query() params: LinkParams): string {
     const link = this.pages.open(params);
-    return renderCapturePage({ pid: link.project.pid, encrypted: link.encrypted, lang: params.lang || undefined });
+    return renderCapturePage({
+      pid: link.project.pid,
+      encrypted: link.encrypted,
+      lang: params.lang || undefined,
+    });
   }
 
   @Post('submit')
@@ -46,7 +50,8 @@ export class HostedPageController {
       return await readMultipartForm(request, limit);
     } catch (error) {
       if (!(error instanceof MultipartFormError)) throw error;
-      if (error.reason === 'too-large') throw new HostedPageError(HostedPageErrorCode.IMAGE_TOO_LARGE, 'too large');
+      if (error.reason === 'too-large')
+        throw new HostedPageError(HostedPageErrorCode.IMAGE_TOO_LARGE, 'too large');
       throw new HostedPageError(HostedPageErrorCode.IMAGE_REQUIRED, 'the form must be multipart/form-data');
     }
   }

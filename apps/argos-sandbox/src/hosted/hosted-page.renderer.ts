@@ -17,7 +17,10 @@ export interface CapturePageModel {
 export function renderCapturePage(model: CapturePageModel): string {
   const t = pageTexts(model.lang);
   const action = `/face-auth/submit?pid=${encodeURIComponent(model.pid)}${model.lang ? `&lang=${encodeURIComponent(model.lang)}` : ''}`;
-  return layout(model.lang, t.title, `
+  return layout(
+    model.lang,
+    t.title,
+    `
 <main data-page="capture" data-pid="${esc(model.pid)}">
   <h1>${esc(t.title)}</h1>
   <p>${esc(t.intro)}</p>
@@ -30,31 +33,42 @@ export function renderCapturePage(model: CapturePageModel): string {
       <button id="use-reference" type="submit" name="action" value="reference">${esc(t.useReference)}</button>
     </div>
   </form>
-</main>`);
+</main>`,
+  );
 }
 
 export function renderResultPage(record: AuthRecord, lang?: string): string {
   const t = pageTexts(lang);
   const approved = record.status === 'approved';
-  const reasons = record.failCodes.map((code, i) => `<li data-fail-code="${esc(code)}">${esc(record.comments[i] ?? code)}</li>`);
-  return layout(lang, t.title, `
+  const reasons = record.failCodes.map(
+    (code, i) => `<li data-fail-code="${esc(code)}">${esc(record.comments[i] ?? code)}</li>`,
+  );
+  return layout(
+    lang,
+    t.title,
+    `
 <main data-page="result" data-auth-status="${record.status}" data-auth-id="${esc(record.authId)}">
   <h1 class="${approved ? 'ok' : 'ko'}">${esc(approved ? t.approved : t.rejected)}</h1>
   <p>${esc(t.authId)}: <code id="auth-id">${esc(record.authId)}</code></p>
   <p>${esc(t.similarity)}: <span id="face-similarity">${record.scores.face_similarity.toFixed(3)}</span></p>
   ${reasons.length ? `<ul id="fail-codes">${reasons.join('')}</ul>` : ''}
-</main>`);
+</main>`,
+  );
 }
 
 export function renderErrorPage(code: HostedPageErrorCode, lang?: string, detail?: string): string {
   const t = pageTexts(lang);
   const detailAttr = detail ? ` data-error-detail="${esc(detail)}"` : '';
-  return layout(lang, t.errorTitle, `
+  return layout(
+    lang,
+    t.errorTitle,
+    `
 <main data-page="error" data-error-code="${code}"${detailAttr}>
   <h1>${esc(t.errorTitle)}</h1>
   <p>${esc(t.errors[code])}</p>
   <p><small>Error code: <code id="error-code">${code}</code></small></p>
-</main>`);
+</main>`,
+  );
 }
 
 function layout(lang: string | undefined, title: string, body: string): string {
@@ -80,7 +94,13 @@ ${body}
 `;
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);

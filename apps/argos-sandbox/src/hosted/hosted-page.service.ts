@@ -47,7 +47,8 @@ export class HostedPageService {
     const link = this.resolve(params);
     const image = form.fields.action === 'reference' ? referenceImage(link.submission) : form.files.faceImage;
     if (!image) throw new HostedPageError(Code.IMAGE_REQUIRED, 'no selfie was uploaded');
-    if (!isSupportedImage(image)) throw new HostedPageError(Code.INVALID_IMAGE, 'the selfie is not JPEG or PNG');
+    if (!isSupportedImage(image))
+      throw new HostedPageError(Code.INVALID_IMAGE, 'the selfie is not JPEG or PNG');
     this.tokens.consume(link.project, link.query.token);
     const q = link.query;
     return this.attempts.record({
@@ -65,7 +66,8 @@ export class HostedPageService {
 
   private resolve(params: LinkParams): ResolvedLink {
     const { pid, encrypted } = params;
-    if (!pid || !encrypted) throw new HostedPageError(Code.MISSING_PARAMETER, 'pid and encrypted are required');
+    if (!pid || !encrypted)
+      throw new HostedPageError(Code.MISSING_PARAMETER, 'pid and encrypted are required');
     const project = this.projects.findByPid(pid);
     if (!project) throw new HostedPageError(Code.UNKNOWN_PROJECT, 'unknown pid');
     const query = decryptLink(project, encrypted);

@@ -68,7 +68,8 @@ export class TokenExpiryService implements OnModuleInit, OnModuleDestroy {
     for (const usage of this.usages.list()) {
       const project = this.projects.findByPid(usage.pid);
       const policy = project?.tokenExpiration;
-      if (!project || policy?.mode !== 'time' || policy.notifyAt !== 'elapsed' || usage.noticeSentAt) continue;
+      if (!project || policy?.mode !== 'time' || policy.notifyAt !== 'elapsed' || usage.noticeSentAt)
+        continue;
       const expiresAt = this.expiresAt(usage, policy.windowSeconds);
       if (now >= expiresAt) this.notify(project, usage, 'time', expiresAt);
     }

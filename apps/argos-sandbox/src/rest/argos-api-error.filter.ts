@@ -21,6 +21,9 @@ export class ArgosApiErrorFilter implements ExceptionFilter {
       this.logger.error(`unexpected error: ${(exception as Error)?.stack ?? String(exception)}`);
       error = argosErrors.internal();
     }
-    void reply.status(error.status).header('content-type', 'application/json').send(JSON.stringify(error.body));
+    void reply
+      .status(error.status)
+      .header('content-type', 'application/json')
+      .send(JSON.stringify(error.body));
   }
 }

@@ -31,7 +31,9 @@ export class ArgosApiError extends Error {
 export const argosErrors = {
   forbidden: () => new ArgosApiError(403, { message: 'Forbidden' }),
   ipDenied: () =>
-    new ArgosApiError(403, { message: 'User is not authorized to access this resource with an explicit deny' }),
+    new ArgosApiError(403, {
+      message: 'User is not authorized to access this resource with an explicit deny',
+    }),
   tooLarge: () => new ArgosApiError(413, { message: 'Request Entity Too Large' }),
   internal: () => new ArgosApiError(500, { message: 'Internal server error' }),
   badGateway: () => new ArgosApiError(502, { message: 'Bad Gateway' }),

@@ -23,7 +23,10 @@ export function parseListQuery(pid: string, query: ListQueryParams): RecordPageQ
     throw argosErrors.detailed('required key is missing', 'startDate and endDate must be given together');
   }
   if (startDate !== undefined && (!isDay(startDate) || !isDay(endDate))) {
-    throw argosErrors.detailed('invalid_data_format', 'startDate and endDate must be dates written yyyy-mm-dd');
+    throw argosErrors.detailed(
+      'invalid_data_format',
+      'startDate and endDate must be dates written yyyy-mm-dd',
+    );
   }
   if (startDate !== undefined && endDate !== undefined && startDate > endDate) {
     throw argosErrors.detailed('invalid_data_format', 'startDate must not be after endDate');
@@ -36,17 +39,24 @@ export function parseListQuery(pid: string, query: ListQueryParams): RecordPageQ
   const nextId = single(query.nextKey_id);
   const nextDate = single(query.nextKey_date);
   if ((nextId === undefined) !== (nextDate === undefined)) {
-    throw argosErrors.detailed('required key is missing', 'nextKey_id and nextKey_date must be given together');
+    throw argosErrors.detailed(
+      'required key is missing',
+      'nextKey_id and nextKey_date must be given together',
+    );
   }
   if (nextDate !== undefined && Number.isNaN(Date.parse(nextDate))) {
-    throw argosErrors.detailed('invalid_data_format', 'nextKey_date must be the createTime of a nextPage_key');
+    throw argosErrors.detailed(
+      'invalid_data_format',
+      'nextKey_date must be the createTime of a nextPage_key',
+    );
   }
   return {
     pid,
     fromDay: startDate,
     toDay: endDate,
     count,
-    after: nextId !== undefined && nextDate !== undefined ? { authId: nextId, createTime: nextDate } : undefined,
+    after:
+      nextId !== undefined && nextDate !== undefined ? { authId: nextId, createTime: nextDate } : undefined,
   };
 }
 

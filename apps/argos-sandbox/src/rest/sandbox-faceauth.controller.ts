@@ -1,4 +1,15 @@
-import { Controller, Delete, Get, HttpCode, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MultipartForm, MultipartFormError, readMultipartForm } from '../core/multipart-form.reader';
 import type { SandboxProject } from '../state/project.registry';
@@ -17,7 +28,10 @@ export class SandboxFaceAuthController {
 
   @Post()
   @HttpCode(200)
-  async submit(@CallerProject() project: SandboxProject, @Req() request: FastifyRequest): Promise<Record<string, unknown>> {
+  async submit(
+    @CallerProject() project: SandboxProject,
+    @Req() request: FastifyRequest,
+  ): Promise<Record<string, unknown>> {
     return this.api.submit(project, await readForm(request, project));
   }
 
@@ -49,6 +63,9 @@ async function readForm(request: FastifyRequest, project: SandboxProject): Promi
   } catch (error) {
     if (!(error instanceof MultipartFormError)) throw error;
     if (error.reason === 'too-large') throw argosErrors.tooLarge();
-    throw argosErrors.detailed('invalid_data_format', 'The body must be multipart/form-data with submissionId and faceImage');
+    throw argosErrors.detailed(
+      'invalid_data_format',
+      'The body must be multipart/form-data with submissionId and faceImage',
+    );
   }
 }

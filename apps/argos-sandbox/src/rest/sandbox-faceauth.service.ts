@@ -24,20 +24,31 @@ export class SandboxFaceAuthService {
     const image = form.files.faceImage;
     if (!submissionId) throw argosErrors.detailed('required_field_missing', 'submissionId is required');
     if (!image) throw argosErrors.detailed('required_field_missing', 'faceImage is required');
-    if (!isSupportedImage(image)) throw argosErrors.detailed('invalid_data_format', 'faceImage must be a JPEG or PNG image');
+    if (!isSupportedImage(image))
+      throw argosErrors.detailed('invalid_data_format', 'faceImage must be a JPEG or PNG image');
     const submission = this.submissions.find(submissionId);
     if (!submission) throw argosErrors.bare('Cannot find submission. Please check input data.');
     if (submission.status !== 'approved' || !referenceImage(submission)) {
       throw argosErrors.detailed('error in processing data', 'The submission is not approved');
     }
     const { userId, cf1, cf2, cf3 } = form.fields;
-    const record = this.attempts.record({ project, submission, image, submitType: 'api', userId, cf1, cf2, cf3 });
+    const record = this.attempts.record({
+      project,
+      submission,
+      image,
+      submitType: 'api',
+      userId,
+      cf1,
+      cf2,
+      cf3,
+    });
     return presentSubmission(record);
   }
 
   list(project: SandboxProject, query: ListQueryParams): unknown[] {
     const authId = authIdParam(query);
-    if (authId === undefined) return presentList(project, this.records.page(parseListQuery(project.pid, query)));
+    if (authId === undefined)
+      return presentList(project, this.records.page(parseListQuery(project.pid, query)));
     const record = this.records.find(project.pid, authId);
     if (!record) throw argosErrors.bare('Cannot find submission. Please check input data.');
     return presentList(project, { records: [record] });
@@ -49,7 +60,8 @@ export class SandboxFaceAuthService {
     if (!authId) throw argosErrors.bare('authId is required');
     const record = this.records.find(project.pid, authId);
     if (!record) throw argosErrors.bare('Cannot find submission. Please check input data.');
-    if (!record.image) throw argosErrors.detailed('error in processing data', 'The image of this authentication was deleted');
+    if (!record.image)
+      throw argosErrors.detailed('error in processing data', 'The image of this authentication was deleted');
     const base64 = record.image.toString('base64');
     return project.imageResponse === 'json'
       ? { body: JSON.stringify(base64), contentType: 'application/json' }
@@ -61,7 +73,8 @@ export class SandboxFaceAuthService {
     const authId = authIdParam(query);
     if (!authId) throw argosErrors.bare('authId is required');
     const record = this.records.find(project.pid, authId);
-    if (!record) throw argosErrors.detailed('error in delete submission', 'No authentication with this authId');
+    if (!record)
+      throw argosErrors.detailed('error in delete submission', 'No authentication with this authId');
     if (!record.deleted) this.records.markDeleted(record);
     return { message: 'success' };
   }

@@ -58,7 +58,10 @@ export class AuthRecordStore {
     const records = matching.slice(0, query.count);
     const last = records[records.length - 1];
     const more = matching.length > records.length && last !== undefined;
-    return { records, nextKey: more ? { authId: last.authId, createTime: last.createdAt.toISOString() } : undefined };
+    return {
+      records,
+      nextKey: more ? { authId: last.authId, createTime: last.createdAt.toISOString() } : undefined,
+    };
   }
 
   reset(): void {
@@ -67,7 +70,9 @@ export class AuthRecordStore {
 }
 
 function newestFirst(a: AuthRecord, b: AuthRecord): number {
-  return b.createdAt.getTime() - a.createdAt.getTime() || (a.authId < b.authId ? 1 : a.authId > b.authId ? -1 : 0);
+  return (
+    b.createdAt.getTime() - a.createdAt.getTime() || (a.authId < b.authId ? 1 : a.authId > b.authId ? -1 : 0)
+  );
 }
 
 // Keys compare as (time, id) so a continuation stays valid even if the key's record was deleted.

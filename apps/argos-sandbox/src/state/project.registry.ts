@@ -41,7 +41,9 @@ export class ProjectRegistry {
     const merged = mergeProject(current, { ...patch, pid }, `projects["${pid}"]`);
     const clash = this.list().find((p) => p.pid !== pid && p.apiKey === merged.apiKey);
     if (clash) {
-      throw new SandboxConfigError(`Sandbox setting "projects[${pid}].apiKey" is already used by project "${clash.pid}".`);
+      throw new SandboxConfigError(
+        `Sandbox setting "projects[${pid}].apiKey" is already used by project "${clash.pid}".`,
+      );
     }
     const project = withKey(merged);
     this.byPid.set(pid, project);

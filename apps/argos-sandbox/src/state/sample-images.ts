@@ -9,14 +9,20 @@ import { crc32, deflateSync } from 'node:zlib';
 export function makeJpeg(label: string, grey = 160): Buffer {
   const segment = (marker: number, body: Buffer): Buffer =>
     Buffer.concat([Buffer.from([0xff, marker]), u16(body.length + 2), body]);
-  const jfif = Buffer.from([0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+  const jfif = Buffer.from([
+    0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  ]);
   const dqt = Buffer.concat([Buffer.from([0x00]), Buffer.alloc(64, 8)]);
   const sof0 = Buffer.from([0x08, 0x00, 0x08, 0x00, 0x08, 0x01, 0x01, 0x11, 0x00]);
   const dc = Math.max(-127, Math.min(127, Math.round(grey) - 128));
   const category = dc === 0 ? 0 : Math.floor(Math.log2(Math.abs(dc))) + 1;
   // One code ("0") per table: the DC table holds just this category, the AC table just EOB.
   const huffman = (tableClass: number, symbol: number): Buffer =>
-    Buffer.concat([Buffer.from([tableClass]), Buffer.from([1, ...new Array<number>(15).fill(0)]), Buffer.from([symbol])]);
+    Buffer.concat([
+      Buffer.from([tableClass]),
+      Buffer.from([1, ...new Array<number>(15).fill(0)]),
+      Buffer.from([symbol]),
+    ]);
   const sos = Buffer.from([0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]);
   return Buffer.concat([
     Buffer.from([0xff, 0xd8]),

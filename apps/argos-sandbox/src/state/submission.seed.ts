@@ -39,7 +39,17 @@ export function seedSubmissions(): Submission[] {
       userid: 'demo-user-004',
       email: 'dana@example.com',
     },
-    { id: s.pending, status: 'pending', selfie: makeJpeg('sandbox selfie pending', 90), userid: 'demo-user-005' },
-    { id: s.rejected, status: 'rejected', selfie: makeJpeg('sandbox selfie rejected', 60), userid: 'demo-user-006' },
+    {
+      id: s.pending,
+      status: 'pending',
+      selfie: makeJpeg('sandbox selfie pending', 90),
+      userid: 'demo-user-005',
+    },
+    {
+      id: s.rejected,
+      status: 'rejected',
+      selfie: makeJpeg('sandbox selfie rejected', 60),
+      userid: 'demo-user-006',
+    },
   ];
 }

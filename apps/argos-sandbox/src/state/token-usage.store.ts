@@ -25,7 +25,9 @@ export class TokenUsageStore {
   /** Counts one use and returns the updated usage. */
   recordUse(pid: string, tokenId: string, at: Date): TokenUsage {
     const existing = this.find(pid, tokenId);
-    const usage = existing ? { ...existing, uses: existing.uses + 1 } : { pid, tokenId, uses: 1, firstUseAt: at };
+    const usage = existing
+      ? { ...existing, uses: existing.uses + 1 }
+      : { pid, tokenId, uses: 1, firstUseAt: at };
     this.usages.set(key(pid, tokenId), usage);
     return usage;
   }

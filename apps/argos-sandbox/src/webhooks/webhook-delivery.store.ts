@@ -51,7 +51,11 @@ export class WebhookDeliveryStore {
   }
 
   switches(): { dropRemaining: number; duplicateRemaining: number; duplicateTimes: number } {
-    return { dropRemaining: this.dropRemaining, duplicateRemaining: this.duplicate.remaining, duplicateTimes: this.duplicate.times };
+    return {
+      dropRemaining: this.dropRemaining,
+      duplicateRemaining: this.duplicate.remaining,
+      duplicateTimes: this.duplicate.times,
+    };
   }
 
   reset(): void {

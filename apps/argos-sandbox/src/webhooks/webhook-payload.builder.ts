@@ -10,7 +10,11 @@ export type WebhookPayload = Record<string, unknown>;
  * section 5). Absent optional values are sent as empty strings: every documented key is always
  * present, which is the harder case for a receiver that treats "" as a value.
  */
-export function buildFaceAuthPayload(version: WebhookVersion, record: AuthRecord, submission: Submission): WebhookPayload {
+export function buildFaceAuthPayload(
+  version: WebhookVersion,
+  record: AuthRecord,
+  submission: Submission,
+): WebhookPayload {
   const createTime = record.createdAt.toISOString();
   const reference = {
     userid: s(submission.userid),
@@ -69,9 +73,20 @@ export function buildFaceAuthPayload(version: WebhookVersion, record: AuthRecord
 }
 
 /** The `token_expired` webhook (contract section 3) for a FaceAuth token. */
-export function buildTokenExpiredPayload(tokenId: string, condition: 'count' | 'time', at: Date): WebhookPayload {
-  const when = condition === 'count' ? { expired_at: at.toISOString() } : { expected_expired_at: at.toISOString() };
-  return { webhook_trigger: 'token_expired', token_id: tokenId, expired_condition: condition, ...when, service: 'faceAuth' };
+export function buildTokenExpiredPayload(
+  tokenId: string,
+  condition: 'count' | 'time',
+  at: Date,
+): WebhookPayload {
+  const when =
+    condition === 'count' ? { expired_at: at.toISOString() } : { expected_expired_at: at.toISOString() };
+  return {
+    webhook_trigger: 'token_expired',
+    token_id: tokenId,
+    expired_condition: condition,
+    ...when,
+    service: 'faceAuth',
+  };
 }
 
 function s(value: string | undefined): string {

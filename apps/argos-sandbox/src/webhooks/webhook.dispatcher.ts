@@ -28,7 +28,14 @@ export class WebhookDispatcher implements OnModuleDestroy {
     const body = project.secureTransmission
       ? JSON.stringify({ data: project.codec.cipher.encrypt(JSON.stringify(payload)) })
       : JSON.stringify(payload);
-    const base = { pid: project.pid, event, url: project.webhookUrl, payload, body, encrypted: project.secureTransmission };
+    const base = {
+      pid: project.pid,
+      event,
+      url: project.webhookUrl,
+      payload,
+      body,
+      encrypted: project.secureTransmission,
+    };
     if (!project.webhookUrl) return [this.record(base, 'skipped')];
     const copies = this.store.takeCopies();
     if (copies === 0) return [this.record(base, 'dropped')];
@@ -43,7 +50,10 @@ export class WebhookDispatcher implements OnModuleDestroy {
   resend(original: WebhookDelivery, project: SandboxProject | undefined): WebhookDelivery {
     const url = project?.webhookUrl ?? original.url;
     const { pid, event, payload, body, encrypted } = original;
-    const delivery = this.record({ pid, event, url, payload, body, encrypted, resendOf: original.id }, url ? 'pending' : 'skipped');
+    const delivery = this.record(
+      { pid, event, url, payload, body, encrypted, resendOf: original.id },
+      url ? 'pending' : 'skipped',
+    );
     if (url) void this.attempt(delivery);
     return delivery;
   }
@@ -89,10 +99,15 @@ export class WebhookDispatcher implements OnModuleDestroy {
       delivery.status = 'delivered';
     } else if (delivery.attempts.length >= retry.maxAttempts) {
       delivery.status = 'failed';
-      this.logger.warn(`webhook ${delivery.id} to ${delivery.url} failed after ${delivery.attempts.length} attempts`);
+      this.logger.warn(
+        `webhook ${delivery.id} to ${delivery.url} failed after ${delivery.attempts.length} attempts`,
+      );
     } else {
       delivery.status = 'retrying';
-      const delay = Math.min(retry.maxDelayMs, retry.initialDelayMs * retry.backoffFactor ** (delivery.attempts.length - 1));
+      const delay = Math.min(
+        retry.maxDelayMs,
+        retry.initialDelayMs * retry.backoffFactor ** (delivery.attempts.length - 1),
+      );
       const timer = setTimeout(() => {
         this.timers.delete(timer);
         void this.attempt(delivery);

@@ -21,6 +21,7 @@ export function statusForKind(kind: DomainErrorKind): number {
     case DomainErrorKind.UNPROCESSABLE:
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case DomainErrorKind.UPSTREAM_MISCONFIGURED:
+    case DomainErrorKind.UPSTREAM_FAILURE:
       return HttpStatus.BAD_GATEWAY;
     case DomainErrorKind.UNAVAILABLE:
       return HttpStatus.SERVICE_UNAVAILABLE;

@@ -5,14 +5,14 @@ import { ArgosClientError } from '../errors/argos-client.error';
 import { ArgosErrorCode } from '../errors/argos-error-code.enum';
 import { ArgosOperation } from '../errors/argos-operation.type';
 import { ArgosFailure } from '../http/argos-failure.interface';
-import { ArgosTransportError } from '../http/argos-transport.error';
 import { ArgosHttpMethod, ArgosHttpResponse, ArgosTransport } from '../http/argos-transport.interface';
 import { classifyHttpFailure } from '../http/http-failure.classifier';
-import { mapTransportFailure } from '../http/transport-failure.mapper';
+import { abortedFailure, circuitOpenFailure } from '../http/transport-failure.mapper';
 import { abortableDelay } from '../resilience/abortable.delay';
 import { CircuitBreaker } from '../resilience/circuit-breaker';
 import { decideRetry } from '../resilience/retry.policy';
 import { CallOptions } from './argos-call.interface';
+import { runAttempt } from './argos-attempt.runner';
 
 /** One logical call: what to send and how to read a 2xx answer. */
 export interface ArgosCallSpec<T> {
@@ -29,8 +29,6 @@ export interface ArgosCallSpec<T> {
    */
   readonly notFoundAfterRetry?: () => T;
 }
-
-type AttemptResult = { readonly response: ArgosHttpResponse } | { readonly failure: ArgosFailure };
 
 /**
  * Runs calls for one client: per-attempt timeout (upload or request), overall deadline, caller
@@ -54,11 +52,31 @@ export class ArgosRequestExecutor {
     const deadlineAt = performance.now() + this.options.timeouts.deadlineMs;
     let last: ArgosFailure | undefined;
     for (let attempt = 1; ; attempt += 1) {
-      if (call.signal?.aborted) throw this.toError(spec, aborted(spec.operation), attempt - 1, requestId);
+      if (call.signal?.aborted)
+        throw this.toError(spec, abortedFailure(spec.operation), attempt - 1, requestId);
       const permit = this.breaker.tryAcquire();
-      if (permit === undefined)
-        throw this.toError(spec, last ?? this.circuitOpen(spec.operation), attempt - 1, requestId);
-      const result = await this.attempt(spec, requestId, deadlineAt, call.signal);
+      if (permit === undefined) {
+        // When the circuit opened during our own retries, the real failure says more than "circuit open".
+        const failure = last ?? circuitOpenFailure(spec.operation, this.breaker.msUntilHalfOpen());
+        throw this.toError(spec, failure, attempt - 1, requestId);
+      }
+      const result = await runAttempt(
+        this.transport,
+        {
+          method: spec.method,
+          path: spec.path,
+          query: spec.query,
+          headers: { 'x-api-key': this.#apiKey, 'x-request-id': requestId },
+          body: spec.body?.(),
+        },
+        spec.operation,
+        {
+          perAttemptMs:
+            spec.method === 'POST' ? this.options.timeouts.uploadMs : this.options.timeouts.requestMs,
+          remainingMs: deadlineAt - performance.now(),
+        },
+        call.signal,
+      );
       if ('response' in result && isSuccess(result.response)) {
         this.breaker.record(permit, 'success');
         return this.parse(spec, result.response, attempt, requestId);
@@ -83,53 +101,8 @@ export class ArgosRequestExecutor {
       try {
         await abortableDelay(decision.delayMs, call.signal);
       } catch {
-        throw this.toError(spec, aborted(spec.operation), attempt, requestId);
+        throw this.toError(spec, abortedFailure(spec.operation), attempt, requestId);
       }
-    }
-  }
-
-  private async attempt<T>(
-    spec: ArgosCallSpec<T>,
-    requestId: string,
-    deadlineAt: number,
-    signal?: AbortSignal,
-  ): Promise<AttemptResult> {
-    const perAttemptMs =
-      spec.method === 'POST' ? this.options.timeouts.uploadMs : this.options.timeouts.requestMs;
-    const budgetMs = Math.max(1, Math.min(perAttemptMs, Math.floor(deadlineAt - performance.now())));
-    const controller = new AbortController();
-    let timedOut = false;
-    // One timer bounds the whole exchange, body included: a trickling body cannot outlive it.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, budgetMs);
-    const forwardAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', forwardAbort, { once: true });
-    try {
-      const response = await this.transport.send({
-        method: spec.method,
-        path: spec.path,
-        query: spec.query,
-        headers: { 'x-api-key': this.#apiKey, 'x-request-id': requestId },
-        body: spec.body?.(),
-        signal: controller.signal,
-      });
-      return { response };
-    } catch (error: unknown) {
-      if (signal?.aborted) return { failure: aborted(spec.operation) };
-      if (timedOut) {
-        const message =
-          budgetMs < perAttemptMs ? m.deadline(spec.operation) : m.attemptTimeout(spec.operation, budgetMs);
-        return {
-          failure: { code: ArgosErrorCode.TIMEOUT, message, retryability: 'idempotent', breaker: 'failure' },
-        };
-      }
-      const kind = error instanceof ArgosTransportError && error.kind !== 'aborted' ? error.kind : 'network';
-      return { failure: mapTransportFailure(spec.operation, kind) };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', forwardAbort);
     }
   }
 
@@ -156,17 +129,6 @@ export class ArgosRequestExecutor {
             );
       throw typed.withContext({ attempts, requestId, operation: spec.operation, status: response.status });
     }
-  }
-
-  private circuitOpen(operation: ArgosOperation): ArgosFailure {
-    const retryAfterMs = this.breaker.msUntilHalfOpen();
-    return {
-      code: ArgosErrorCode.UNAVAILABLE,
-      message: m.circuitOpen(operation),
-      retryability: 'never',
-      breaker: 'neutral',
-      retryAfterMs,
-    };
   }
 
   private toError<T>(
@@ -197,13 +159,4 @@ export class ArgosRequestExecutor {
 
 function isSuccess(response: ArgosHttpResponse): boolean {
   return response.status >= 200 && response.status < 300;
-}
-
-function aborted(operation: ArgosOperation): ArgosFailure {
-  return {
-    code: ArgosErrorCode.ABORTED,
-    message: m.aborted(operation),
-    retryability: 'never',
-    breaker: 'neutral',
-  };
 }

@@ -25,13 +25,13 @@ export class ArgosClientError extends Error implements ArgosClientErrorDetails {
   readonly operation: ArgosOperation;
   readonly attempts: number;
   /** HTTP status Argos answered with, when it answered. */
-  readonly status?: number;
+  declare readonly status?: number;
   /** Argos' own `errorCode` from a 4xx body, when it sent one. */
-  readonly vendorCode?: string;
+  declare readonly vendorCode?: string;
   /** Argos' `traceId` when it sent one, otherwise the `x-request-id` we sent. */
-  readonly requestId?: string;
+  declare readonly requestId?: string;
   /** Seconds to wait before calling again (from `Retry-After`, or until the circuit half-opens). */
-  readonly retryAfterSeconds?: number;
+  declare readonly retryAfterSeconds?: number;
 
   constructor(details: ArgosClientErrorDetails, message: string) {
     super(message);
@@ -39,7 +39,7 @@ export class ArgosClientError extends Error implements ArgosClientErrorDetails {
     this.code = details.code;
     this.operation = details.operation;
     this.attempts = details.attempts;
-    // Optional fields are only set when known, so JSON and inspect output stay free of `undefined` noise.
+    // Optional fields are `declare`d and only set when known, so inspect output has no `undefined` noise.
     if (details.status !== undefined) this.status = details.status;
     if (details.vendorCode !== undefined) this.vendorCode = details.vendorCode;
     if (details.requestId !== undefined) this.requestId = details.requestId;

@@ -5,7 +5,7 @@ import { ArgosFailure } from './argos-failure.interface';
 import { TransportFailureKind } from './argos-transport.error';
 
 /**
- * Maps an attempt that got no response. Only failures that prove nothing was sent (refused,
+ * Maps an attempt that got no response from the transport. Only failures that prove nothing was sent (refused,
  * connect timeout, DNS) are retryable for POST; the others may have reached Argos.
  * 'aborted' is resolved by the executor (timeout or caller) and never reaches this function.
  */
@@ -68,4 +68,36 @@ export function mapTransportFailure(
       throw new Error(`Unhandled transport failure kind ${String(unreachable)}`);
     }
   }
+}
+
+/** The caller's AbortSignal fired: never retried, says nothing about Argos' health. */
+export function abortedFailure(operation: ArgosOperation): ArgosFailure {
+  return {
+    code: ArgosErrorCode.ABORTED,
+    message: m.aborted(operation),
+    retryability: 'never',
+    breaker: 'neutral',
+  };
+}
+
+/** Our own timer ended the attempt: the per-attempt timeout, or the overall deadline when that came first. */
+export function timeoutFailure(
+  operation: ArgosOperation,
+  budgetMs: number,
+  byDeadline: boolean,
+): ArgosFailure {
+  const message = byDeadline ? m.deadline(operation) : m.attemptTimeout(operation, budgetMs);
+  return { code: ArgosErrorCode.TIMEOUT, message, retryability: 'idempotent', breaker: 'failure' };
+}
+
+/** Failing fast on an open circuit; `retryAfterMs` is the time left until it half-opens. */
+export function circuitOpenFailure(operation: ArgosOperation, retryAfterMs: number): ArgosFailure {
+  const message = m.circuitOpen(operation);
+  return {
+    code: ArgosErrorCode.UNAVAILABLE,
+    message,
+    retryability: 'never',
+    breaker: 'neutral',
+    retryAfterMs,
+  };
 }

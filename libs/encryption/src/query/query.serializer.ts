@@ -8,15 +8,24 @@ import { PlaintextFormat } from './plaintext-format.type';
  * Does not validate: call {@link validateQuery} on untrusted input first.
  */
 export function serializeQuery(q: FaceAuthQuery, format: PlaintextFormat): string {
+  const canonical: Record<string, string> = {};
+  for (const field of FACEAUTH_QUERY_FIELDS) {
+    const value = q[field];
+    if (value !== undefined && value !== '') canonical[field] = value;
+  }
+  return serializeCanonicalQuery(canonical as unknown as FaceAuthQuery, format);
+}
+
+/**
+ * Hot-path variant for a query that is already canonical, i.e. the output of `validateQuery` (known keys
+ * only, canonical order, no empty values): JSON.stringify of it is exactly the documented plaintext.
+ */
+export function serializeCanonicalQuery(q: FaceAuthQuery, format: PlaintextFormat): string {
+  if (format === 'json') return JSON.stringify(q);
   let out = '';
   for (const field of FACEAUTH_QUERY_FIELDS) {
     const value = q[field];
-    if (value === undefined || value === '') continue;
-    if (format === 'json') {
-      out += `${out === '' ? '{' : ','}"${field}":${JSON.stringify(value)}`;
-    } else {
-      out += `${out === '' ? '' : '&'}${field}=${encodeURIComponent(value)}`;
-    }
+    if (value !== undefined) out += `${out === '' ? '' : '&'}${field}=${encodeURIComponent(value)}`;
   }
-  return format === 'json' ? (out === '' ? '{}' : `${out}}`) : out;
+  return out;
 }

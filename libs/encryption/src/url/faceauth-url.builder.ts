@@ -8,7 +8,7 @@ import { checkFormUrl, checkNonEmptyString, checkOneOf } from '../project/option
 import { FaceAuthQuery } from '../query/faceauth-query.interface';
 import { PLAINTEXT_FORMATS, PlaintextFormat } from '../query/plaintext-format.type';
 import { parseQuery } from '../query/query.parser';
-import { serializeQuery } from '../query/query.serializer';
+import { serializeCanonicalQuery } from '../query/query.serializer';
 import { validateQuery } from '../query/query.validator';
 import { parseFaceAuthUrl } from './faceauth-url.parser';
 import { DEFAULT_FORM_URL } from './form-url.constants';
@@ -76,7 +76,7 @@ export class FaceAuthUrlBuilder {
 
   /** Validates and serializes the query, then encrypts it: the raw value of the `encrypted` parameter. */
   encryptQuery(q: FaceAuthQuery): string {
-    return this.cipher.encrypt(serializeQuery(validateQuery(q), this.format));
+    return this.cipher.encrypt(serializeCanonicalQuery(validateQuery(q), this.format));
   }
 
   /** Inverse of {@link encryptQuery}: decrypts a raw (not URL-encoded) ciphertext; throws `DecryptionError` only. */

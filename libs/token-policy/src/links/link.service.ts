@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { Clock } from '@faceauth/core';
+import { Clock, decodeKeysetCursor, encodeKeysetCursor } from '@faceauth/core';
 import { resolveLinkPolicy } from '../policy/policy-resolver';
 import { generateTokenId } from '../policy/token-id.generator';
 import { TokenError, TokenErrorCode } from '../policy/token.error';
@@ -9,7 +9,6 @@ import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { listTokensQuery } from '../persistence/token-list.query';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
-import { decodeCursor, encodeCursor } from './link-cursor';
 import { LinkViewFactory } from './link-view.factory';
 import { LinkPage, LinkView, MintContext, MintLinkInput } from './link.types';
 
@@ -58,14 +57,14 @@ export class LinkService {
     const now = this.clock.now();
     const rows = await listTokensQuery(
       this.tokens.rows,
-      { ...filter, limit: limit + 1, after: filter.cursor ? decodeCursor(filter.cursor) : undefined },
+      { ...filter, limit: limit + 1, after: filter.cursor ? decodeKeysetCursor(filter.cursor) : undefined },
       now,
     ).getMany();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((row) => this.views.view(row, now)),
-      nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt, last.id) : null,
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.createdAt, last.id) : null,
     };
   }
 

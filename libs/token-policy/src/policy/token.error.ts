@@ -9,7 +9,6 @@ export enum TokenErrorCode {
   INVALID_POLICY = 'INVALID_POLICY',
   UNKNOWN_PROJECT = 'UNKNOWN_PROJECT',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
-  INVALID_CURSOR = 'INVALID_CURSOR',
 }
 
 const KINDS: Record<TokenErrorCode, DomainErrorKind> = {
@@ -21,7 +20,6 @@ const KINDS: Record<TokenErrorCode, DomainErrorKind> = {
   [TokenErrorCode.INVALID_POLICY]: DomainErrorKind.INVALID,
   [TokenErrorCode.UNKNOWN_PROJECT]: DomainErrorKind.INVALID,
   [TokenErrorCode.IDEMPOTENCY_KEY_REUSED]: DomainErrorKind.CONFLICT,
-  [TokenErrorCode.INVALID_CURSOR]: DomainErrorKind.INVALID,
 };
 
 /** A token or link rule was broken. Messages never contain the token id. */

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class SubmitFaceAuthDto {
+  @ApiProperty({ description: 'Approved ID Check submission id' }) @IsString() @Length(1, 256) submissionId!: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'project must be a configured project name' }) project?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) userId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cf1?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cf2?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cf3?: string;
+}
+
+/** The multipart form of `POST /v1/faceauth`, for the OpenAPI document. */
+export class SubmitFaceAuthFormDto extends SubmitFaceAuthDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'JPEG or PNG selfie (960×720 recommended)' })
+  faceImage!: unknown;
+}
+
+export class ListResultsQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) submissionId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) authUserId?: string;
+  @ApiPropertyOptional({ enum: ['approved', 'rejected', 'pending', 'unknown'] })
+  @IsOptional()
+  @IsIn(['approved', 'rejected', 'pending', 'unknown'], { message: 'status must be approved, rejected, pending or unknown' })
+  status?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/) project?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601, inclusive' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601, exclusive' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class GetResultQueryDto {
+  @ApiPropertyOptional({ description: 'Re-fetch from Argos first' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'refresh must be true or false' })
+  refresh?: boolean;
+}
+
+export class ResultDto {
+  @ApiProperty() authId!: string;
+  @ApiProperty() project!: string;
+  @ApiProperty({ enum: ['approved', 'rejected', 'pending', 'unknown'] }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) submissionId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) authUserId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) cf1!: string | null;
+  @ApiProperty({ nullable: true, type: String }) cf2!: string | null;
+  @ApiProperty({ nullable: true, type: String }) cf3!: string | null;
+  @ApiProperty({ nullable: true, type: String }) tokenId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) submitType!: string | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'number' } }) scores!: Record<string, number> | null;
+  @ApiProperty({ type: String, isArray: true }) failCodes!: string[];
+  @ApiProperty({ type: String, isArray: true }) rejectComments!: string[];
+  @ApiProperty() source!: string;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) purgedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) argosDeletedAt!: string | null;
+  @ApiProperty() legalHold!: boolean;
+}
+
+export class ResultPageDto {
+  @ApiProperty({ type: ResultDto, isArray: true }) items!: ResultDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}

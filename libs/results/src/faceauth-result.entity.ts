@@ -1,0 +1,68 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimestampColumn } from '@faceauth/core';
+
+/**
+ * One FaceAuth authentication as we know it, keyed by the Argos authentication id. Images are never
+ * stored here (they are fetched from Argos on demand). After a purge only id, project, status and times
+ * remain, as Argos itself keeps after a DELETE.
+ */
+@Entity({ name: 'faceauth_results' })
+@Index('idx_faceauth_results_created', ['createdAt', 'authId'])
+export class FaceAuthResultEntity {
+  @PrimaryColumn({ name: 'auth_id', type: 'varchar', length: 128 })
+  authId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  project!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: string;
+
+  @Index('idx_faceauth_results_submission')
+  @Column({ name: 'submission_id', type: 'varchar', length: 256, nullable: true })
+  submissionId!: string | null;
+
+  @Index('idx_faceauth_results_user')
+  @Column({ name: 'auth_user_id', type: 'varchar', length: 256, nullable: true })
+  authUserId!: string | null;
+
+  @Column({ type: 'text', nullable: true }) cf1!: string | null;
+  @Column({ type: 'text', nullable: true }) cf2!: string | null;
+  @Column({ type: 'text', nullable: true }) cf3!: string | null;
+
+  @Column({ name: 'token_id', type: 'varchar', length: 64, nullable: true })
+  tokenId!: string | null;
+
+  @Column({ name: 'submit_type', type: 'varchar', length: 16, nullable: true })
+  submitType!: string | null;
+
+  /** Scores and thresholds as JSON text; null after a purge. */
+  @Column({ type: 'simple-json', nullable: true })
+  scores!: Record<string, number> | null;
+
+  @Column({ name: 'fail_codes', type: 'simple-json', nullable: true })
+  failCodes!: string[] | null;
+
+  @Column({ name: 'reject_comments', type: 'simple-json', nullable: true })
+  rejectComments!: string[] | null;
+
+  /** How we learnt of it: 'api' (direct submission), 'webhook', 'reconcile', 'refresh'. */
+  @Column({ type: 'varchar', length: 16 })
+  source!: string;
+
+  /** Argos' create_time, or our receipt time when Argos gave none. */
+  @TimestampColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @TimestampColumn({ name: 'updated_at' })
+  updatedAt!: Date;
+
+  @TimestampColumn({ name: 'purged_at', nullable: true })
+  purgedAt!: Date | null;
+
+  @TimestampColumn({ name: 'argos_deleted_at', nullable: true })
+  argosDeletedAt!: Date | null;
+
+  @Column({ name: 'legal_hold', type: 'boolean', default: false })
+  legalHold!: boolean;
+}
