@@ -61,9 +61,20 @@ describe.each(databasesUnderTest())('token consumption on %s', (kind) => {
     await expect(h.ledger.consumeOrThrow(expired.token)).rejects.toMatchObject({ code: TokenErrorCode.TOKEN_EXPIRED });
   });
 
+  it('records a use with an id once, however often it is reported', async () => {
+    const link = await h.links.mint({ sid: 'sub_k', policy: { mode: 'count', maxUses: 3 } });
+    const reports = await Promise.all(Array.from({ length: 50 }, () => h.ledger.recordUse(link.token, undefined, 'auth_1%_x')));
+    expect(reports.filter((r) => r.recorded)).toHaveLength(1);
+    expect(reports.filter((r) => r.duplicate)).toHaveLength(49);
+    expect((await h.ledger.recordUse(link.token, undefined, 'auth_2')).recorded).toBe(true);
+    expect((await h.ledger.recordUse(link.token, undefined, 'auth_1%_x')).duplicate).toBe(true);
+    expect((await h.links.get(link.id)).useCount).toBe(2);
+  });
+
   it('reports unknown tokens without writing anything', async () => {
     expect(await h.ledger.recordUse('UnknownToken000000000001')).toEqual({
       recorded: false,
+      duplicate: false,
       known: false,
       status: null,
       linkId: null,

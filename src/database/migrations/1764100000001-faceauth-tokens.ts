@@ -23,6 +23,7 @@ export class FaceAuthTokens1764100000001 implements MigrationInterface {
           { name: 'window_seconds', type: 'integer', isNullable: true },
           { name: 'consume_on', type: 'varchar', length: '8' },
           { name: 'use_count', type: 'integer', default: 0 },
+          { name: 'use_keys', type: 'text', default: "''" },
           { name: 'first_used_at', type: 'bigint', isNullable: true },
           { name: 'window_ends_at', type: 'bigint', isNullable: true },
           { name: 'expires_at', type: 'bigint' },

@@ -102,6 +102,7 @@ export class LinkService {
       windowSeconds: policy.mode === 'time' ? policy.windowSeconds : null,
       consumeOn: input.consumeOn ?? 'result',
       useCount: 0,
+      useKeys: '',
       firstUsedAt: null,
       windowEndsAt: null,
       expiresAt: new Date(now.getTime() + ttl * 1000),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { Clock } from '@faceauth/core';
 import { TokenStatus } from '../policy/link-policy';
 import { refusalFor, tokenStatus } from '../policy/token-status';
@@ -10,6 +11,8 @@ import { stateOf } from '../persistence/token-state';
 export interface TokenUseOutcome {
   /** False when the token is unknown to us (minted elsewhere) or could not take another use. */
   recorded: boolean;
+  /** True when this use (same `useId`) had already been recorded: nothing changed. */
+  duplicate: boolean;
   known: boolean;
   status: TokenStatus | null;
   linkId: string | null;
@@ -21,8 +24,11 @@ export interface TokenUseOutcome {
  * happened, without reaching into its tables.
  */
 export abstract class TokenUsagePort {
-  /** A FaceAuth result arrived for this token id. */
-  abstract recordUse(token: string, at?: Date): Promise<TokenUseOutcome>;
+  /**
+   * A FaceAuth result arrived for this token id. With a `useId` (the Argos authentication id), recording
+   * the same use again changes nothing, so redeliveries and retries are harmless.
+   */
+  abstract recordUse(token: string, at?: Date, useId?: string): Promise<TokenUseOutcome>;
   /** Argos reported this token id expired. */
   abstract markExpired(token: string, at: Date): Promise<boolean>;
   /** Which configured project minted this token id, if we minted it. */
@@ -38,11 +44,19 @@ export class TokenLedger extends TokenUsagePort {
     super();
   }
 
-  async recordUse(token: string, at: Date = this.clock.now()): Promise<TokenUseOutcome> {
-    const updated = await this.tokens.consume(token, at);
+  async recordUse(token: string, at: Date = this.clock.now(), useId?: string): Promise<TokenUseOutcome> {
+    const key = useId === undefined ? '' : useKeyOf(useId);
+    const updated = await this.tokens.consume(token, at, key);
     const row = updated ?? (await this.tokens.findByToken(token));
-    if (!row) return { recorded: false, known: false, status: null, linkId: null, project: null };
-    return { recorded: updated !== null, known: true, status: tokenStatus(stateOf(row), at), linkId: row.id, project: row.project };
+    if (!row) return { recorded: false, duplicate: false, known: false, status: null, linkId: null, project: null };
+    return {
+      recorded: updated !== null,
+      duplicate: updated === null && key !== '' && row.useKeys.includes(`,${key},`),
+      known: true,
+      status: tokenStatus(stateOf(row), at),
+      linkId: row.id,
+      project: row.project,
+    };
   }
 
   /** Records a use or throws the {@link TokenError} explaining why the token cannot be used. */
@@ -60,4 +74,9 @@ export class TokenLedger extends TokenUsagePort {
   async projectOf(token: string): Promise<string | null> {
     return (await this.tokens.findByToken(token))?.project ?? null;
   }
+}
+
+/** A fixed-width hex digest of the use id: no character that SQL LIKE would treat as a wildcard. */
+function useKeyOf(useId: string): string {
+  return createHash('sha256').update(useId).digest('hex').slice(0, 20);
 }

@@ -52,6 +52,13 @@ export class FaceAuthTokenEntity {
   @Column({ name: 'use_count', type: 'integer', default: 0 })
   useCount!: number;
 
+  /**
+   * The keys of the uses recorded so far (`,key1,key2,`), e.g. Argos authentication ids: recording the
+   * same use twice (a redelivered webhook, a retried job) is a no-op.
+   */
+  @Column({ name: 'use_keys', type: 'text', default: '' })
+  useKeys!: string;
+
   @TimestampColumn({ name: 'first_used_at', nullable: true })
   firstUsedAt!: Date | null;
 

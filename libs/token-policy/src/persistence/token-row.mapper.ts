@@ -23,6 +23,7 @@ export function tokenFromRow(row: Row): FaceAuthTokenEntity {
     windowSeconds: int(row.window_seconds),
     consumeOn: row.consume_on as 'result' | 'open',
     useCount: Number(row.use_count),
+    useKeys: String(row.use_keys ?? ''),
     firstUsedAt: instant(row.first_used_at),
     windowEndsAt: instant(row.window_ends_at),
     expiresAt: instant(row.expires_at) as Date,

@@ -8,16 +8,19 @@ import { tokenFromRow } from './token-row.mapper';
 
 /**
  * A use is recorded by ONE conditional statement: the row changes only if, at that instant, it is neither
- * revoked nor expired nor used up. Concurrent consumers cannot both win; there is no select-then-update.
- * The time window starts at the first use. Instants are epoch ms; `window_seconds` is widened to BIGINT.
+ * revoked nor expired nor used up, and (when the use has a key) that key was not recorded before.
+ * Concurrent consumers cannot both win; there is no select-then-update. The time window starts at the
+ * first use. Instants are epoch ms; `window_seconds` is widened to BIGINT.
  */
 const CONSUME_SQL = `
 UPDATE faceauth_tokens SET
   use_count = use_count + 1,
+  use_keys = CASE WHEN $3 = '' THEN use_keys ELSE use_keys || ',' || $3 || ',' END,
   first_used_at = COALESCE(first_used_at, $2),
   window_ends_at = CASE WHEN policy_mode = 'time'
     THEN COALESCE(window_ends_at, $2 + CAST(window_seconds AS BIGINT) * 1000) ELSE NULL END
 WHERE token = $1
+  AND ($3 = '' OR use_keys NOT LIKE '%,' || $3 || ',%')
   AND revoked_at IS NULL
   AND expired_at IS NULL
   AND (use_count > 0 OR expires_at > $2)
@@ -52,9 +55,12 @@ export class TokenRepository {
     return this.rows.findOneBy({ idempotencyKey: key });
   }
 
-  /** Records one use atomically; returns the updated row, or null when the token could not be used. */
-  async consume(token: string, now: Date): Promise<FaceAuthTokenEntity | null> {
-    const [sql, params] = positionalSql(this.kind, CONSUME_SQL, [token, now.getTime()]);
+  /**
+   * Records one use atomically; returns the updated row, or null when the token could not be used (or
+   * this `useKey` was already recorded). A use key must not contain `,`, `%` or `_`.
+   */
+  async consume(token: string, now: Date, useKey = ''): Promise<FaceAuthTokenEntity | null> {
+    const [sql, params] = positionalSql(this.kind, CONSUME_SQL, [token, now.getTime(), useKey]);
     const result: unknown = await this.dataSource.query(sql, params);
     const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
     return rows.length > 0 ? tokenFromRow(rows[0]) : null;
