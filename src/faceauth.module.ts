@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AdminApiModule } from '@faceauth/admin-api';
+import { AdminApiModule, Public } from '@faceauth/admin-api';
 import { ArgosClientModule } from '@faceauth/argos-client';
 import { EncryptionModule } from '@faceauth/encryption';
 import { ResultsModule } from '@faceauth/results';
 import { TokenPolicyModule } from '@faceauth/token-policy';
+import { WebhookModule } from '@faceauth/webhook';
 import { FaceAuthModuleOptions } from './options/faceauth-module.options';
 
 /**
@@ -44,6 +45,12 @@ export class FaceAuthModule {
           ...options.argos.client,
         }),
         ResultsModule.forRoot({ isGlobal: true, maxImageBytes: options.argos.client?.maxImageBytes }),
+        WebhookModule.forRoot({
+          isGlobal: true,
+          ...options.webhooks,
+          path: options.webhooks?.path ?? 'webhooks/argos',
+          controllerDecorators: [Public()],
+        }),
         AdminApiModule.forRoot({
           publicBaseUrl: options.http.publicBaseUrl,
           staticKeys: options.http.staticKeys,

@@ -37,7 +37,11 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     strict: true,
     allowPositionals: false,
   });
-  const only = values.only?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '') ?? null;
+  const only =
+    values.only
+      ?.flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter((v) => v !== '') ?? null;
   return {
     check: values.check,
     only: only && only.length > 0 ? only : null,
@@ -58,6 +62,7 @@ function integer(flag: string, text: string, min: number): number {
 
 function fraction(flag: string, text: string): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0 || value >= 1) throw new Error(`${flag} must be a number in [0, 1)`);
+  if (!Number.isFinite(value) || value < 0 || value >= 1)
+    throw new Error(`${flag} must be a number in [0, 1)`);
   return value;
 }

@@ -29,7 +29,20 @@ export interface BenchRowResult {
 
 export interface BenchReport {
   generatedAt: string;
-  environment: { node: string; platform: string; arch: string; cpuModel: string; cpuCount: number; loadAverage: number[] };
-  settings: { rounds: number; warmupRounds: number; roundMs: number; tolerance: number; only: string[] | null };
+  environment: {
+    node: string;
+    platform: string;
+    arch: string;
+    cpuModel: string;
+    cpuCount: number;
+    loadAverage: number[];
+  };
+  settings: {
+    rounds: number;
+    warmupRounds: number;
+    roundMs: number;
+    tolerance: number;
+    only: string[] | null;
+  };
   rows: BenchRowResult[];
 }

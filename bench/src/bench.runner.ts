@@ -3,7 +3,11 @@ import { BenchContext, BenchRow } from './bench-row.interface';
 import { judge } from './bench.judge';
 
 /** Runs rows one after another (never in parallel: they would measure each other) and judges them. */
-export async function runBenchRows(rows: readonly BenchRow[], ctx: BenchContext, tolerance: number): Promise<BenchRowResult[]> {
+export async function runBenchRows(
+  rows: readonly BenchRow[],
+  ctx: BenchContext,
+  tolerance: number,
+): Promise<BenchRowResult[]> {
   const results: BenchRowResult[] = [];
   for (const row of rows) {
     ctx.log(`bench: running ${row.name}…`);

@@ -16,12 +16,18 @@ async function main(): Promise<number> {
     return 0;
   }
   const unknown = (args.only ?? []).filter((name) => !BENCH_ROWS.some((r) => r.name === name));
-  if (unknown.length > 0) throw new Error(`unknown row ${unknown.join(', ')} (rows: ${BENCH_ROWS.map((r) => r.name).join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`unknown row ${unknown.join(', ')} (rows: ${BENCH_ROWS.map((r) => r.name).join(', ')})`);
   const rows = args.only ? BENCH_ROWS.filter((r) => args.only?.includes(r.name)) : BENCH_ROWS;
 
   const results = await runBenchRows(
     rows,
-    { rounds: args.rounds, warmupRounds: args.warmupRounds, roundMs: args.roundMs, log: (line) => process.stderr.write(`${line}\n`) },
+    {
+      rounds: args.rounds,
+      warmupRounds: args.warmupRounds,
+      roundMs: args.roundMs,
+      log: (line) => process.stderr.write(`${line}\n`),
+    },
     args.tolerance,
   );
   const report: BenchReport = {
@@ -34,7 +40,13 @@ async function main(): Promise<number> {
       cpuCount: cpus().length,
       loadAverage: loadavg(),
     },
-    settings: { rounds: args.rounds, warmupRounds: args.warmupRounds, roundMs: args.roundMs, tolerance: args.tolerance, only: args.only },
+    settings: {
+      rounds: args.rounds,
+      warmupRounds: args.warmupRounds,
+      roundMs: args.roundMs,
+      tolerance: args.tolerance,
+      only: args.only,
+    },
     rows: results,
   };
   process.stdout.write(`${formatTextTable(results)}\n`);
@@ -43,7 +55,9 @@ async function main(): Promise<number> {
 
   const failed = results.filter((r) => rowVerdict(r) === 'fail').map((r) => r.row);
   if (args.check && failed.length > 0) {
-    process.stderr.write(`bench: --check failed: ${failed.join(', ')} missed the goal by more than ${args.tolerance * 100}%\n`);
+    process.stderr.write(
+      `bench: --check failed: ${failed.join(', ')} missed the goal by more than ${args.tolerance * 100}%\n`,
+    );
     return 1;
   }
   return 0;

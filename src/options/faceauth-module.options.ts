@@ -1,5 +1,6 @@
 import { StaticApiKey } from '@faceauth/admin-api';
 import { ArgosClientModuleOptions } from '@faceauth/argos-client';
+import { WebhookModuleOptions } from '@faceauth/webhook';
 import { FaceAuthProject } from './faceauth-project';
 
 /** Everything the embeddable product needs; the service builds it from its environment. */
@@ -21,6 +22,8 @@ export interface FaceAuthModuleOptions {
     unusedLinkTtlSeconds?: number;
     maxUnusedLinkTtlSeconds?: number;
   };
+  /** Webhook authenticity, processing and reconciliation; `path` is where Argos posts (default webhooks/argos). */
+  webhooks?: WebhookModuleOptions & { path?: string };
   http: {
     /** Public base URL of the service, for short links. */
     publicBaseUrl: string;

@@ -318,15 +318,24 @@ describe('Argos client fault matrix (real local HTTP server)', () => {
       },
     );
 
-    it('a refused POST that finds Argos back on a retry succeeds', async () => {
-      // Same idea with a live server: first attempt refused by a closed port is covered above; here
-      // the retry path of POST reaches a server and returns its record.
-      server.handle(json(200, { authentication_id: 'auth-7', auth_status: 'approved' }));
-      await expect(calls.submitFaceImage(makeClient(server.baseUrl))).resolves.toMatchObject({
-        authId: 'auth-7',
-      });
-      expect(server.requests).toHaveLength(1);
-    });
+    it('a POST refused once reaches Argos on the retry, exactly once', async () => {
+      const probe = await FakeArgosServer.start();
+      const { port, baseUrl } = probe;
+      await probe.close();
+      // First attempt is refused within milliseconds; the retry comes 1 s later (random pinned to 1).
+      // Argos "comes back" at 300 ms, well inside that window.
+      const client = makeClient(baseUrl, { retry: { baseDelayMs: 1_000, maxDelayMs: 1_000 } });
+      const pending = calls.submitFaceImage(client);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const revived = await FakeArgosServer.start(port);
+      try {
+        revived.handle(json(200, { authentication_id: 'auth-7', auth_status: 'approved' }));
+        await expect(pending).resolves.toMatchObject({ authId: 'auth-7' });
+        expect(revived.requests).toHaveLength(1);
+      } finally {
+        await revived.close();
+      }
+    }, 5_000);
   });
 
   describe('Retry-After', () => {

@@ -136,6 +136,12 @@ describe('argos-sandbox hosted page (/face-auth)', () => {
       'UNKNOWN_PROJECT',
     ],
     ['missing encrypted', () => `${sandbox.url}/face-auth?pid=${PID}`, 400, 'MISSING_PARAMETER'],
+    [
+      'repeated pid',
+      () => `${links.build({ sid: SEEDED_SUBMISSIONS.approved })}&pid=${PID}&lang=en&lang=ko`,
+      400,
+      'MISSING_PARAMETER',
+    ],
   ])('shows an error page for a %s', async (_name, makeUrl, status, code) => {
     const res = await fetch(makeUrl());
     expect(res.status).toBe(status);

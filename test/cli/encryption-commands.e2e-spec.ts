@@ -35,11 +35,18 @@ describe('faceauth CLI: encryption commands', () => {
 
   describe('the contract test vector', () => {
     it('encrypts exactly, with the key from --key-file', async () => {
-      expect(await runCli(['encrypt', '--key-file', keyFile, plaintext])).toEqual({ code: 0, stdout: `${ciphertext}\n`, stderr: '' });
+      expect(await runCli(['encrypt', '--key-file', keyFile, plaintext])).toEqual({
+        code: 0,
+        stdout: `${ciphertext}\n`,
+        stderr: '',
+      });
     });
 
     it('encrypts exactly from query flags, with the key from FACEAUTH_KEY', async () => {
-      const result = await runCli(['encrypt', '--sid', 'sub_abc123', '--auth-user-id', 'user-1', '--token', 'tok_00000001'], { env: KEY_ENV });
+      const result = await runCli(
+        ['encrypt', '--sid', 'sub_abc123', '--auth-user-id', 'user-1', '--token', 'tok_00000001'],
+        { env: KEY_ENV },
+      );
       expect(result.stdout).toBe(`${ciphertext}\n`);
     });
 
@@ -50,7 +57,9 @@ describe('faceauth CLI: encryption commands', () => {
 
     it('decrypts exactly, from an argument and from stdin', async () => {
       expect((await runCli(['decrypt', ciphertext], { env: KEY_ENV })).stdout).toBe(`${plaintext}\n`);
-      expect((await runCli(['decrypt', '-'], { env: KEY_ENV, stdin: `${ciphertext}\n` })).stdout).toBe(`${plaintext}\n`);
+      expect((await runCli(['decrypt', '-'], { env: KEY_ENV, stdin: `${ciphertext}\n` })).stdout).toBe(
+        `${plaintext}\n`,
+      );
     });
   });
 
@@ -61,12 +70,32 @@ describe('faceauth CLI: encryption commands', () => {
     ])('round-trips Unicode fields with --cipher %s --format %s', async (cipher, format) => {
       const codec = ['--cipher', cipher, '--format', format];
       const url = await runCli(
-        ['url', ...codec, '--pid', 'pid-1', '--sid', 'sub_1', '--auth-user-id', 'José 山田', '--cf1', 'a&b=c+d 😀', '--token', 'tok_00000042', '--lang', 'ko'],
+        [
+          'url',
+          ...codec,
+          '--pid',
+          'pid-1',
+          '--sid',
+          'sub_1',
+          '--auth-user-id',
+          'José 山田',
+          '--cf1',
+          'a&b=c+d 😀',
+          '--token',
+          'tok_00000042',
+          '--lang',
+          'ko',
+        ],
         { env: KEY_ENV },
       );
       expect(url.code).toBe(0);
-      expect(url.stdout).toMatch(/^https:\/\/form\.argosidentity\.com\/face-auth\?pid=pid-1&encrypted=[^&\s]+&lang=ko\n$/);
-      const decrypted = await runCli(['decrypt', ...codec, '--parse', '-'], { env: KEY_ENV, stdin: url.stdout });
+      expect(url.stdout).toMatch(
+        /^https:\/\/form\.argosidentity\.com\/face-auth\?pid=pid-1&encrypted=[^&\s]+&lang=ko\n$/,
+      );
+      const decrypted = await runCli(['decrypt', ...codec, '--parse', '-'], {
+        env: KEY_ENV,
+        stdin: url.stdout,
+      });
       expect(decrypted.code).toBe(0);
       expect(JSON.parse(decrypted.stdout)).toEqual({
         pid: 'pid-1',
@@ -76,10 +105,27 @@ describe('faceauth CLI: encryption commands', () => {
     });
 
     it('builds the test vector URL and decrypts a whole URL given as an argument', async () => {
-      const url = await runCli(['url', '--pid', 'p', '--sid', 'sub_abc123', '--auth-user-id', 'user-1', '--token', 'tok_00000001', '--form-url', 'http://127.0.0.1:9/face-auth'], {
-        env: KEY_ENV,
-      });
-      expect(url.stdout).toBe(`http://127.0.0.1:9/face-auth?pid=p&encrypted=${encodeURIComponent(ciphertext)}\n`);
+      const url = await runCli(
+        [
+          'url',
+          '--pid',
+          'p',
+          '--sid',
+          'sub_abc123',
+          '--auth-user-id',
+          'user-1',
+          '--token',
+          'tok_00000001',
+          '--form-url',
+          'http://127.0.0.1:9/face-auth',
+        ],
+        {
+          env: KEY_ENV,
+        },
+      );
+      expect(url.stdout).toBe(
+        `http://127.0.0.1:9/face-auth?pid=p&encrypted=${encodeURIComponent(ciphertext)}\n`,
+      );
       expect((await runCli(['decrypt', url.stdout.trim()], { env: KEY_ENV })).stdout).toBe(`${plaintext}\n`);
     });
   });
@@ -89,23 +135,50 @@ describe('faceauth CLI: encryption commands', () => {
       ['a wrong key', ['decrypt', '--key', 'WRONG_KEY', ciphertext], undefined, 'BAD_CIPHERTEXT'],
       ['a non-base64 ciphertext', ['decrypt', 'not*base64'], KEY_ENV, 'BAD_ENCODING'],
       ['a truncated ciphertext', ['decrypt', ciphertext.slice(0, 40)], KEY_ENV, 'BAD_CIPHERTEXT'],
-      ['a tampered GCM ciphertext', ['decrypt', '--cipher', 'gcm', Buffer.alloc(40, 1).toString('base64')], KEY_ENV, 'AUTH_TAG_FAILED'],
+      [
+        'a tampered GCM ciphertext',
+        ['decrypt', '--cipher', 'gcm', Buffer.alloc(40, 1).toString('base64')],
+        KEY_ENV,
+        'AUTH_TAG_FAILED',
+      ],
       ['a plaintext that is not a query, with --parse', ['decrypt', '--parse', '-'], KEY_ENV, 'NOT_JSON'],
-      ['a URL without encrypted', ['decrypt', 'https://form.argosidentity.com/face-auth?pid=p'], KEY_ENV, 'BAD_URL'],
+      [
+        'a URL without encrypted',
+        ['decrypt', 'https://form.argosidentity.com/face-auth?pid=p'],
+        KEY_ENV,
+        'BAD_URL',
+      ],
       ['no key at all', ['encrypt', 'hello'], undefined, 'no key'],
-      ['an empty key file', ['encrypt', '--key-file', '/dev/null', 'hello'], undefined, 'key string is empty'],
+      [
+        'an empty key file',
+        ['encrypt', '--key-file', '/dev/null', 'hello'],
+        undefined,
+        'key string is empty',
+      ],
       ['a missing key file', ['encrypt', '--key-file', '/nonexistent/key', 'hello'], undefined, 'ENOENT'],
-      ['--key with --key-file', ['encrypt', '--key', 'a', '--key-file', '/dev/null', 'x'], undefined, 'not both'],
+      [
+        '--key with --key-file',
+        ['encrypt', '--key', 'a', '--key-file', '/dev/null', 'x'],
+        undefined,
+        'not both',
+      ],
       ['a missing --pid', ['url', '--sid', 's'], KEY_ENV, '--pid'],
       ['a missing --sid', ['url', '--pid', 'p'], KEY_ENV, 'sid'],
-      ['an invalid token', ['url', '--pid', 'p', '--sid', 's', '--token', 'bad'], KEY_ENV, 'INVALID_TOKEN_ID'],
+      [
+        'an invalid token',
+        ['url', '--pid', 'p', '--sid', 's', '--token', 'bad'],
+        KEY_ENV,
+        'INVALID_TOKEN_ID',
+      ],
       ['a missing plaintext', ['encrypt'], KEY_ENV, 'missing the plaintext'],
       ['both a plaintext and --sid', ['encrypt', '--sid', 's', 'x'], KEY_ENV, 'not both'],
       ['an unknown cipher', ['encrypt', '--cipher', 'des', 'x'], KEY_ENV, '--cipher'],
       ['a misspelt flag', ['url', '--pid', 'p', '--sid', 's', '--form-ur', 'x'], KEY_ENV, 'unknown option'],
       ['an unknown command', ['frobnicate'], KEY_ENV, 'unknown command'],
     ])('%s', async (_label, args, env, expected) => {
-      const stdin = args.includes('--parse') ? (await runCli(['encrypt', 'not json'], { env: KEY_ENV })).stdout : undefined;
+      const stdin = args.includes('--parse')
+        ? (await runCli(['encrypt', 'not json'], { env: KEY_ENV })).stdout
+        : undefined;
       const result = await runCli(args, { env, stdin });
       expectOneLineFailure(result);
       if (expected !== undefined) expect(result.stderr).toContain(expected);

@@ -8,7 +8,8 @@ const ROOT = join(__dirname, '..', '..');
 export function cliEntry(): string {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: { faceauth: string } };
   const entry = join(ROOT, pkg.bin.faceauth);
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npx nest build cli\` (npm test builds it in pretest)`);
+  if (!existsSync(entry))
+    throw new Error(`${entry} is missing: run \`npx nest build cli\` (npm test builds it in pretest)`);
   return entry;
 }
 
@@ -19,7 +20,10 @@ export interface CliResult {
 }
 
 /** Runs `faceauth <args>` as a real child process, with a clean environment plus `env`. */
-export function runCli(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  opts: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,

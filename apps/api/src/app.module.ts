@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -33,6 +34,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config.logging.level, logStream)),
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         ClockModule.forRoot(clock),
+        EventEmitterModule.forRoot(),
         TerminusModule,
         FaceAuthModule.forRoot(faceAuthOptions(config)),
       ],

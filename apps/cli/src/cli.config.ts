@@ -16,4 +16,7 @@ export function loadCliConfig(env: NodeJS.ProcessEnv): CliConfig {
   return new CliConfig(key === undefined || key === '' ? undefined : key);
 }
 
-export const cliConfigProvider: Provider = { provide: CliConfig, useFactory: () => loadCliConfig(process.env) };
+export const cliConfigProvider: Provider = {
+  provide: CliConfig,
+  useFactory: () => loadCliConfig(process.env),
+};

@@ -26,7 +26,11 @@ const BLOCK_MS = 10;
  * the block size, then `ctx.rounds`
  * rounds of ~`ctx.roundMs` per side made of interleaved blocks; reports medians over rounds.
  */
-export function measurePairedThroughput(subject: BenchOperation, baseline: BenchOperation, ctx: BenchContext): PairedThroughput {
+export function measurePairedThroughput(
+  subject: BenchOperation,
+  baseline: BenchOperation,
+  ctx: BenchContext,
+): PairedThroughput {
   const blocksPerRound = Math.max(2, Math.round(ctx.roundMs / BLOCK_MS));
   // Warm up (JIT, caches) before calibrating: a cold calibration picks tiny blocks.
   let blockSize = calibrate(baseline, BLOCK_MS);
@@ -54,7 +58,12 @@ export function measurePairedThroughput(subject: BenchOperation, baseline: Bench
 }
 
 /** Returns [subject ops/s, baseline ops/s] for one round. */
-function runRound(subject: BenchOperation, baseline: BenchOperation, blockSize: number, blocks: number): [number, number] {
+function runRound(
+  subject: BenchOperation,
+  baseline: BenchOperation,
+  blockSize: number,
+  blocks: number,
+): [number, number] {
   let subjectNs = 0;
   let baselineNs = 0;
   for (let block = 0; block < blocks; block++) {
@@ -92,7 +101,8 @@ function calibrate(op: BenchOperation, blockMs: number): number {
   let iterations = 16;
   for (;;) {
     const ns = timeBlock(op, iterations);
-    if (ns >= blockMs * 1e6 / 2 || iterations >= 1 << 24) return Math.max(1, Math.round((iterations * blockMs * 1e6) / Math.max(ns, 1)));
+    if (ns >= (blockMs * 1e6) / 2 || iterations >= 1 << 24)
+      return Math.max(1, Math.round((iterations * blockMs * 1e6) / Math.max(ns, 1)));
     iterations *= 2;
   }
 }

@@ -14,9 +14,13 @@ export function formatMarkdownReport(report: BenchReport): string {
     '',
     `| ${COLUMNS.join(' | ')} |`,
     `|${COLUMNS.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
-    ...report.rows.flatMap(resultCells).map((cells) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`),
+    ...report.rows
+      .flatMap(resultCells)
+      .map((cells) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`),
     '',
-    ...report.rows.map((r) => `- **${r.row}**: ${r.title} (subject: ${r.subjectLabel}; baseline: ${r.baselineLabel}).`),
+    ...report.rows.map(
+      (r) => `- **${r.row}**: ${r.title} (subject: ${r.subjectLabel}; baseline: ${r.baselineLabel}).`,
+    ),
     '',
   ];
   return lines.join('\n');

@@ -9,10 +9,26 @@ const VERDICT_TEXT: Record<BenchVerdict, string> = { pass: 'yes', tolerated: 'wi
 /** The table cells of one result (plus one extra line per additional check), shared by text and Markdown. */
 export function resultCells(result: BenchRowResult): string[][] {
   const lines = [
-    [result.row, formatFigure(result.subject), formatFigure(result.baseline), result.unit, result.ratio.toFixed(3), formatGoal(result.goal), VERDICT_TEXT[rowVerdict(result)]],
+    [
+      result.row,
+      formatFigure(result.subject),
+      formatFigure(result.baseline),
+      result.unit,
+      result.ratio.toFixed(3),
+      formatGoal(result.goal),
+      VERDICT_TEXT[rowVerdict(result)],
+    ],
   ];
   for (const check of result.checks) {
-    lines.push([`  ${check.label}`, formatFigure(check.value), '', check.unit, '', formatGoal(check.goal), VERDICT_TEXT[check.verdict]]);
+    lines.push([
+      `  ${check.label}`,
+      formatFigure(check.value),
+      '',
+      check.unit,
+      '',
+      formatGoal(check.goal),
+      VERDICT_TEXT[check.verdict],
+    ]);
   }
   return lines;
 }

@@ -9,26 +9,39 @@ import { measurePairedThroughput } from '../measure/paired-throughput.measure';
  */
 export const codecQueryBench: BenchRow = {
   name: 'codec-query',
-  title: 'FaceAuth query to ciphertext: FaceAuthUrlBuilder.encryptQuery (validates) vs JSON.stringify + raw createCipheriv',
+  title:
+    'FaceAuth query to ciphertext: FaceAuthUrlBuilder.encryptQuery (validates) vs JSON.stringify + raw createCipheriv',
   subjectLabel: 'FaceAuthUrlBuilder.encryptQuery',
   baselineLabel: 'JSON.stringify + raw createCipheriv',
   unit: 'ops/cpu-s',
   goal: { op: '>=', value: 0.9 },
   async run(ctx: BenchContext): Promise<RowMeasurement> {
     const key = deriveKey(ARGOS_TEST_VECTOR.keyString);
-    const query: FaceAuthQuery = { sid: 'sub_9f8e7d6c5b4a', authUserId: 'user-000123456', authCf1: 'someone@example.com', token: 'tok_a1b2c3d4e5f6' };
+    const query: FaceAuthQuery = {
+      sid: 'sub_9f8e7d6c5b4a',
+      authUserId: 'user-000123456',
+      authCf1: 'someone@example.com',
+      token: 'tok_a1b2c3d4e5f6',
+    };
     const builder = new FaceAuthUrlBuilder({ pid: 'bench-pid', key });
     const raw = (): string => {
       const c = createCipheriv('aes-256-ecb', key, null);
       return Buffer.concat([c.update(JSON.stringify(query), 'utf8'), c.final()]).toString('base64');
     };
-    if (builder.encryptQuery(query) !== raw()) throw new Error('codec and raw loop disagree: the comparison would be meaningless');
+    if (builder.encryptQuery(query) !== raw())
+      throw new Error('codec and raw loop disagree: the comparison would be meaningless');
     const m = measurePairedThroughput(() => builder.encryptQuery(query), raw, ctx);
     return {
       subject: m.subjectOpsPerSec,
       baseline: m.baselineOpsPerSec,
       ratio: m.ratio,
-      details: { blockSize: m.blockSize, blocksPerRound: m.blocksPerRound, ratioRange: m.ratioRange, subjectRounds: m.subjectRounds, baselineRounds: m.baselineRounds },
+      details: {
+        blockSize: m.blockSize,
+        blocksPerRound: m.blocksPerRound,
+        ratioRange: m.ratioRange,
+        subjectRounds: m.subjectRounds,
+        baselineRounds: m.baselineRounds,
+      },
     };
   },
 };

@@ -16,19 +16,28 @@ export const codecBench: BenchRow = {
   goal: { op: '>=', value: 0.9 },
   async run(ctx: BenchContext): Promise<RowMeasurement> {
     const key = deriveKey(ARGOS_TEST_VECTOR.keyString);
-    const plaintext = '{"sid":"sub_9f8e7d6c5b4a","authUserId":"user-000123456","authCf1":"someone@example.com","token":"tok_a1b2c3d4e5f6"}';
+    const plaintext =
+      '{"sid":"sub_9f8e7d6c5b4a","authUserId":"user-000123456","authCf1":"someone@example.com","token":"tok_a1b2c3d4e5f6"}';
     const cipher = new AesEcbCipher(key);
     const raw = (): string => {
       const c = createCipheriv('aes-256-ecb', key, null);
       return Buffer.concat([c.update(plaintext, 'utf8'), c.final()]).toString('base64');
     };
-    if (cipher.encrypt(plaintext) !== raw()) throw new Error('codec and raw loop disagree: the comparison would be meaningless');
+    if (cipher.encrypt(plaintext) !== raw())
+      throw new Error('codec and raw loop disagree: the comparison would be meaningless');
     const m = measurePairedThroughput(() => cipher.encrypt(plaintext), raw, ctx);
     return {
       subject: m.subjectOpsPerSec,
       baseline: m.baselineOpsPerSec,
       ratio: m.ratio,
-      details: { plaintextBytes: Buffer.byteLength(plaintext), blockSize: m.blockSize, blocksPerRound: m.blocksPerRound, ratioRange: m.ratioRange, subjectRounds: m.subjectRounds, baselineRounds: m.baselineRounds },
+      details: {
+        plaintextBytes: Buffer.byteLength(plaintext),
+        blockSize: m.blockSize,
+        blocksPerRound: m.blocksPerRound,
+        ratioRange: m.ratioRange,
+        subjectRounds: m.subjectRounds,
+        baselineRounds: m.baselineRounds,
+      },
     };
   },
 };

@@ -13,6 +13,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { LinksController } from './links/links.controller';
 import { ShortLinkController } from './links/short-link.controller';
 import { ResultsController } from './results/results.controller';
+import { WebhookInboxController } from './webhooks/webhook-inbox.controller';
 
 /**
  * The HTTP face of the product: internal auth (scoped API keys) and, as later features land, the admin
@@ -20,7 +21,7 @@ import { ResultsController } from './results/results.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([InternalApiKeyEntity])],
-  controllers: [ApiKeysController, LinksController, ShortLinkController, ResultsController],
+  controllers: [ApiKeysController, LinksController, ShortLinkController, ResultsController, WebhookInboxController],
   providers: [
     {
       provide: ADMIN_API_OPTIONS,

@@ -29,7 +29,10 @@ export { parseFaceAuthUrl } from './url/faceauth-url.parser';
 export type { FaceAuthUrlBuilderOptions, DecryptedFaceAuthUrl } from './url/faceauth-url.builder';
 export { FaceAuthUrlBuilder } from './url/faceauth-url.builder';
 
-export type { EncryptionModuleOptions, EncryptionProjectOptions } from './project/encryption-options.interface';
+export type {
+  EncryptionModuleOptions,
+  EncryptionProjectOptions,
+} from './project/encryption-options.interface';
 export type { ProjectDecryptedFaceAuthUrl } from './project/faceauth-project.registry';
 export { FaceAuthProjectRegistry } from './project/faceauth-project.registry';
 

@@ -26,17 +26,22 @@ export class FakeArgosServer {
 
   private constructor(private readonly server: http.Server) {}
 
-  static async start(): Promise<FakeArgosServer> {
+  /** Listens on `port` (default: any free port). */
+  static async start(port = 0): Promise<FakeArgosServer> {
     const server = http.createServer();
     const fake = new FakeArgosServer(server);
     server.on('request', (req, res) => fake.onRequest(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     return fake;
   }
 
   /** Base URL as the client is configured with it (the `/v3` prefix like the real API). */
   get baseUrl(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v3`;
+    return `http://127.0.0.1:${this.port}/v3`;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
   }
 
   /** Replaces the handler and forgets earlier requests. */

@@ -23,6 +23,17 @@ export interface AppConfig {
     maxAttempts: number;
   };
   links: { unusedLinkTtlSeconds: number };
+  webhooks: {
+    path: string;
+    secrets: string[];
+    allowedSources: string[];
+    secureTransmission: 'auto' | 'required' | 'off';
+    verifyByFetch: boolean;
+    processorEnabled: boolean;
+    reconcileEnabled: boolean;
+    reconcileIntervalMs: number;
+    reconcileLookbackDays: number;
+  };
   projects: FaceAuthProject[];
   defaultProject: string;
 }

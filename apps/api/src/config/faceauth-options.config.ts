@@ -16,6 +16,19 @@ export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
       },
     },
     links: { unusedLinkTtlSeconds: config.links.unusedLinkTtlSeconds },
+    webhooks: {
+      path: config.webhooks.path,
+      secrets: config.webhooks.secrets,
+      allowedSources: config.webhooks.allowedSources,
+      secureTransmission: config.webhooks.secureTransmission,
+      verifyByFetch: config.webhooks.verifyByFetch,
+      processor: { enabled: config.webhooks.processorEnabled },
+      reconcile: {
+        enabled: config.webhooks.reconcileEnabled,
+        intervalMs: config.webhooks.reconcileIntervalMs,
+        lookbackDays: config.webhooks.reconcileLookbackDays,
+      },
+    },
     http: {
       publicBaseUrl: config.http.publicBaseUrl,
       staticKeys: config.auth.staticKeys,

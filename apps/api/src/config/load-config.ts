@@ -62,10 +62,27 @@ export function loadConfig(rawEnv: Env): AppConfig {
       maxAttempts: env.int('ARGOS_MAX_ATTEMPTS', 3, { min: 1, max: 10 }),
     },
     links: { unusedLinkTtlSeconds: env.int('LINK_TTL_SECONDS', 7 * 24 * 3600, { min: 60, max: 90 * 24 * 3600 }) },
+    webhooks: {
+      path: env.string('WEBHOOK_PATH', 'webhooks/argos').replace(/^\/+|\/+$/g, ''),
+      secrets: list(env.optionalString('WEBHOOK_SECRETS')),
+      allowedSources: list(env.optionalString('WEBHOOK_ALLOWED_SOURCES')),
+      secureTransmission: env.oneOf('WEBHOOK_SECURE_TRANSMISSION', ['auto', 'required', 'off'] as const, 'auto'),
+      verifyByFetch: env.bool('WEBHOOK_VERIFY_BY_FETCH', true),
+      processorEnabled: env.bool('WEBHOOK_PROCESSOR_ENABLED', true),
+      reconcileEnabled: env.bool('RECONCILE_ENABLED', true),
+      reconcileIntervalMs: env.int('RECONCILE_INTERVAL_SECONDS', 300, { min: 10 }) * 1000,
+      reconcileLookbackDays: env.int('RECONCILE_LOOKBACK_DAYS', 2, { min: 1, max: 90 }),
+    },
     projects: resolvedProjects,
     defaultProject,
   };
 }
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function readDatabase(env: EnvReader): DatabaseConfig {
   const migrationsRun = env.bool('DB_MIGRATIONS_RUN', true);

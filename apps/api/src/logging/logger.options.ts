@@ -21,8 +21,9 @@ export const REDACTED_PATHS = [
 /** Query values and path segments that are secrets in themselves (ciphertexts, short-link ids). */
 export function redactUrl(url: string): string {
   return url
-    .replace(/([?&](?:encrypted|token|key|apiKey|api_key)=)[^&#]*/gi, '$1[redacted]')
-    .replace(/^\/l\/[^/?#]+/, '/l/[redacted]');
+    .replace(/([?&](?:encrypted|token|key|apiKey|api_key|secret)=)[^&#]*/gi, '$1[redacted]')
+    .replace(/^\/l\/[^/?#]+/, '/l/[redacted]')
+    .replace(/^(\/webhooks\/[^/?#]+\/)[^/?#]+/, '$1[redacted]');
 }
 
 /** Structured JSON logs with secret-bearing paths removed. */

@@ -15,7 +15,7 @@ import type { FastifyRequest } from 'fastify';
 import { SandboxClock } from '../core/sandbox-clock';
 import { SandboxResetService } from '../core/sandbox-reset.service';
 import { FaultScheduleStore } from '../faults/fault-schedule.store';
-import { FaultKind, ScheduledFault } from '../faults/fault.types';
+import { DEFAULT_SLOW_MS, FaultKind, ScheduledFault } from '../faults/fault.types';
 import { CallStatsRecorder, SandboxStats } from '../stats/call-stats.recorder';
 import { ArmFaultDto, ClockChangeDto } from './control-runtime.dto';
 
@@ -61,7 +61,7 @@ export class ControlRuntimeController {
     return this.faults.arm(
       kind,
       dto.count ?? 1,
-      dto.latencyMs ?? (kind === 'slow' ? 1500 : 0),
+      dto.latencyMs ?? (kind === 'slow' ? DEFAULT_SLOW_MS : 0),
       dto.operation,
     );
   }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HostedPageError, hostedPageErrorStatus } from './hosted-page.errors';
+import { HostedPageError, HostedPageErrorCode, hostedPageErrorStatus } from './hosted-page.errors';
 import { renderErrorPage } from './hosted-page.renderer';
 
 /** Renders hosted-page refusals as HTML error pages with their stable code; anything else is a 500 page. */
@@ -13,7 +13,7 @@ export class HostedPageErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const lang = langOf(http.getRequest<FastifyRequest>());
     if (exception instanceof HostedPageError) {
-      const detail = exception.code === 'DECRYPTION_FAILED' ? exception.message : undefined;
+      const detail = exception.code === HostedPageErrorCode.DECRYPTION_FAILED ? exception.message : undefined;
       void reply
         .status(hostedPageErrorStatus(exception.code))
         .header('content-type', 'text/html; charset=utf-8')

@@ -20,25 +20,27 @@ export class HostedPageController {
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  open(@Query() params: LinkParams): string {
+  open(@Query() query: RawQuery): string {
+    const params: LinkParams = {
+      pid: single(query.pid),
+      encrypted: single(query.encrypted),
+      lang: single(query.lang),
+    };
     const link = this.pages.open(params);
-    return renderCapturePage({
-      pid: link.project.pid,
-      encrypted: link.encrypted,
-      lang: params.lang || undefined,
-    });
+    return renderCapturePage({ pid: link.project.pid, encrypted: link.encrypted, lang: params.lang });
   }
 
   @Post('submit')
   @HttpCode(200)
   @Header('content-type', 'text/html; charset=utf-8')
   @Header('cache-control', 'no-store')
-  async submit(@Query() query: LinkParams, @Req() request: FastifyRequest): Promise<string> {
-    const form = await this.readForm(request, query.pid);
+  async submit(@Query() query: RawQuery, @Req() request: FastifyRequest): Promise<string> {
+    const pid = single(query.pid);
+    const form = await this.readForm(request, pid);
     const params: LinkParams = {
-      pid: query.pid ?? form.fields.pid,
+      pid: pid ?? form.fields.pid,
       encrypted: form.fields.encrypted,
-      lang: query.lang || undefined,
+      lang: single(query.lang),
     };
     return renderResultPage(this.pages.submit(params, form), params.lang);
   }
@@ -55,4 +57,11 @@ export class HostedPageController {
       throw new HostedPageError(HostedPageErrorCode.IMAGE_REQUIRED, 'the form must be multipart/form-data');
     }
   }
+}
+
+type RawQuery = Record<string, string | string[] | undefined>;
+
+// A repeated or empty parameter counts as absent: the link is then refused as incomplete.
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }

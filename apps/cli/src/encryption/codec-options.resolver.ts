@@ -41,9 +41,12 @@ export class CodecOptionsResolver {
   }
 
   private keyString(flags: CodecFlags): string {
-    if (flags.key !== undefined && flags.keyFile !== undefined) throw new CliUsageError('pass either --key or --key-file, not both');
-    const keyString = flags.key ?? (flags.keyFile !== undefined ? this.readKeyFile(flags.keyFile) : this.config.envKeyString);
-    if (keyString === undefined) throw new CliUsageError(`no key: pass --key-file <path>, set ${FACEAUTH_KEY_ENV}, or pass --key`);
+    if (flags.key !== undefined && flags.keyFile !== undefined)
+      throw new CliUsageError('pass either --key or --key-file, not both');
+    const keyString =
+      flags.key ?? (flags.keyFile !== undefined ? this.readKeyFile(flags.keyFile) : this.config.envKeyString);
+    if (keyString === undefined)
+      throw new CliUsageError(`no key: pass --key-file <path>, set ${FACEAUTH_KEY_ENV}, or pass --key`);
     if (keyString.trim() === '') throw new CliUsageError('the key string is empty');
     return keyString;
   }

@@ -19,12 +19,18 @@ const ENCODING_CHOICES = ['base64', 'base64url', 'hex'];
  * prototype chain, so each command inherits them from here instead of repeating them.
  */
 export abstract class CodecBaseCommand extends CommandRunner {
-  @Option({ flags: '-k, --key <keyString>', description: `key string (API key or secretKey); prefer --key-file or ${FACEAUTH_KEY_ENV}` })
+  @Option({
+    flags: '-k, --key <keyString>',
+    description: `key string (API key or secretKey); prefer --key-file or ${FACEAUTH_KEY_ENV}`,
+  })
   parseKey(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--key-file <path>', description: 'file holding the key string (one trailing newline ignored)' })
+  @Option({
+    flags: '--key-file <path>',
+    description: 'file holding the key string (one trailing newline ignored)',
+  })
   parseKeyFile(value: string): string {
     return value;
   }
@@ -39,7 +45,12 @@ export abstract class CodecBaseCommand extends CommandRunner {
     return oneOf('--cipher', value, CIPHER_CHOICES);
   }
 
-  @Option({ flags: '-f, --format <format>', description: 'plaintext format of a FaceAuth query', choices: FORMAT_CHOICES, defaultValue: 'json' })
+  @Option({
+    flags: '-f, --format <format>',
+    description: 'plaintext format of a FaceAuth query',
+    choices: FORMAT_CHOICES,
+    defaultValue: 'json',
+  })
   parseFormat(value: string): string {
     return oneOf('--format', value, FORMAT_CHOICES);
   }
@@ -47,16 +58,25 @@ export abstract class CodecBaseCommand extends CommandRunner {
   @Option({ flags: '--gcm-nonce-length <bytes>', description: 'GCM nonce length, 12-16 (default 12)' })
   parseGcmNonceLength(value: string): number {
     const length = Number(value);
-    if (!Number.isInteger(length) || length < 12 || length > 16) throw new CliUsageError('--gcm-nonce-length must be an integer from 12 to 16');
+    if (!Number.isInteger(length) || length < 12 || length > 16)
+      throw new CliUsageError('--gcm-nonce-length must be an integer from 12 to 16');
     return length;
   }
 
-  @Option({ flags: '--gcm-order <order>', description: 'GCM byte order (default nonce-ciphertext-tag)', choices: ORDER_CHOICES })
+  @Option({
+    flags: '--gcm-order <order>',
+    description: 'GCM byte order (default nonce-ciphertext-tag)',
+    choices: ORDER_CHOICES,
+  })
   parseGcmOrder(value: string): string {
     return oneOf('--gcm-order', value, ORDER_CHOICES);
   }
 
-  @Option({ flags: '--gcm-encoding <encoding>', description: 'GCM text encoding (default base64)', choices: ENCODING_CHOICES })
+  @Option({
+    flags: '--gcm-encoding <encoding>',
+    description: 'GCM text encoding (default base64)',
+    choices: ENCODING_CHOICES,
+  })
   parseGcmEncoding(value: string): string {
     return oneOf('--gcm-encoding', value, ENCODING_CHOICES);
   }

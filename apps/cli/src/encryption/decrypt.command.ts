@@ -13,7 +13,8 @@ interface DecryptFlags extends CodecFlags {
   name: 'decrypt',
   arguments: '[input]',
   argsDescription: { input: 'ciphertext (URL-encoded or not), a whole Face Auth URL, or - to read stdin' },
-  description: 'Decrypt a ciphertext or Face Auth URL; prints the plaintext exactly, or the parsed query with --parse',
+  description:
+    'Decrypt a ciphertext or Face Auth URL; prints the plaintext exactly, or the parsed query with --parse',
 })
 export class DecryptCommand extends CodecBaseCommand {
   constructor(
@@ -23,16 +24,24 @@ export class DecryptCommand extends CodecBaseCommand {
     super();
   }
 
-  @Option({ flags: '-p, --parse', description: 'validate the plaintext as a FaceAuth query (per --format) and print {pid, lang, query} as JSON' })
+  @Option({
+    flags: '-p, --parse',
+    description:
+      'validate the plaintext as a FaceAuth query (per --format) and print {pid, lang, query} as JSON',
+  })
   parseParse(): boolean {
     return true;
   }
 
   async run([inputArgument]: string[], flags: DecryptFlags): Promise<void> {
     const settings = this.codecOptions.resolve(flags);
-    const { encrypted, pid, lang } = parseFaceAuthUrl(await this.input.read(inputArgument, 'the ciphertext or URL'));
+    const { encrypted, pid, lang } = parseFaceAuthUrl(
+      await this.input.read(inputArgument, 'the ciphertext or URL'),
+    );
     const plaintext = createQueryCipher(settings).decrypt(encrypted);
-    const output = flags.parse ? JSON.stringify({ pid, lang, query: parseQuery(plaintext, settings.format) }) : plaintext;
+    const output = flags.parse
+      ? JSON.stringify({ pid, lang, query: parseQuery(plaintext, settings.format) })
+      : plaintext;
     process.stdout.write(`${output}\n`);
   }
 }

@@ -9,8 +9,11 @@ import { QueryFlagsBaseCommand } from './query-flags.base-command';
 @Command({
   name: 'encrypt',
   arguments: '[plaintext]',
-  argsDescription: { plaintext: 'text to encrypt exactly as given, or - to read stdin; omit it when using --sid' },
-  description: 'Encrypt a plaintext (like the vendor Encryption Tool), or a FaceAuth query given by --sid and friends',
+  argsDescription: {
+    plaintext: 'text to encrypt exactly as given, or - to read stdin; omit it when using --sid',
+  },
+  description:
+    'Encrypt a plaintext (like the vendor Encryption Tool), or a FaceAuth query given by --sid and friends',
 })
 export class EncryptCommand extends QueryFlagsBaseCommand {
   constructor(
@@ -22,7 +25,8 @@ export class EncryptCommand extends QueryFlagsBaseCommand {
 
   async run([plaintextArgument]: string[], flags: QueryFlags): Promise<void> {
     const fromFlags = this.hasQueryFlags(flags);
-    if (fromFlags && plaintextArgument !== undefined) throw new CliUsageError('give either a plaintext argument or --sid flags, not both');
+    if (fromFlags && plaintextArgument !== undefined)
+      throw new CliUsageError('give either a plaintext argument or --sid flags, not both');
     const settings = this.codecOptions.resolve(flags);
     const plaintext = fromFlags
       ? serializeQuery(validateQuery(this.queryFromFlags(flags)), settings.format)

@@ -8,6 +8,13 @@ import { UrlCommand } from './url.command';
 
 /** `faceauth encrypt | decrypt | url`: the vendor Encryption Tool's job, offline, keyed from flag/file/env. */
 @Module({
-  providers: [cliConfigProvider, CliInputReader, CodecOptionsResolver, EncryptCommand, DecryptCommand, UrlCommand],
+  providers: [
+    cliConfigProvider,
+    CliInputReader,
+    CodecOptionsResolver,
+    EncryptCommand,
+    DecryptCommand,
+    UrlCommand,
+  ],
 })
 export class EncryptionCommandsModule {}

@@ -48,6 +48,8 @@ export abstract class QueryFlagsBaseCommand extends CodecBaseCommand {
   }
 
   protected hasQueryFlags(flags: QueryFlags): boolean {
-    return [flags.sid, flags.authUserId, flags.cf1, flags.cf2, flags.cf3, flags.token].some((v) => v !== undefined);
+    return [flags.sid, flags.authUserId, flags.cf1, flags.cf2, flags.cf3, flags.token].some(
+      (v) => v !== undefined,
+    );
   }
 }

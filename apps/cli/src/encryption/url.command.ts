@@ -10,7 +10,10 @@ interface UrlFlags extends QueryFlags {
   formUrl?: string;
 }
 
-@Command({ name: 'url', description: 'Build a Face Auth URL from flags: {form-url}?pid=…&encrypted=…[&lang=…]' })
+@Command({
+  name: 'url',
+  description: 'Build a Face Auth URL from flags: {form-url}?pid=…&encrypted=…[&lang=…]',
+})
 export class UrlCommand extends QueryFlagsBaseCommand {
   constructor(private readonly codecOptions: CodecOptionsResolver) {
     super();

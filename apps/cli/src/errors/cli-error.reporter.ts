@@ -7,7 +7,11 @@ import { CliUsageError } from './cli-usage.error';
  */
 export function formatCliError(error: unknown): string {
   let text: string;
-  if (error instanceof DecryptionError || error instanceof EncryptionConfigError || error instanceof QueryValidationError) {
+  if (
+    error instanceof DecryptionError ||
+    error instanceof EncryptionConfigError ||
+    error instanceof QueryValidationError
+  ) {
     text = `${error.message} (${error.code})`;
   } else if (error instanceof CliUsageError) {
     text = error.message;

@@ -11,10 +11,14 @@ export class CliInputReader {
    * from stdin, since `echo` and editors add it and it is never part of a ciphertext or a query.
    */
   async read(argument: string | undefined, what: string): Promise<string> {
-    if (argument === undefined) throw new CliUsageError(`missing ${what} (pass it as an argument, or - to read stdin)`);
+    if (argument === undefined)
+      throw new CliUsageError(`missing ${what} (pass it as an argument, or - to read stdin)`);
     if (argument !== STDIN_MARKER) return argument;
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+    for await (const chunk of process.stdin)
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    return Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
   }
 }

@@ -70,10 +70,18 @@ describe('AesEcbCipher', () => {
       ['an empty string', '', DecryptionErrorCode.EMPTY_INPUT],
       ['whitespace only', ' \n', DecryptionErrorCode.EMPTY_INPUT],
       ['characters outside base64', 'abc$def', DecryptionErrorCode.BAD_ENCODING],
-      ['base64url characters', ARGOS_TEST_VECTOR.ciphertext.replaceAll('+', '-'), DecryptionErrorCode.BAD_ENCODING],
+      [
+        'base64url characters',
+        ARGOS_TEST_VECTOR.ciphertext.replaceAll('+', '-'),
+        DecryptionErrorCode.BAD_ENCODING,
+      ],
       ['an impossible length (4n+1)', 'AAAAA', DecryptionErrorCode.BAD_ENCODING],
       ['too much padding', 'AA===', DecryptionErrorCode.BAD_ENCODING],
-      ['a length that is not a whole block', Buffer.alloc(15).toString('base64'), DecryptionErrorCode.BAD_CIPHERTEXT],
+      [
+        'a length that is not a whole block',
+        Buffer.alloc(15).toString('base64'),
+        DecryptionErrorCode.BAD_CIPHERTEXT,
+      ],
     ])('rejects %s', (_label, input, code) => {
       expect(codeOf(() => cipher.decrypt(input))).toBe(code);
     });
@@ -86,7 +94,9 @@ describe('AesEcbCipher', () => {
 
     it('rejects the ciphertext under a wrong key as BAD_CIPHERTEXT', () => {
       const other = new AesEcbCipher(deriveKey('WRONG_KEY'));
-      expect(codeOf(() => other.decrypt(ARGOS_TEST_VECTOR.ciphertext))).toBe(DecryptionErrorCode.BAD_CIPHERTEXT);
+      expect(codeOf(() => other.decrypt(ARGOS_TEST_VECTOR.ciphertext))).toBe(
+        DecryptionErrorCode.BAD_CIPHERTEXT,
+      );
     });
 
     it('rejects correctly padded but non-UTF-8 plaintext as BAD_CIPHERTEXT (wrong key whose pad happened to fit)', () => {
@@ -107,9 +117,12 @@ describe('AesEcbCipher', () => {
 
     it('never throws anything but DecryptionError on random strings', () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.base64String({ maxLength: 200 })), (text) => {
-          expect(codeOf(() => cipher.decrypt(text))).not.toBe('other error');
-        }),
+        fc.property(
+          fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.base64String({ maxLength: 200 })),
+          (text) => {
+            expect(codeOf(() => cipher.decrypt(text))).not.toBe('other error');
+          },
+        ),
         { numRuns: 2000 },
       );
     });

@@ -45,14 +45,17 @@ describe('AesGcmCipher', () => {
 
   it('uses a fresh random nonce for every encryption', () => {
     const nonces = new Set<string>();
-    for (let i = 0; i < 500; i++) nonces.add(Buffer.from(cipher.encrypt('same'), 'base64').subarray(0, 12).toString('hex'));
+    for (let i = 0; i < 500; i++)
+      nonces.add(Buffer.from(cipher.encrypt('same'), 'base64').subarray(0, 12).toString('hex'));
     expect(nonces.size).toBe(500);
   });
 
   it('defaults to base64(nonce12 ‖ ciphertext ‖ tag16)', () => {
     const bytes = Buffer.from(cipher.encrypt('hello'), 'base64');
     expect(bytes).toHaveLength(12 + 5 + 16);
-    expect(openManually(bytes, { nonceLength: 12, order: 'nonce-ciphertext-tag', encoding: 'base64' })).toBe('hello');
+    expect(openManually(bytes, { nonceLength: 12, order: 'nonce-ciphertext-tag', encoding: 'base64' })).toBe(
+      'hello',
+    );
   });
 
   it.each<[Partial<GcmLayout>, (text: string) => Buffer]>([
@@ -79,15 +82,21 @@ describe('AesGcmCipher', () => {
 
   it('rejects every single-bit flip of nonce, ciphertext and tag', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom<Partial<GcmLayout>>({}, { order: 'nonce-tag-ciphertext' }), (text, layout) => {
-        const custom = new AesGcmCipher(key, layout);
-        const bytes = Buffer.from(custom.encrypt(text), 'base64');
-        for (let bit = 0; bit < bytes.length * 8; bit++) {
-          const mutated = Buffer.from(bytes);
-          mutated[bit >> 3] ^= 1 << (bit & 7);
-          expect(codeOf(() => custom.decrypt(mutated.toString('base64')))).toBe(DecryptionErrorCode.AUTH_TAG_FAILED);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.constantFrom<Partial<GcmLayout>>({}, { order: 'nonce-tag-ciphertext' }),
+        (text, layout) => {
+          const custom = new AesGcmCipher(key, layout);
+          const bytes = Buffer.from(custom.encrypt(text), 'base64');
+          for (let bit = 0; bit < bytes.length * 8; bit++) {
+            const mutated = Buffer.from(bytes);
+            mutated[bit >> 3] ^= 1 << (bit & 7);
+            expect(codeOf(() => custom.decrypt(mutated.toString('base64')))).toBe(
+              DecryptionErrorCode.AUTH_TAG_FAILED,
+            );
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -112,7 +121,9 @@ describe('AesGcmCipher', () => {
   });
 
   it('rejects a ciphertext shorter than nonce + tag as BAD_CIPHERTEXT', () => {
-    expect(codeOf(() => cipher.decrypt(Buffer.alloc(27).toString('base64')))).toBe(DecryptionErrorCode.BAD_CIPHERTEXT);
+    expect(codeOf(() => cipher.decrypt(Buffer.alloc(27).toString('base64')))).toBe(
+      DecryptionErrorCode.BAD_CIPHERTEXT,
+    );
   });
 
   it('rejects a wrong key as AUTH_TAG_FAILED', () => {
@@ -130,9 +141,15 @@ describe('AesGcmCipher', () => {
 
   it('never throws anything but DecryptionError on random input', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 120 }), fc.uint8Array({ maxLength: 90 }).map((b) => Buffer.from(b).toString('base64'))), (text) => {
-        expect(codeOf(() => cipher.decrypt(text))).not.toBe('other error');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 120 }),
+          fc.uint8Array({ maxLength: 90 }).map((b) => Buffer.from(b).toString('base64')),
+        ),
+        (text) => {
+          expect(codeOf(() => cipher.decrypt(text))).not.toBe('other error');
+        },
+      ),
       { numRuns: 1000 },
     );
   });

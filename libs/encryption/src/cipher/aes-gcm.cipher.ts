@@ -41,8 +41,14 @@ export class AesGcmCipher implements QueryCipher {
     const nonce = bytes.subarray(0, nonceLength);
     const [body, tag] =
       order === 'nonce-ciphertext-tag'
-        ? [bytes.subarray(nonceLength, bytes.length - GCM_TAG_LENGTH), bytes.subarray(bytes.length - GCM_TAG_LENGTH)]
-        : [bytes.subarray(nonceLength + GCM_TAG_LENGTH), bytes.subarray(nonceLength, nonceLength + GCM_TAG_LENGTH)];
+        ? [
+            bytes.subarray(nonceLength, bytes.length - GCM_TAG_LENGTH),
+            bytes.subarray(bytes.length - GCM_TAG_LENGTH),
+          ]
+        : [
+            bytes.subarray(nonceLength + GCM_TAG_LENGTH),
+            bytes.subarray(nonceLength, nonceLength + GCM_TAG_LENGTH),
+          ];
     let plain: Buffer;
     try {
       // authTagLength pins the tag size: without it Node accepts a truncated tag (4..15 bytes) as valid.

@@ -15,13 +15,20 @@ function failure(run: () => unknown): DecryptionErrorCode | undefined {
 }
 
 describe('ciphertext encoding codec', () => {
-  it.each<GcmEncoding>(['base64', 'base64url', 'hex'])('round-trips any non-empty bytes as %s', (encoding) => {
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 100 }), (bytes) => {
-        expect(decodeCiphertext(encodeCiphertext(Buffer.from(bytes), encoding), encoding).equals(Buffer.from(bytes))).toBe(true);
-      }),
-    );
-  });
+  it.each<GcmEncoding>(['base64', 'base64url', 'hex'])(
+    'round-trips any non-empty bytes as %s',
+    (encoding) => {
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 1, maxLength: 100 }), (bytes) => {
+          expect(
+            decodeCiphertext(encodeCiphertext(Buffer.from(bytes), encoding), encoding).equals(
+              Buffer.from(bytes),
+            ),
+          ).toBe(true);
+        }),
+      );
+    },
+  );
 
   it('emits standard padded base64 and unpadded base64url', () => {
     expect(encodeCiphertext(Buffer.from([0xfb, 0xff]), 'base64')).toBe('+/8=');

@@ -37,7 +37,12 @@ export function decodeCiphertext(text: string, encoding: GcmEncoding): Buffer {
   const padding = candidate.length - end;
   const alphabet = encoding === 'base64' ? BASE64_BODY : BASE64URL_BODY;
   // A body of 4n+1 characters cannot come from any byte string; padding, if present, must be exact.
-  if (!alphabet.test(body) || body.length % 4 === 1 || padding > 2 || (padding > 0 && candidate.length % 4 !== 0)) {
+  if (
+    !alphabet.test(body) ||
+    body.length % 4 === 1 ||
+    padding > 2 ||
+    (padding > 0 && candidate.length % 4 !== 0)
+  ) {
     throw decryptionErrors.badEncoding(encoding);
   }
   return Buffer.from(body, encoding);

@@ -3,12 +3,19 @@ import { DEFAULT_GCM_LAYOUT, GcmLayout, resolveGcmLayout } from './gcm-layout';
 
 describe('resolveGcmLayout', () => {
   it('defaults to nonce 12, nonce-ciphertext-tag, base64', () => {
-    expect(resolveGcmLayout(undefined)).toEqual({ nonceLength: 12, order: 'nonce-ciphertext-tag', encoding: 'base64' });
+    expect(resolveGcmLayout(undefined)).toEqual({
+      nonceLength: 12,
+      order: 'nonce-ciphertext-tag',
+      encoding: 'base64',
+    });
     expect(DEFAULT_GCM_LAYOUT).toEqual(resolveGcmLayout({}));
   });
 
   it('keeps defaults for keys explicitly set to undefined', () => {
-    expect(resolveGcmLayout({ nonceLength: undefined, encoding: 'hex' })).toEqual({ ...DEFAULT_GCM_LAYOUT, encoding: 'hex' });
+    expect(resolveGcmLayout({ nonceLength: undefined, encoding: 'hex' })).toEqual({
+      ...DEFAULT_GCM_LAYOUT,
+      encoding: 'hex',
+    });
   });
 
   it.each<[Partial<GcmLayout>, string]>([

@@ -29,7 +29,10 @@ const ORDERS: readonly GcmLayout['order'][] = ['nonce-ciphertext-tag', 'nonce-ta
 const ENCODINGS: readonly GcmEncoding[] = ['base64', 'base64url', 'hex'];
 
 /** Merges a partial layout over the default and validates it; `optionPath` names it in errors. */
-export function resolveGcmLayout(partial: Partial<GcmLayout> | undefined, optionPath = 'gcmLayout'): GcmLayout {
+export function resolveGcmLayout(
+  partial: Partial<GcmLayout> | undefined,
+  optionPath = 'gcmLayout',
+): GcmLayout {
   const layout: GcmLayout = { ...DEFAULT_GCM_LAYOUT, ...stripUndefined(partial ?? {}) };
   const { nonceLength, order, encoding } = layout;
   if (!Number.isInteger(nonceLength) || nonceLength < MIN_NONCE_LENGTH || nonceLength > MAX_NONCE_LENGTH) {
@@ -42,7 +45,10 @@ export function resolveGcmLayout(partial: Partial<GcmLayout> | undefined, option
     throw encryptionConfigErrors.invalidOption(`${optionPath}.order`, `must be one of ${ORDERS.join(', ')}`);
   }
   if (!ENCODINGS.includes(encoding)) {
-    throw encryptionConfigErrors.invalidOption(`${optionPath}.encoding`, `must be one of ${ENCODINGS.join(', ')}`);
+    throw encryptionConfigErrors.invalidOption(
+      `${optionPath}.encoding`,
+      `must be one of ${ENCODINGS.join(', ')}`,
+    );
   }
   return layout;
 }

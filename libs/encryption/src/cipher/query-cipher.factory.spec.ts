@@ -13,7 +13,11 @@ describe('createQueryCipher', () => {
     expect(createQueryCipher({ cipher: 'aes-256-ecb', key })).toBeInstanceOf(AesEcbCipher);
     const gcm = createQueryCipher({ cipher: 'aes-256-gcm', key, gcmLayout: { encoding: 'hex' } });
     expect(gcm).toBeInstanceOf(AesGcmCipher);
-    expect((gcm as AesGcmCipher).layout).toEqual({ nonceLength: 12, order: 'nonce-ciphertext-tag', encoding: 'hex' });
+    expect((gcm as AesGcmCipher).layout).toEqual({
+      nonceLength: 12,
+      order: 'nonce-ciphertext-tag',
+      encoding: 'hex',
+    });
   });
 
   it('rejects an unknown cipher name with INVALID_OPTION on "cipher"', () => {
@@ -28,6 +32,8 @@ describe('createQueryCipher', () => {
   });
 
   it('rejects a key string passed where the derived key belongs', () => {
-    expect(() => createQueryCipher({ cipher: 'aes-256-ecb', key: 'not-a-buffer' as unknown as Buffer })).toThrow(/key: must be a 32-byte Buffer/);
+    expect(() =>
+      createQueryCipher({ cipher: 'aes-256-ecb', key: 'not-a-buffer' as unknown as Buffer }),
+    ).toThrow(/key: must be a 32-byte Buffer/);
   });
 });

@@ -24,10 +24,16 @@ describe('EncryptionModule', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('forRoot provides a FaceAuthUrlService bound to the options', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [EncryptionModule.forRoot(options)] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [EncryptionModule.forRoot(options)],
+    }).compile();
     const service = moduleRef.get(FaceAuthUrlService);
     expect(service.build(ARGOS_TEST_VECTOR.query)).toBe(expectedUrl);
-    expect(service.decrypt(expectedUrl)).toEqual({ project: 'main', pid: 'pid-1', query: ARGOS_TEST_VECTOR.query });
+    expect(service.decrypt(expectedUrl)).toEqual({
+      project: 'main',
+      pid: 'pid-1',
+      query: ARGOS_TEST_VECTOR.query,
+    });
     await moduleRef.close();
   });
 
@@ -61,13 +67,15 @@ describe('EncryptionModule', () => {
 
   it('fails the boot with a message naming the bad option', async () => {
     const bad = { projects: [{ name: 'main', pid: '', keyString: 'k' }] };
-    await expect(Test.createTestingModule({ imports: [EncryptionModule.forRoot(bad)] }).compile()).rejects.toThrow(
-      /projects\[0\]\.pid/,
-    );
+    await expect(
+      Test.createTestingModule({ imports: [EncryptionModule.forRoot(bad)] }).compile(),
+    ).rejects.toThrow(/projects\[0\]\.pid/);
   });
 
   it('derives the key once at boot and never per URL', async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [EncryptionModule.forRoot(options)] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [EncryptionModule.forRoot(options)],
+    }).compile();
     const createHash = jest.spyOn(crypto, 'createHash');
     const service = moduleRef.get(FaceAuthUrlService);
     for (let i = 0; i < 10_000; i++) service.build({ sid: `sub_${i}` });

@@ -33,17 +33,24 @@ export function resolveEncryptionOptions(options: EncryptionModuleOptions): Reso
       throw encryptionConfigErrors.invalidOption(path, 'must be an object');
     }
     const name = checkNonEmptyString(project.name, `${path}.name`);
-    if (builders.has(name)) throw encryptionConfigErrors.invalidOption(`${path}.name`, `duplicates the project name "${name}"`);
+    if (builders.has(name))
+      throw encryptionConfigErrors.invalidOption(`${path}.name`, `duplicates the project name "${name}"`);
     const pid = checkNonEmptyString(project.pid, `${path}.pid`);
     const keyString = checkNonEmptyString(project.keyString, `${path}.keyString`);
     const cipher = checkOneOf(project.cipher ?? 'aes-256-ecb', CIPHER_NAMES, `${path}.cipher`);
     const format = checkOneOf(project.format ?? 'json', PLAINTEXT_FORMATS, `${path}.format`);
     const gcmLayout = resolveGcmLayout(project.gcmLayout, `${path}.gcmLayout`);
-    builders.set(name, new FaceAuthUrlBuilder({ formUrl, pid, key: deriveKey(keyString), cipher, format, gcmLayout }));
+    builders.set(
+      name,
+      new FaceAuthUrlBuilder({ formUrl, pid, key: deriveKey(keyString), cipher, format, gcmLayout }),
+    );
   });
   const defaultProjectName = options.defaultProject ?? options.projects[0]?.name;
   if (typeof defaultProjectName !== 'string' || !builders.has(defaultProjectName)) {
-    throw encryptionConfigErrors.invalidOption('defaultProject', `must be one of the project names: ${[...builders.keys()].join(', ')}`);
+    throw encryptionConfigErrors.invalidOption(
+      'defaultProject',
+      `must be one of the project names: ${[...builders.keys()].join(', ')}`,
+    );
   }
   return { defaultProjectName, builders };
 }

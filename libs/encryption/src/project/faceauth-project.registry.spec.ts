@@ -30,7 +30,9 @@ describe('FaceAuthProjectRegistry', () => {
     const registry = new FaceAuthProjectRegistry(options);
     expect(registry.defaultProjectName).toBe('kr');
     expect(registry.projectNames()).toEqual(['kr', 'us']);
-    expect(registry.build(ARGOS_TEST_VECTOR.query)).toContain(`pid=pid-kr&encrypted=${encodeURIComponent(ARGOS_TEST_VECTOR.ciphertext)}`);
+    expect(registry.build(ARGOS_TEST_VECTOR.query)).toContain(
+      `pid=pid-kr&encrypted=${encodeURIComponent(ARGOS_TEST_VECTOR.ciphertext)}`,
+    );
   });
 
   it('honours defaultProject and per-call project', () => {
@@ -46,7 +48,10 @@ describe('FaceAuthProjectRegistry', () => {
     const bare = new URL(usUrl).searchParams.get('encrypted') ?? '';
     expect(() => registry.decrypt(bare)).toThrow(DecryptionError);
     expect(registry.decrypt(bare, { project: 'us' }).query).toEqual({ sid: 'sub_us' });
-    expect(registry.decrypt(ARGOS_TEST_VECTOR.ciphertext)).toEqual({ project: 'kr', query: ARGOS_TEST_VECTOR.query });
+    expect(registry.decrypt(ARGOS_TEST_VECTOR.ciphertext)).toEqual({
+      project: 'kr',
+      query: ARGOS_TEST_VECTOR.query,
+    });
   });
 
   it('throws UNKNOWN_PROJECT for an unknown project name', () => {
@@ -54,7 +59,11 @@ describe('FaceAuthProjectRegistry', () => {
     const error = configError(() => registry.forProject('jp'));
     expect(error.code).toBe(EncryptionConfigErrorCode.UNKNOWN_PROJECT);
     expect(error.message).toContain('jp');
-    expect(configError(() => registry.build({ sid: 's' }, { project: 'jp' })).code).toBe(EncryptionConfigErrorCode.UNKNOWN_PROJECT);
+    expect(error.message).not.toContain('kr');
+    expect(configError(() => registry.forProject('<script>')).message).not.toContain('<script>');
+    expect(configError(() => registry.build({ sid: 's' }, { project: 'jp' })).code).toBe(
+      EncryptionConfigErrorCode.UNKNOWN_PROJECT,
+    );
   });
 
   it.each<[string, string, unknown]>([
@@ -63,11 +72,36 @@ describe('FaceAuthProjectRegistry', () => {
     ['a missing pid', 'projects[0].pid', { projects: [{ name: 'a', keyString: 'k' }] }],
     ['a blank key', 'projects[0].keyString', { projects: [{ name: 'a', pid: 'p', keyString: '  ' }] }],
     ['a missing name', 'projects[0].name', { projects: [{ pid: 'p', keyString: 'k' }] }],
-    ['a duplicate name', 'projects[1].name', { projects: [{ name: 'a', pid: 'p', keyString: 'k' }, { name: 'a', pid: 'q', keyString: 'k' }] }],
-    ['a bad cipher', 'projects[0].cipher', { projects: [{ name: 'a', pid: 'p', keyString: 'k', cipher: 'aes-128-cbc' }] }],
-    ['a bad format', 'projects[0].format', { projects: [{ name: 'a', pid: 'p', keyString: 'k', format: 'xml' }] }],
-    ['a bad GCM layout', 'projects[0].gcmLayout.order', { projects: [{ name: 'a', pid: 'p', keyString: 'k', gcmLayout: { order: 'x' } }] }],
-    ['an unknown defaultProject', 'defaultProject', { projects: [{ name: 'a', pid: 'p', keyString: 'k' }], defaultProject: 'b' }],
+    [
+      'a duplicate name',
+      'projects[1].name',
+      {
+        projects: [
+          { name: 'a', pid: 'p', keyString: 'k' },
+          { name: 'a', pid: 'q', keyString: 'k' },
+        ],
+      },
+    ],
+    [
+      'a bad cipher',
+      'projects[0].cipher',
+      { projects: [{ name: 'a', pid: 'p', keyString: 'k', cipher: 'aes-128-cbc' }] },
+    ],
+    [
+      'a bad format',
+      'projects[0].format',
+      { projects: [{ name: 'a', pid: 'p', keyString: 'k', format: 'xml' }] },
+    ],
+    [
+      'a bad GCM layout',
+      'projects[0].gcmLayout.order',
+      { projects: [{ name: 'a', pid: 'p', keyString: 'k', gcmLayout: { order: 'x' } }] },
+    ],
+    [
+      'an unknown defaultProject',
+      'defaultProject',
+      { projects: [{ name: 'a', pid: 'p', keyString: 'k' }], defaultProject: 'b' },
+    ],
     ['a bad formUrl', 'formUrl', { formUrl: 'ftp://x', projects: [{ name: 'a', pid: 'p', keyString: 'k' }] }],
   ])('rejects %s with a message naming %s', (_label, option, bad) => {
     const error = configError(() => new FaceAuthProjectRegistry(bad as EncryptionModuleOptions));
@@ -78,7 +112,8 @@ describe('FaceAuthProjectRegistry', () => {
 
   it('never puts a key string in a configuration error', () => {
     const error = configError(
-      () => new FaceAuthProjectRegistry({ projects: [{ name: 'a', pid: '', keyString: 'SUPER_SECRET_KEY' }] }),
+      () =>
+        new FaceAuthProjectRegistry({ projects: [{ name: 'a', pid: '', keyString: 'SUPER_SECRET_KEY' }] }),
     );
     expect(error.message).not.toContain('SUPER_SECRET_KEY');
   });
@@ -89,14 +124,16 @@ describe('FaceAuthProjectRegistry', () => {
       const registry = new FaceAuthProjectRegistry({ projects: [options.projects[0]!] });
       expect(createHash).toHaveBeenCalledTimes(1);
       expect(createHash).toHaveBeenCalledWith('sha256');
-      for (let i = 0; i < 10_000; i++) registry.build({ sid: `sub_${i}`, token: `tok_${String(i).padStart(8, '0')}` });
+      for (let i = 0; i < 10_000; i++)
+        registry.build({ sid: `sub_${i}`, token: `tok_${String(i).padStart(8, '0')}` });
       expect(createHash).toHaveBeenCalledTimes(1);
     });
 
     it('derives one key per project, whatever the number of URLs and projects used', () => {
       const createHash = jest.spyOn(crypto, 'createHash');
       const registry = new FaceAuthProjectRegistry(options);
-      for (let i = 0; i < 10_000; i++) registry.build({ sid: `sub_${i}` }, { project: i % 2 === 0 ? 'kr' : 'us' });
+      for (let i = 0; i < 10_000; i++)
+        registry.build({ sid: `sub_${i}` }, { project: i % 2 === 0 ? 'kr' : 'us' });
       expect(createHash).toHaveBeenCalledTimes(2);
     });
 

@@ -28,7 +28,7 @@ export class FaceAuthProjectRegistry {
   forProject(name?: string): FaceAuthUrlBuilder {
     const projectName = name ?? this.defaultProjectName;
     const builder = this.builders.get(projectName);
-    if (builder === undefined) throw encryptionConfigErrors.unknownProject(projectName, this.projectNames());
+    if (builder === undefined) throw encryptionConfigErrors.unknownProject(projectName);
     return builder;
   }
 

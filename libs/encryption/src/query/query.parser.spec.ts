@@ -7,34 +7,44 @@ import { parseQuery } from './query.parser';
 import { serializeQuery } from './query.serializer';
 
 const arbitraryField = (maxLength: number): fc.Arbitrary<string | undefined> =>
-  fc.option(fc.string({ unit: 'grapheme', minLength: 1, maxLength }).filter((s) => s.length <= maxLength), { nil: undefined });
+  fc.option(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength }).filter((s) => s.length <= maxLength),
+    { nil: undefined },
+  );
 
-function failure(plaintext: string, format: PlaintextFormat): { code: DecryptionErrorCode; field?: string; message: string } {
+function failure(
+  plaintext: string,
+  format: PlaintextFormat,
+): { code: DecryptionErrorCode; field?: string; message: string } {
   try {
     parseQuery(plaintext, format);
   } catch (error) {
-    if (error instanceof DecryptionError) return { code: error.code, field: error.field, message: error.message };
+    if (error instanceof DecryptionError)
+      return { code: error.code, field: error.field, message: error.message };
     throw error;
   }
   throw new Error('expected a DecryptionError');
 }
 
 describe('parseQuery', () => {
-  it.each<PlaintextFormat>(['json', 'querystring'])('inverts serializeQuery for arbitrary Unicode values (%s)', (format) => {
-    fc.assert(
-      fc.property(
-        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 100 }).filter((s) => s.length <= 256),
-        arbitraryField(100),
-        arbitraryField(100),
-        fc.option(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{6,20}[A-Za-z0-9]$/), { nil: undefined }),
-        (sid, authUserId, authCf1, token) => {
-          const q: FaceAuthQuery = { sid, authUserId, authCf1, token };
-          const expected = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
-          expect(parseQuery(serializeQuery(q, format), format)).toEqual(expected);
-        },
-      ),
-    );
-  });
+  it.each<PlaintextFormat>(['json', 'querystring'])(
+    'inverts serializeQuery for arbitrary Unicode values (%s)',
+    (format) => {
+      fc.assert(
+        fc.property(
+          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 100 }).filter((s) => s.length <= 256),
+          arbitraryField(100),
+          arbitraryField(100),
+          fc.option(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{6,20}[A-Za-z0-9]$/), { nil: undefined }),
+          (sid, authUserId, authCf1, token) => {
+            const q: FaceAuthQuery = { sid, authUserId, authCf1, token };
+            const expected = Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined));
+            expect(parseQuery(serializeQuery(q, format), format)).toEqual(expected);
+          },
+        ),
+      );
+    },
+  );
 
   it('reads the query-string notation, including + as a space', () => {
     expect(parseQuery('sid=a+b&authCf1=x%2By', 'querystring')).toEqual({ sid: 'a b', authCf1: 'x+y' });

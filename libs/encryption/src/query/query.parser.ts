@@ -30,7 +30,8 @@ function parseJson(plaintext: string): Record<string, unknown> {
   } catch {
     throw decryptionErrors.notJson();
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw decryptionErrors.notAnObject();
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw decryptionErrors.notAnObject();
   return value as Record<string, unknown>;
 }
 
@@ -48,7 +49,9 @@ function parseQueryString(plaintext: string): Record<string, string> {
 }
 
 function toDecryptionError(error: QueryValidationError): DecryptionError {
-  if (error.code === QueryValidationErrorCode.REQUIRED && error.field === 'sid') return decryptionErrors.missingSid();
-  if (error.code === QueryValidationErrorCode.UNKNOWN_FIELD) return decryptionErrors.invalidField(undefined, 'unknown field');
+  if (error.code === QueryValidationErrorCode.REQUIRED && error.field === 'sid')
+    return decryptionErrors.missingSid();
+  if (error.code === QueryValidationErrorCode.UNKNOWN_FIELD)
+    return decryptionErrors.invalidField(undefined, 'unknown field');
   return decryptionErrors.invalidField(error.field, error.message);
 }

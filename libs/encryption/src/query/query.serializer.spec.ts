@@ -23,18 +23,32 @@ describe('serializeQuery', () => {
 });
 
 describe('serializeCanonicalQuery (hot path of FaceAuthUrlBuilder)', () => {
-  it.each<PlaintextFormat>(['json', 'querystring'])('writes exactly what serializeQuery writes for any validated query (%s)', (format) => {
-    const field = fc.option(fc.string({ unit: 'grapheme', maxLength: 30 }), { nil: undefined });
-    fc.assert(
-      fc.property(
-        fc.record({ sid: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), authUserId: field, authCf1: field, authCf2: field, authCf3: field }),
-        fc.shuffledSubarray(['sid', 'authUserId', 'authCf1', 'authCf2', 'authCf3'] as const),
-        (q, order) => {
-          // Same fields, arbitrary insertion order: canonical order must not depend on the caller's.
-          const shuffled = Object.fromEntries([...order, 'sid', 'authUserId', 'authCf1', 'authCf2', 'authCf3'].map((k) => [k, q[k as keyof typeof q]]));
-          expect(serializeCanonicalQuery(validateQuery(shuffled), format)).toBe(serializeQuery(q, format));
-        },
-      ),
-    );
-  });
+  it.each<PlaintextFormat>(['json', 'querystring'])(
+    'writes exactly what serializeQuery writes for any validated query (%s)',
+    (format) => {
+      const field = fc.option(fc.string({ unit: 'grapheme', maxLength: 30 }), { nil: undefined });
+      fc.assert(
+        fc.property(
+          fc.record({
+            sid: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+            authUserId: field,
+            authCf1: field,
+            authCf2: field,
+            authCf3: field,
+          }),
+          fc.shuffledSubarray(['sid', 'authUserId', 'authCf1', 'authCf2', 'authCf3'] as const),
+          (q, order) => {
+            // Same fields, arbitrary insertion order: canonical order must not depend on the caller's.
+            const shuffled = Object.fromEntries(
+              [...order, 'sid', 'authUserId', 'authCf1', 'authCf2', 'authCf3'].map((k) => [
+                k,
+                q[k as keyof typeof q],
+              ]),
+            );
+            expect(serializeCanonicalQuery(validateQuery(shuffled), format)).toBe(serializeQuery(q, format));
+          },
+        ),
+      );
+    },
+  );
 });

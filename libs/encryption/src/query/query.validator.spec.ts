@@ -6,7 +6,8 @@ function rejection(value: unknown): { code: string; field: string; message: stri
   try {
     validateQuery(value);
   } catch (error) {
-    if (error instanceof QueryValidationError) return { code: error.code, field: error.field, message: error.message };
+    if (error instanceof QueryValidationError)
+      return { code: error.code, field: error.field, message: error.message };
     throw error;
   }
   throw new Error('expected a QueryValidationError');
@@ -14,7 +15,13 @@ function rejection(value: unknown): { code: string; field: string; message: stri
 
 describe('validateQuery', () => {
   it('returns a normalized copy in canonical order without empty optional fields', () => {
-    const result = validateQuery({ token: 'tok_00000001', authCf2: null, authCf1: '', sid: 'sub_1', authUserId: 'u' });
+    const result = validateQuery({
+      token: 'tok_00000001',
+      authCf2: null,
+      authCf1: '',
+      sid: 'sub_1',
+      authUserId: 'u',
+    });
     expect(result).toEqual({ sid: 'sub_1', authUserId: 'u', token: 'tok_00000001' });
     expect(Object.keys(result)).toEqual(['sid', 'authUserId', 'token']);
   });
@@ -29,10 +36,20 @@ describe('validateQuery', () => {
     ['an object cf', { sid: 's', authCf2: {} }, QueryValidationErrorCode.NOT_A_STRING, 'authCf2'],
     ['a long sid', { sid: 'x'.repeat(257) }, QueryValidationErrorCode.TOO_LONG, 'sid'],
     ['a long cf', { sid: 's', authCf3: 'x'.repeat(513) }, QueryValidationErrorCode.TOO_LONG, 'authCf3'],
-    ['a lone surrogate', { sid: 's', authUserId: 'a\uD800b' }, QueryValidationErrorCode.MALFORMED_UNICODE, 'authUserId'],
+    [
+      'a lone surrogate',
+      { sid: 's', authUserId: 'a\uD800b' },
+      QueryValidationErrorCode.MALFORMED_UNICODE,
+      'authUserId',
+    ],
     ['a bad token', { sid: 's', token: 'short' }, QueryValidationErrorCode.INVALID_TOKEN_ID, 'token'],
     ['an unknown key', { sid: 's', authCF1: 'typo' }, QueryValidationErrorCode.UNKNOWN_FIELD, 'authCF1'],
-    ['an unprintable unknown key', { sid: 's', 'a b\n': 1 }, QueryValidationErrorCode.UNKNOWN_FIELD, '(unprintable)'],
+    [
+      'an unprintable unknown key',
+      { sid: 's', 'a b\n': 1 },
+      QueryValidationErrorCode.UNKNOWN_FIELD,
+      '(unprintable)',
+    ],
   ])('rejects %s', (_label, value, code, field) => {
     const error = rejection(value);
     expect(error).toMatchObject({ code, field });

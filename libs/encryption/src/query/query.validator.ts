@@ -22,7 +22,11 @@ const ECHOABLE_NAME = /^[A-Za-z0-9_]{1,40}$/;
  */
 export function validateQuery(q: unknown): FaceAuthQuery {
   if (typeof q !== 'object' || q === null || Array.isArray(q)) {
-    throw new QueryValidationError(QueryValidationErrorCode.NOT_AN_OBJECT, 'query', 'The FaceAuth query must be an object');
+    throw new QueryValidationError(
+      QueryValidationErrorCode.NOT_AN_OBJECT,
+      'query',
+      'The FaceAuth query must be an object',
+    );
   }
   const record = q as Record<string, unknown>;
   // for-in rather than Object.keys: this runs on every minted link, and it allocates nothing.
@@ -31,7 +35,11 @@ export function validateQuery(q: unknown): FaceAuthQuery {
   }
   const sid = checkField('sid', record.sid);
   if (sid === undefined) {
-    throw new QueryValidationError(QueryValidationErrorCode.REQUIRED, 'sid', 'sid is required and must not be empty');
+    throw new QueryValidationError(
+      QueryValidationErrorCode.REQUIRED,
+      'sid',
+      'sid is required and must not be empty',
+    );
   }
   // Unrolled so that every result shares one hidden class in canonical order (JSON.stringify relies on it).
   const result: FaceAuthQuery = { sid };
@@ -55,7 +63,11 @@ function checkField(field: FaceAuthQueryField, value: unknown): string | undefin
   }
   const max = QUERY_FIELD_MAX_LENGTH[field];
   if (value.length > max) {
-    throw new QueryValidationError(QueryValidationErrorCode.TOO_LONG, field, `${field} must be at most ${max} characters`);
+    throw new QueryValidationError(
+      QueryValidationErrorCode.TOO_LONG,
+      field,
+      `${field} must be at most ${max} characters`,
+    );
   }
   if (ANY_SURROGATE.test(value) && LONE_SURROGATE.test(value)) {
     throw new QueryValidationError(

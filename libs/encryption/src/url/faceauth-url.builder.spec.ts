@@ -14,7 +14,10 @@ const key = deriveKey(ARGOS_TEST_VECTOR.keyString);
 const builder = new FaceAuthUrlBuilder({ pid: 'proj-1', key });
 
 const optionalField = (max: number): fc.Arbitrary<string | undefined> =>
-  fc.option(fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter((s) => s.length <= max), { nil: undefined });
+  fc.option(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: max }).filter((s) => s.length <= max),
+    { nil: undefined },
+  );
 
 const arbitraryQuery: fc.Arbitrary<FaceAuthQuery> = fc
   .record({
@@ -25,7 +28,10 @@ const arbitraryQuery: fc.Arbitrary<FaceAuthQuery> = fc
     authCf3: optionalField(80),
     token: fc.option(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{6,62}[A-Za-z0-9]$/), { nil: undefined }),
   })
-  .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as unknown as FaceAuthQuery);
+  .map(
+    (q) =>
+      Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as unknown as FaceAuthQuery,
+  );
 
 describe('FaceAuthUrlBuilder', () => {
   it('builds the test vector URL exactly: pid, then the URL-encoded ciphertext, then lang', () => {
@@ -48,7 +54,11 @@ describe('FaceAuthUrlBuilder', () => {
   });
 
   it('appends to a form URL that already has a query string', () => {
-    const custom = new FaceAuthUrlBuilder({ pid: 'p', key, formUrl: 'http://localhost:4010/face-auth?env=test' });
+    const custom = new FaceAuthUrlBuilder({
+      pid: 'p',
+      key,
+      formUrl: 'http://localhost:4010/face-auth?env=test',
+    });
     const url = custom.build({ sid: 's' });
     expect(url.startsWith('http://localhost:4010/face-auth?env=test&pid=p&encrypted=')).toBe(true);
     expect(custom.decrypt(url).query).toEqual({ sid: 's' });
@@ -81,7 +91,9 @@ describe('FaceAuthUrlBuilder', () => {
         throw new Error('expected a DecryptionError');
       } catch (error) {
         expect(error).toBeInstanceOf(DecryptionError);
-        expect([DecryptionErrorCode.BAD_CIPHERTEXT, DecryptionErrorCode.AUTH_TAG_FAILED]).toContain((error as DecryptionError).code);
+        expect([DecryptionErrorCode.BAD_CIPHERTEXT, DecryptionErrorCode.AUTH_TAG_FAILED]).toContain(
+          (error as DecryptionError).code,
+        );
       }
     });
   });

@@ -68,7 +68,11 @@ export class FaceAuthUrlBuilder {
     const lang = opts?.lang;
     const hasLang = lang !== undefined && lang !== '';
     if (hasLang && !LANG_PATTERN.test(lang)) {
-      throw new QueryValidationError(QueryValidationErrorCode.INVALID_LANG, 'lang', 'lang must be a language tag such as ko, en or zh-TW');
+      throw new QueryValidationError(
+        QueryValidationErrorCode.INVALID_LANG,
+        'lang',
+        'lang must be a language tag such as ko, en or zh-TW',
+      );
     }
     const url = this.prefix + encodeURIComponent(this.encryptQuery(q));
     return hasLang ? `${url}&lang=${encodeURIComponent(lang)}` : url;

@@ -18,7 +18,9 @@ function failure(input: string): DecryptionErrorCode {
 
 describe('parseFaceAuthUrl', () => {
   it('reads pid, encrypted and lang from a full URL', () => {
-    expect(parseFaceAuthUrl(`https://form.argosidentity.com/face-auth?pid=p1&encrypted=${ENCODED}&lang=ko`)).toEqual({
+    expect(
+      parseFaceAuthUrl(`https://form.argosidentity.com/face-auth?pid=p1&encrypted=${ENCODED}&lang=ko`),
+    ).toEqual({
       pid: 'p1',
       encrypted: CT,
       lang: 'ko',
@@ -46,9 +48,17 @@ describe('parseFaceAuthUrl', () => {
 
   it.each<[string, string, DecryptionErrorCode]>([
     ['empty input', '  ', DecryptionErrorCode.EMPTY_INPUT],
-    ['a URL without encrypted', 'https://form.argosidentity.com/face-auth?pid=p', DecryptionErrorCode.BAD_URL],
+    [
+      'a URL without encrypted',
+      'https://form.argosidentity.com/face-auth?pid=p',
+      DecryptionErrorCode.BAD_URL,
+    ],
     ['a URL with an empty encrypted', 'https://x.test/?pid=p&encrypted=', DecryptionErrorCode.BAD_URL],
-    ['a URL with two encrypted', `https://x.test/?encrypted=${ENCODED}&encrypted=${ENCODED}`, DecryptionErrorCode.BAD_URL],
+    [
+      'a URL with two encrypted',
+      `https://x.test/?encrypted=${ENCODED}&encrypted=${ENCODED}`,
+      DecryptionErrorCode.BAD_URL,
+    ],
     ['an unparsable URL', 'https://exa mple.com:99999/?encrypted=x', DecryptionErrorCode.BAD_URL],
     ['broken percent-encoding', 'abc%E0%A4%A', DecryptionErrorCode.BAD_ENCODING],
   ])('rejects %s', (_label, input, code) => {

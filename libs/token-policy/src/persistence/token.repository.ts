@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { databaseKind, DatabaseKind } from '@faceauth/core';
+import { databaseKind, DatabaseKind, positionalSql, rawRows } from '@faceauth/core';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
-import { positionalSql } from './positional-sql';
+
 import { tokenFromRow } from './token-row.mapper';
 
 /**
@@ -61,8 +61,7 @@ export class TokenRepository {
    */
   async consume(token: string, now: Date, useKey = ''): Promise<FaceAuthTokenEntity | null> {
     const [sql, params] = positionalSql(this.kind, CONSUME_SQL, [token, now.getTime(), useKey]);
-    const result: unknown = await this.dataSource.query(sql, params);
-    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Record<string, unknown>[];
+    const rows = rawRows(await this.dataSource.query(sql, params));
     return rows.length > 0 ? tokenFromRow(rows[0]) : null;
   }
 

@@ -1,4 +1,4 @@
-import { DatabaseKind } from '@faceauth/core';
+import { DatabaseKind } from './database-kind';
 
 /**
  * Statements are written once with PostgreSQL's `$n` placeholders; for SQLite each `$n` becomes `?` and

@@ -1,0 +1,64 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Clock, decodeKeysetCursor, encodeKeysetCursor } from '@faceauth/core';
+import { WebhookError, WebhookErrorCode, WebhookInboxEntity, WebhookInboxRepository, WebhookProcessor } from '@faceauth/webhook';
+import { RequireScopes } from '../auth/auth.metadata';
+import { Scope } from '../auth/scope.enum';
+import { InboxPageDto, InboxRowDto, ListInboxQueryDto } from './webhook-inbox.dto';
+
+/** Operators' view of the webhook inbox (never the payloads: they hold personal fields). */
+@ApiTags('webhooks')
+@RequireScopes(Scope.ADMIN)
+@Controller('v1/webhooks/inbox')
+export class WebhookInboxController {
+  constructor(
+    private readonly inbox: WebhookInboxRepository,
+    private readonly processor: WebhookProcessor,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: InboxPageDto })
+  async list(@Query() query: ListInboxQueryDto): Promise<InboxPageDto> {
+    const limit = query.limit ?? 50;
+    const rows = await this.inbox.list({
+      status: query.status,
+      after: query.cursor ? decodeKeysetCursor(query.cursor) : undefined,
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toDto),
+      nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.receivedAt, last.id) : null,
+    };
+  }
+
+  /** Processes a row again from scratch (e.g. a dead one, after fixing the cause). */
+  @Post(':id/replay')
+  @HttpCode(202)
+  @ApiOkResponse({ type: InboxRowDto })
+  async replay(@Param('id', new ParseUUIDPipe()) id: string): Promise<InboxRowDto> {
+    if (!(await this.inbox.replay(id, this.clock.now()))) {
+      throw new WebhookError(WebhookErrorCode.INBOX_ROW_NOT_FOUND, 'No inbox row has this id');
+    }
+    this.processor.kick();
+    return toDto((await this.inbox.findById(id))!);
+  }
+}
+
+function toDto(row: WebhookInboxEntity): InboxRowDto {
+  return {
+    id: row.id,
+    trigger: row.trigger,
+    status: row.status,
+    authId: row.authId,
+    project: row.project,
+    source: row.source,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    receivedAt: row.receivedAt.toISOString(),
+    nextAttemptAt: row.nextAttemptAt.toISOString(),
+    processedAt: row.processedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,40 @@
+import { Body, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { WebhookIntakeService } from '../intake/webhook-intake.service';
+
+export class WebhookAckDto {
+  @ApiProperty() received!: boolean;
+  @ApiProperty({ description: 'True when this notification had been received before' }) duplicate!: boolean;
+}
+
+/**
+ * Receives Argos webhooks. Mounted by `WebhookModule` at a configurable path (see `webhookController`)
+ * and marked public for the internal-key guard: it has its own checks.
+ */
+export class ArgosWebhookController {
+  constructor(private readonly intake: WebhookIntakeService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Argos webhook (faceAuth results, token_expired)' })
+  @ApiOkResponse({ type: WebhookAckDto })
+  @ApiResponse({ status: 400, description: 'Malformed or undecryptable body' })
+  @ApiResponse({ status: 401, description: 'Missing or wrong secret' })
+  @ApiResponse({ status: 403, description: 'Source address not allowed' })
+  receive(@Body() body: unknown, @Query('secret') secret: string | undefined, @Req() req: { ip?: string }): Promise<WebhookAckDto> {
+    return this.ack(body, secret, req.ip);
+  }
+
+  @Post(':secret')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Argos webhook with the secret in the path' })
+  @ApiOkResponse({ type: WebhookAckDto })
+  receiveWithPathSecret(@Body() body: unknown, @Param('secret') secret: string, @Req() req: { ip?: string }): Promise<WebhookAckDto> {
+    return this.ack(body, secret, req.ip);
+  }
+
+  private async ack(body: unknown, secret: string | undefined, ip: string | undefined): Promise<WebhookAckDto> {
+    const outcome = await this.intake.receive({ body, secret, sourceIp: ip });
+    return { received: true, duplicate: outcome.duplicate };
+  }
+}

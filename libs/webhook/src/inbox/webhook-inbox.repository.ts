@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { databaseKind, DatabaseKind, KeysetPosition, positionalSql, rawRows } from '@faceauth/core';
+import { inboxFromRow } from './inbox-row.mapper';
+import { InboxStatus, WebhookInboxEntity } from './webhook-inbox.entity';
+
+export type NewInboxRow = Pick<
+  WebhookInboxEntity,
+  'id' | 'dedupeKey' | 'trigger' | 'authId' | 'tokenId' | 'project' | 'payload' | 'source' | 'status' | 'receivedAt'
+>;
+
+const INSERT_SQL = `
+INSERT INTO webhook_inbox (id, dedupe_key, trigger, auth_id, token_id, project, payload, source, status, attempts,
+  next_attempt_at, received_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $10)
+ON CONFLICT (dedupe_key) DO NOTHING
+RETURNING id`;
+
+/**
+ * Claims due rows (and rows whose lease ran out: their worker died) for one worker. On PostgreSQL,
+ * `FOR UPDATE SKIP LOCKED` lets several replicas claim disjoint batches; SQLite has one writer.
+ */
+const claimSql = (kind: DatabaseKind): string => `
+UPDATE webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
+WHERE id IN (
+  SELECT id FROM webhook_inbox
+  WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until <= $1)
+  ORDER BY received_at, id
+  LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
+RETURNING *`;
+
+@Injectable()
+export class WebhookInboxRepository {
+  private readonly kind: DatabaseKind;
+
+  constructor(
+    @InjectRepository(WebhookInboxEntity) readonly rows: Repository<WebhookInboxEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    this.kind = databaseKind(dataSource);
+  }
+
+  /** Inserts unless a row with the same dedupe key exists; returns whether this call inserted it. */
+  async insert(row: NewInboxRow): Promise<boolean> {
+    const [sql, params] = positionalSql(this.kind, INSERT_SQL, [
+      row.id,
+      row.dedupeKey,
+      row.trigger,
+      row.authId,
+      row.tokenId,
+      row.project,
+      row.payload,
+      row.source,
+      row.status,
+      row.receivedAt.getTime(),
+    ]);
+    return rawRows(await this.dataSource.query(sql, params)).length === 1;
+  }
+
+  async claim(now: Date, leaseMs: number, limit: number): Promise<WebhookInboxEntity[]> {
+    const [sql, params] = positionalSql(this.kind, claimSql(this.kind), [now.getTime(), now.getTime() + leaseMs, limit]);
+    return rawRows(await this.dataSource.query(sql, params)).map(inboxFromRow);
+  }
+
+  /** Marks a claimed row done, only if this worker still holds its lease. */
+  async complete(row: WebhookInboxEntity, now: Date, project: string | null): Promise<boolean> {
+    return this.settle(row, { status: 'done', processedAt: now, lockedUntil: null, lastError: null, ...(project ? { project } : {}) });
+  }
+
+  /** Schedules a retry, or gives up (`dead`) — only if this worker still holds the lease. */
+  async fail(row: WebhookInboxEntity, error: string, retryAt: Date | null): Promise<boolean> {
+    return this.settle(row, {
+      status: retryAt ? 'pending' : 'dead',
+      nextAttemptAt: retryAt ?? row.nextAttemptAt,
+      lockedUntil: null,
+      lastError: error.slice(0, 500),
+    });
+  }
+
+  findById(id: string): Promise<WebhookInboxEntity | null> {
+    return this.rows.findOneBy({ id });
+  }
+
+  /** Puts a row back in the queue as new. */
+  async replay(id: string, now: Date): Promise<boolean> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null, processedAt: null })
+      .where('id = :id', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  list(filter: { status?: InboxStatus; after?: KeysetPosition; limit: number }): Promise<WebhookInboxEntity[]> {
+    const q = this.rows.createQueryBuilder('w').orderBy('w.received_at', 'DESC').addOrderBy('w.id', 'DESC').limit(filter.limit);
+    if (filter.status) q.andWhere('w.status = :status', { status: filter.status });
+    if (filter.after) {
+      q.andWhere('(w.received_at < :at OR (w.received_at = :at AND w.id < :id))', { at: filter.after.createdAt, id: filter.after.id });
+    }
+    return q.getMany();
+  }
+
+  async countByStatus(): Promise<Record<string, number>> {
+    const rows = await this.rows.createQueryBuilder('w').select('w.status', 'status').addSelect('COUNT(*)', 'n').groupBy('w.status').getRawMany<{ status: string; n: string | number }>();
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+
+  private async settle(row: WebhookInboxEntity, changes: Partial<WebhookInboxEntity>): Promise<boolean> {
+    const result = await this.rows
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where("id = :id AND status = 'processing' AND locked_until = :lease", { id: row.id, lease: row.lockedUntil?.getTime() })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+}

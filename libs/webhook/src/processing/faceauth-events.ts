@@ -1,0 +1,40 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { FaceAuthRecord } from '@faceauth/argos-client';
+
+/** Emitted once a FaceAuth result is stored (from a webhook, reconciliation or a direct submission). */
+export const FACEAUTH_RESULT_EVENT = 'faceauth.result';
+/** Emitted once a token expiry reported by Argos is recorded. */
+export const FACEAUTH_TOKEN_EXPIRED_EVENT = 'faceauth.token-expired';
+
+export interface FaceAuthResultEvent {
+  project: string;
+  record: FaceAuthRecord;
+  source: string;
+  /** Whether a use of the link's token was recorded now (false for unknown tokens or repeats). */
+  tokenUseRecorded: boolean;
+}
+
+export interface FaceAuthTokenExpiredEvent {
+  tokenId: string;
+  condition: 'count' | 'time';
+  at: Date;
+}
+
+/**
+ * Tells host code what happened, through `@nestjs/event-emitter` when the host has it (subscribe with
+ * `@OnEvent('faceauth.result')`). Delivery is at least once: a crash after storing and before marking
+ * the inbox row done repeats the event.
+ */
+@Injectable()
+export class FaceAuthEventPublisher {
+  constructor(@Optional() private readonly emitter?: EventEmitter2) {}
+
+  async result(event: FaceAuthResultEvent): Promise<void> {
+    await this.emitter?.emitAsync(FACEAUTH_RESULT_EVENT, event);
+  }
+
+  async tokenExpired(event: FaceAuthTokenExpiredEvent): Promise<void> {
+    await this.emitter?.emitAsync(FACEAUTH_TOKEN_EXPIRED_EVENT, event);
+  }
+}

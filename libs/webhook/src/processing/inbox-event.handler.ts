@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { ArgosClientRegistry, InjectArgosClientRegistry } from '@faceauth/argos-client';
+import { Clock } from '@faceauth/core';
+import { ResultRepository } from '@faceauth/results';
+import { TokenUsagePort } from '@faceauth/token-policy';
+import { ArgosWebhookEvent, FaceAuthWebhookEvent, TokenExpiredWebhookEvent } from '../payload/argos-webhook-event';
+import { WebhookInboxEntity } from '../inbox/webhook-inbox.entity';
+import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
+import { FaceAuthEventPublisher } from './faceauth-events';
+import { ProjectResolver } from './project-resolver';
+import { recordFromWebhook } from './webhook-record';
+
+/**
+ * Applies one inbox row. Every effect is idempotent (results are upserted, token uses are keyed by the
+ * authentication id, expiry keeps its first instant), so a retry after a crash repeats nothing.
+ * Returns the project the row belonged to.
+ */
+@Injectable()
+export class InboxEventHandler {
+  constructor(
+    private readonly projects: ProjectResolver,
+    @InjectArgosClientRegistry() private readonly argos: ArgosClientRegistry,
+    private readonly results: ResultRepository,
+    private readonly tokens: TokenUsagePort,
+    private readonly events: FaceAuthEventPublisher,
+    private readonly clock: Clock,
+    @InjectWebhookOptions() private readonly options: ResolvedWebhookOptions,
+  ) {}
+
+  async handle(row: WebhookInboxEntity): Promise<string | null> {
+    const event = JSON.parse(row.payload) as ArgosWebhookEvent;
+    if (event.kind === 'faceAuth') return this.faceAuth(row, event);
+    if (event.kind === 'tokenExpired') return this.tokenExpired(event);
+    return null;
+  }
+
+  private async faceAuth(row: WebhookInboxEntity, event: FaceAuthWebhookEvent): Promise<string> {
+    const resolved = await this.projects.resolve(event.authId, event.tokenId, row.project);
+    const fromWebhook = recordFromWebhook(event);
+    const record = this.options.verifyByFetch
+      ? (resolved.record ?? (await this.argos.get(resolved.project).getResult(event.authId)))
+      : fromWebhook;
+    const now = this.clock.now();
+    await this.results.saveRecord(record, resolved.project, row.source, now);
+    const tokenId = record.tokenId ?? event.tokenId;
+    const use = tokenId ? await this.tokens.recordUse(tokenId, record.createdAt ?? now, record.authId) : null;
+    await this.events.result({ project: resolved.project, record, source: row.source, tokenUseRecorded: use?.recorded ?? false });
+    return resolved.project;
+  }
+
+  private async tokenExpired(event: TokenExpiredWebhookEvent): Promise<null> {
+    const parsed = event.at ? new Date(event.at) : null;
+    const at = parsed && !Number.isNaN(parsed.getTime()) ? parsed : this.clock.now();
+    await this.tokens.markExpired(event.tokenId, at);
+    await this.events.tokenExpired({ tokenId: event.tokenId, condition: event.condition, at });
+    return null;
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { ArgosClientError, ArgosClientRegistry, ArgosErrorCode, FaceAuthRecord, InjectArgosClientRegistry } from '@faceauth/argos-client';
+import { TokenUsagePort } from '@faceauth/token-policy';
+
+export interface ResolvedProject {
+  project: string;
+  /** The record, when finding the project required fetching it. */
+  record?: FaceAuthRecord;
+}
+
+/**
+ * Every FaceAuth project reports to one webhook URL and the payload names none: the project is the one
+ * that minted the token; failing that, the only project; failing that, the one whose API knows the id.
+ */
+@Injectable()
+export class ProjectResolver {
+  constructor(
+    @InjectArgosClientRegistry() private readonly argos: ArgosClientRegistry,
+    private readonly tokens: TokenUsagePort,
+  ) {}
+
+  async resolve(authId: string, tokenId: string | undefined, known: string | null): Promise<ResolvedProject> {
+    if (known) return { project: known };
+    const fromToken = tokenId ? await this.tokens.projectOf(tokenId) : null;
+    if (fromToken) return { project: fromToken };
+    const names = this.argos.projectNames();
+    if (names.length === 1) return { project: names[0] };
+    let lastError: unknown;
+    for (const project of names) {
+      try {
+        return { project, record: await this.argos.get(project).getResult(authId) };
+      } catch (error) {
+        if (!(error instanceof ArgosClientError && (error.code === ArgosErrorCode.NOT_FOUND || error.code === ArgosErrorCode.BAD_REQUEST))) throw error;
+        lastError = error;
+      }
+    }
+    throw lastError ?? new Error('No FaceAuth project knows this authentication id');
+  }
+}

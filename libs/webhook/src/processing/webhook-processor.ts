@@ -1,0 +1,93 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, databaseKind } from '@faceauth/core';
+import { WebhookInboxEntity } from '../inbox/webhook-inbox.entity';
+import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
+import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
+import { InboxEventHandler } from './inbox-event.handler';
+import { retryDelayMs } from './retry-delay';
+
+/**
+ * Drains the inbox: claims due rows under a lease, applies them, marks them done; failures are retried
+ * with jittered backoff and end `dead` after `maxAttempts`. Runs on a poll interval and when kicked by
+ * the intake. Several replicas on PostgreSQL claim disjoint rows (SKIP LOCKED).
+ */
+@Injectable()
+export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WebhookProcessor');
+  private readonly concurrency: number;
+  private timer?: NodeJS.Timeout;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly inbox: WebhookInboxRepository,
+    private readonly handler: InboxEventHandler,
+    private readonly clock: Clock,
+    @InjectWebhookOptions() private readonly options: ResolvedWebhookOptions,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    this.concurrency = databaseKind(dataSource) === 'postgres' ? options.processor.concurrency : 1;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.options.processor.enabled) return;
+    this.timer = setInterval(() => this.kick(), this.options.processor.pollIntervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.draining;
+  }
+
+  /** Asks for a drain soon; concurrent kicks coalesce. */
+  kick(): void {
+    if (!this.options.processor.enabled || this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error(`Inbox drain failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.draining = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Processes every due row now; returns how many rows were settled. For tests, the CLI and replays. */
+  async drain(): Promise<number> {
+    let settled = 0;
+    for (;;) {
+      if (this.stopped) return settled;
+      const batch = await this.inbox.claim(this.clock.now(), this.options.processor.leaseMs, this.options.processor.batchSize);
+      if (batch.length === 0) return settled;
+      for (let i = 0; i < batch.length; i += this.concurrency) {
+        await Promise.all(batch.slice(i, i + this.concurrency).map((row) => this.process(row)));
+      }
+      settled += batch.length;
+    }
+  }
+
+  private async process(row: WebhookInboxEntity): Promise<void> {
+    try {
+      const project = await this.handler.handle(row);
+      await this.inbox.complete(row, this.clock.now(), project);
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+      const { maxAttempts, baseDelayMs, maxDelayMs } = this.options.processor;
+      const retryAt = row.attempts >= maxAttempts ? null : new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, baseDelayMs, maxDelayMs));
+      await this.inbox.fail(row, message, retryAt);
+      if (!retryAt) this.logger.error(`Inbox row ${row.id} (${row.trigger}) is dead after ${row.attempts} attempts: ${message}`);
+    }
+  }
+}
