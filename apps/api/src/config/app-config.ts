@@ -21,6 +21,8 @@ export interface AppConfig {
     requestTimeoutMs: number;
     uploadTimeoutMs: number;
     maxAttempts: number;
+    breakerFailures: number;
+    breakerResetMs: number;
   };
   links: { unusedLinkTtlSeconds: number };
   webhooks: {

@@ -60,6 +60,8 @@ export function loadConfig(rawEnv: Env): AppConfig {
       requestTimeoutMs: env.int('ARGOS_TIMEOUT_MS', 10_000, { min: 100 }),
       uploadTimeoutMs: env.int('ARGOS_UPLOAD_TIMEOUT_MS', 30_000, { min: 100 }),
       maxAttempts: env.int('ARGOS_MAX_ATTEMPTS', 3, { min: 1, max: 10 }),
+      breakerFailures: env.int('ARGOS_BREAKER_FAILURES', 5, { min: 1 }),
+      breakerResetMs: env.int('ARGOS_BREAKER_RESET_MS', 30_000, { min: 10 }),
     },
     links: { unusedLinkTtlSeconds: env.int('LINK_TTL_SECONDS', 7 * 24 * 3600, { min: 60, max: 90 * 24 * 3600 }) },
     webhooks: {

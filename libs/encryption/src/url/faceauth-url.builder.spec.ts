@@ -98,6 +98,34 @@ describe('FaceAuthUrlBuilder', () => {
     });
   });
 
+  it.each<CipherName>(['aes-256-ecb', 'aes-256-gcm'])(
+    'throws only DecryptionError on fuzzed URLs and ciphertexts (%s)',
+    (cipher) => {
+      const subject = new FaceAuthUrlBuilder({ pid: 'p', key, cipher });
+      const fuzz = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.uint8Array({ maxLength: 96 }).map((b) => Buffer.from(b).toString('base64')),
+        fc
+          .uint8Array({ maxLength: 96 })
+          .map(
+            (b) =>
+              `https://x.test/face-auth?pid=p&encrypted=${encodeURIComponent(Buffer.from(b).toString('base64'))}`,
+          ),
+        fc.string({ maxLength: 60 }).map((s) => `https://x.test/?encrypted=${s}`),
+      );
+      fc.assert(
+        fc.property(fuzz, (input) => {
+          try {
+            subject.decrypt(input);
+          } catch (error) {
+            expect(error).toBeInstanceOf(DecryptionError);
+          }
+        }),
+        { numRuns: 1500 },
+      );
+    },
+  );
+
   it('reports a plaintext-format mismatch as a DecryptionError, not a crash', () => {
     const qs = new FaceAuthUrlBuilder({ pid: 'p', key, format: 'querystring' });
     expect(() => qs.decrypt(ARGOS_TEST_VECTOR.ciphertext)).toThrow(DecryptionError);

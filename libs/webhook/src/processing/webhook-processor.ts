@@ -83,7 +83,9 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
       const project = await this.handler.handle(row);
       await this.inbox.complete(row, this.clock.now(), project);
     } catch (error) {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+      const code = (error as { code?: unknown }).code;
+      const label = typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error';
+      const message = `${label}: ${error instanceof Error ? error.message : 'unknown error'}`;
       const { maxAttempts, baseDelayMs, maxDelayMs } = this.options.processor;
       const retryAt = row.attempts >= maxAttempts ? null : new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, baseDelayMs, maxDelayMs));
       await this.inbox.fail(row, message, retryAt);
