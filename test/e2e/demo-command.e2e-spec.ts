@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { completeHostedPage, eventually } from '../support/sandbox-journey';
+import { completeHostedPage, eventually, json } from '../support/sandbox-journey';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -37,7 +37,12 @@ describe('the one-command demo (scripts/start.js)', () => {
     const [apiPort, sandboxPort] = [await freePort(), await freePort()];
     child = spawn(process.execPath, [join(ROOT, 'scripts/start.js')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, PORT: String(apiPort), SANDBOX_PORT: String(sandboxPort), SQLITE_PATH: join(dir, 'demo.sqlite') },
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(apiPort),
+        SANDBOX_PORT: String(sandboxPort),
+        SQLITE_PATH: join(dir, 'demo.sqlite'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -55,14 +60,16 @@ describe('the one-command demo (scripts/start.js)', () => {
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ sid: 'sub_approved_001', authUserId: 'demo-user' }),
     });
-    const link = await mint.json();
+    const link = await json(mint);
     const redirect = await fetch(link.shortUrl.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
     expect(redirect.status).toBe(302);
     const attempt = await completeHostedPage(redirect.headers.get('location')!);
     expect(attempt.status).toBe('approved');
     const stored = await eventually(async () => {
-      const res = await fetch(`${api}/v1/results/${attempt.authId}`, { headers: { authorization: `Bearer ${key}` } });
-      return res.status === 200 ? res.json() : null;
+      const res = await fetch(`${api}/v1/results/${attempt.authId}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      return res.status === 200 ? json(res) : null;
     });
     expect(stored).toMatchObject({ status: 'approved', tokenId: link.token });
 

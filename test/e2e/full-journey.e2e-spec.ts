@@ -1,7 +1,7 @@
 import { WebhookReconciler } from '@faceauth/webhook';
 import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
 import { ApiHarness, startApi } from '../support/api-harness';
-import { APPROVED_SUBMISSION, completeHostedPage, eventually } from '../support/sandbox-journey';
+import { APPROVED_SUBMISSION, completeHostedPage, eventually, json } from '../support/sandbox-journey';
 import { databasesUnderTest } from '../support/test-databases';
 
 const OPS = 'journey-operator-secret-00000000001';
@@ -44,15 +44,21 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
     await sandbox?.close();
   });
 
-  const mint = async (body: object) => (await call('/v1/links', { method: 'POST', body: JSON.stringify(body) })).json();
+  const mint = async (body: object) =>
+    await json(await call('/v1/links', { method: 'POST', body: JSON.stringify(body) }));
   const openShortLink = (id: string) => fetch(`${base}/l/${id}`, { redirect: 'manual' });
-  const storedResult = (authId: string) => eventually(async () => {
-    const res = await call(`/v1/results/${authId}`);
-    return res.status === 200 ? res.json() : null;
-  });
+  const storedResult = (authId: string) =>
+    eventually(async () => {
+      const res = await call(`/v1/results/${authId}`);
+      return res.status === 200 ? json(res) : null;
+    });
 
   it('mints, redirects, authenticates at the hosted page, receives the webhook, lists and deletes the result', async () => {
-    const link = await mint({ sid: APPROVED_SUBMISSION, authUserId: 'journey-user', authCf1: 'journey@example.com' });
+    const link = await mint({
+      sid: APPROVED_SUBMISSION,
+      authUserId: 'journey-user',
+      authCf1: 'journey@example.com',
+    });
     const redirect = await openShortLink(link.id);
     expect(redirect.status).toBe(302);
     const location = redirect.headers.get('location')!;
@@ -62,34 +68,58 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
     expect(attempt.status).toBe('approved');
 
     const result = await storedResult(attempt.authId);
-    expect(result).toMatchObject({ status: 'approved', submissionId: APPROVED_SUBMISSION, authUserId: 'journey-user', tokenId: link.token, source: 'webhook' });
+    expect(result).toMatchObject({
+      status: 'approved',
+      submissionId: APPROVED_SUBMISSION,
+      authUserId: 'journey-user',
+      tokenId: link.token,
+      source: 'webhook',
+    });
     expect(result.scores.faceSimilarity).toBeGreaterThan(0.9);
-    const listed = await (await call('/v1/results?authUserId=journey-user')).json();
+    const listed = await json(await call('/v1/results?authUserId=journey-user'));
     expect(listed.items.map((r: { authId: string }) => r.authId)).toEqual([attempt.authId]);
 
-    const after = await (await call(`/v1/links/${link.id}`)).json();
+    const after = await json(await call(`/v1/links/${link.id}`));
     expect(after).toMatchObject({ status: 'used', useCount: 1 });
     expect((await openShortLink(link.id)).status).toBe(410);
 
     const deleted = await call(`/v1/results/${attempt.authId}`, { method: 'DELETE' });
     expect(deleted.status).toBe(200);
-    expect(await deleted.json()).toMatchObject({ authId: attempt.authId, status: 'approved', authUserId: null, scores: null });
-    const atArgos = await fetch(`${sandbox.url}/v3/faceauth?authId=${attempt.authId}`, { headers: { 'x-api-key': ARGOS_KEY } });
-    expect((await atArgos.json())[0].data[0]).toMatchObject({ auth_id: attempt.authId, delete_check: true });
+    expect(await json(deleted)).toMatchObject({
+      authId: attempt.authId,
+      status: 'approved',
+      authUserId: null,
+      scores: null,
+    });
+    const atArgos = await fetch(`${sandbox.url}/v3/faceauth?authId=${attempt.authId}`, {
+      headers: { 'x-api-key': ARGOS_KEY },
+    });
+    expect((await json(atArgos))[0].data[0]).toMatchObject({ auth_id: attempt.authId, delete_check: true });
   });
 
-  it.each(['v1', 'v2', 'v3'] as const)('stores the same result from a %s webhook sent by the sandbox', async (version) => {
-    sandbox.controls.projects.upsert(PID, { webhookVersion: version });
-    const link = await mint({ sid: APPROVED_SUBMISSION, authUserId: `user-${version}` });
-    const attempt = await completeHostedPage(link.url);
-    const result = await storedResult(attempt.authId);
-    expect(result).toMatchObject({ status: 'approved', authUserId: `user-${version}`, tokenId: link.token });
-    expect((await (await call(`/v1/links/${link.id}`)).json()).status).toBe('used');
-    sandbox.controls.projects.upsert(PID, { webhookVersion: 'v3' });
-  });
+  it.each(['v1', 'v2', 'v3'] as const)(
+    'stores the same result from a %s webhook sent by the sandbox',
+    async (version) => {
+      sandbox.controls.projects.upsert(PID, { webhookVersion: version });
+      const link = await mint({ sid: APPROVED_SUBMISSION, authUserId: `user-${version}` });
+      const attempt = await completeHostedPage(link.url);
+      const result = await storedResult(attempt.authId);
+      expect(result).toMatchObject({
+        status: 'approved',
+        authUserId: `user-${version}`,
+        tokenId: link.token,
+      });
+      expect((await json(await call(`/v1/links/${link.id}`))).status).toBe('used');
+      sandbox.controls.projects.upsert(PID, { webhookVersion: 'v3' });
+    },
+  );
 
   it('reconciles a result whose webhook the sandbox dropped, within one poll', async () => {
-    await fetch(`${sandbox.url}/__sandbox/webhooks/drop-next`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 1 }) });
+    await fetch(`${sandbox.url}/__sandbox/webhooks/drop-next`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 1 }),
+    });
     const link = await mint({ sid: APPROVED_SUBMISSION, authUserId: 'dropped-user' });
     const attempt = await completeHostedPage(link.url);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -98,6 +128,6 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
     expect(report.enqueued).toBeGreaterThanOrEqual(1);
     const result = await storedResult(attempt.authId);
     expect(result).toMatchObject({ status: 'approved', source: 'reconcile', tokenId: link.token });
-    expect((await (await call(`/v1/links/${link.id}`)).json()).useCount).toBe(1);
+    expect((await json(await call(`/v1/links/${link.id}`))).useCount).toBe(1);
   });
 });

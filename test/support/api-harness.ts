@@ -22,6 +22,8 @@ export interface ApiHarnessOptions {
   clock?: Clock;
   /** Adjust the loaded configuration (e.g. point Argos at a local server). */
   configure?: (config: AppConfig) => AppConfig;
+  /** Reuse a database owned by the caller (several instances on one database); it is not dropped on close. */
+  database?: TestDatabase;
 }
 
 /**
@@ -37,9 +39,18 @@ const logStream = new Writable({
   },
 });
 
-export async function startApi(kind: DatabaseKindUnderTest, options: ApiHarnessOptions = {}): Promise<ApiHarness> {
-  const database = await createTestDatabase(kind);
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', API_KEY_REFRESH_MS: '60000', ...options.env });
+export async function startApi(
+  kind: DatabaseKindUnderTest,
+  options: ApiHarnessOptions = {},
+): Promise<ApiHarness> {
+  const owned = !options.database;
+  const database = options.database ?? (await createTestDatabase(kind));
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    API_KEY_REFRESH_MS: '60000',
+    ...options.env,
+  });
   const config = (options.configure ?? ((c) => c))({ ...base, database: database.config });
   const logs: string[] = [];
   capturing.add(logs);
@@ -55,12 +66,12 @@ export async function startApi(kind: DatabaseKindUnderTest, options: ApiHarnessO
       close: async () => {
         capturing.delete(logs);
         await app.close();
-        await database.drop();
+        if (owned) await database.drop();
       },
     };
   } catch (error) {
     capturing.delete(logs);
-    await database.drop();
+    if (owned) await database.drop();
     throw error;
   }
 }

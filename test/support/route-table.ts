@@ -30,7 +30,12 @@ export function routeTable(app: INestApplication): RouteEntry[] {
       const targets = [handler, wrapper.metatype];
       routes.push({
         method: RequestMethod[method],
-        path: ('/' + [controllerPath, methodPath].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')) || '/',
+        path:
+          '/' +
+            [controllerPath, methodPath]
+              .map((p) => p.replace(/^\/+|\/+$/g, ''))
+              .filter(Boolean)
+              .join('/') || '/',
         public: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false,
         scopes: reflector.getAllAndOverride<Scope[]>(REQUIRED_SCOPES, targets) ?? [Scope.ADMIN],
       });

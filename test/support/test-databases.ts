@@ -41,7 +41,9 @@ export async function createTestDatabase(kind: DatabaseKindUnderTest): Promise<T
     kind,
     config: { type: 'postgres', url: url.toString(), migrationsRun: true, poolSize: 20 },
     drop: async () => {
-      await withAdminClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdminClient(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
     },
   };
 }

@@ -32,6 +32,7 @@ export interface AppConfig {
     secureTransmission: 'auto' | 'required' | 'off';
     verifyByFetch: boolean;
     processorEnabled: boolean;
+    leaseMs: number;
     reconcileEnabled: boolean;
     reconcileIntervalMs: number;
     reconcileLookbackDays: number;

@@ -23,7 +23,7 @@ export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
       allowedSources: config.webhooks.allowedSources,
       secureTransmission: config.webhooks.secureTransmission,
       verifyByFetch: config.webhooks.verifyByFetch,
-      processor: { enabled: config.webhooks.processorEnabled },
+      processor: { enabled: config.webhooks.processorEnabled, leaseMs: config.webhooks.leaseMs },
       reconcile: {
         enabled: config.webhooks.reconcileEnabled,
         intervalMs: config.webhooks.reconcileIntervalMs,

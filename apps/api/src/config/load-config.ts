@@ -71,6 +71,7 @@ export function loadConfig(rawEnv: Env): AppConfig {
       secureTransmission: env.oneOf('WEBHOOK_SECURE_TRANSMISSION', ['auto', 'required', 'off'] as const, 'auto'),
       verifyByFetch: env.bool('WEBHOOK_VERIFY_BY_FETCH', true),
       processorEnabled: env.bool('WEBHOOK_PROCESSOR_ENABLED', true),
+      leaseMs: env.int('WEBHOOK_LEASE_MS', 60_000, { min: 100 }),
       reconcileEnabled: env.bool('RECONCILE_ENABLED', true),
       reconcileIntervalMs: env.int('RECONCILE_INTERVAL_SECONDS', 300, { min: 10 }) * 1000,
       reconcileLookbackDays: env.int('RECONCILE_LOOKBACK_DAYS', 2, { min: 1, max: 90 }),

@@ -1,0 +1,65 @@
+import { DynamicModule, INestApplicationContext, Injectable, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClockModule, FaceAuthModule } from '@faceauth/module';
+import { AppConfig } from '../../../api/src/config/app-config';
+import { Env } from '../../../api/src/config/env-reader.config';
+import { faceAuthOptions } from '../../../api/src/config/faceauth-options.config';
+import { loadConfig } from '../../../api/src/config/load-config';
+import { dataSourceOptions } from '../../../api/src/database/data-source-options';
+import { CliConfig } from '../cli.config';
+
+/**
+ * The service's own configuration (same variables, same validation, same migrations), minus its background
+ * work: a one-shot command must not start the inbox poller or the reconciler timer, it drains explicitly.
+ */
+export function cliServiceConfig(env: Env): AppConfig {
+  const config = loadConfig(env);
+  return { ...config, webhooks: { ...config.webhooks, processorEnabled: false, reconcileEnabled: false } };
+}
+
+/** The product module on the service's database, without HTTP, logging or health: what commands call into. */
+@Module({})
+class ServiceRuntimeModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ServiceRuntimeModule,
+      imports: [
+        // An operator waiting at a prompt wants the connection error now, not after @nestjs/typeorm's
+        // default ten attempts three seconds apart.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 1 }),
+        ClockModule.forRoot(),
+        EventEmitterModule.forRoot(),
+        FaceAuthModule.forRoot(faceAuthOptions(config)),
+      ],
+    };
+  }
+}
+
+/** What a command's work receives: the running product and the configuration it was built from. */
+export interface ServiceContext {
+  app: INestApplicationContext;
+  config: AppConfig;
+}
+
+/** Opens the service context for one piece of work and always closes it, so the process can exit. */
+@Injectable()
+export class ServiceContextRunner {
+  constructor(private readonly cli: CliConfig) {}
+
+  async run<T>(work: (context: ServiceContext) => Promise<T>): Promise<T> {
+    const config = cliServiceConfig(this.cli.serviceEnv);
+    // logger: false keeps Nest's bootstrap lines off stdout; failures surface as thrown errors, reported in
+    // one line by the CLI's error reporter.
+    const app = await NestFactory.createApplicationContext(ServiceRuntimeModule.forRoot(config), {
+      logger: false,
+      abortOnError: false,
+    });
+    try {
+      return await work({ app, config });
+    } finally {
+      await app.close();
+    }
+  }
+}

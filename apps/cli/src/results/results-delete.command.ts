@@ -1,0 +1,22 @@
+import { ResultsService } from '@faceauth/results';
+import { CommandRunner, SubCommand } from 'nest-commander';
+import { ServiceContextRunner } from '../context/service-context';
+import { authIdArgument } from './auth-id.argument';
+
+@SubCommand({
+  name: 'delete',
+  arguments: '<authId>',
+  argsDescription: { authId: 'the Argos authentication id' },
+  description: 'Delete a result at Argos, then purge its personal fields here (id, status and time remain)',
+})
+export class ResultsDeleteCommand extends CommandRunner {
+  constructor(private readonly context: ServiceContextRunner) {
+    super();
+  }
+
+  async run([authIdValue]: string[]): Promise<void> {
+    const authId = authIdArgument(authIdValue);
+    const result = await this.context.run(({ app }) => app.get(ResultsService).delete(authId));
+    process.stdout.write(`deleted ${result.authId} at Argos; personal fields purged here at ${result.purgedAt?.toISOString() ?? 'an unknown time'}\n`);
+  }
+}

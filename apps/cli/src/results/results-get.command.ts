@@ -1,0 +1,32 @@
+import { ResultsService } from '@faceauth/results';
+import { CommandRunner, Option, SubCommand } from 'nest-commander';
+import { ServiceContextRunner } from '../context/service-context';
+import { authIdArgument } from './auth-id.argument';
+import { toResultOutput } from './result-output.mapper';
+
+interface ResultsGetFlags {
+  refresh?: boolean;
+}
+
+@SubCommand({
+  name: 'get',
+  arguments: '<authId>',
+  argsDescription: { authId: 'the Argos authentication id' },
+  description: 'Print a stored result as JSON (as GET /v1/results/:authId does)',
+})
+export class ResultsGetCommand extends CommandRunner {
+  constructor(private readonly context: ServiceContextRunner) {
+    super();
+  }
+
+  @Option({ flags: '--refresh', description: 'ask Argos first and store what it says now' })
+  parseRefresh(): boolean {
+    return true;
+  }
+
+  async run([authIdValue]: string[], flags: ResultsGetFlags): Promise<void> {
+    const authId = authIdArgument(authIdValue);
+    const result = await this.context.run(({ app }) => app.get(ResultsService).get(authId, { refresh: flags.refresh }));
+    process.stdout.write(`${JSON.stringify(toResultOutput(result), null, 2)}\n`);
+  }
+}
