@@ -3,6 +3,7 @@ import { AdminApiModule, Public } from '@faceauth/admin-api';
 import { ArgosClientModule } from '@faceauth/argos-client';
 import { EncryptionModule } from '@faceauth/encryption';
 import { ResultsModule } from '@faceauth/results';
+import { RetentionModule } from '@faceauth/retention';
 import { TokenPolicyModule } from '@faceauth/token-policy';
 import { WebhookModule } from '@faceauth/webhook';
 import { FaceAuthModuleOptions } from './options/faceauth-module.options';
@@ -51,6 +52,7 @@ export class FaceAuthModule {
           path: options.webhooks?.path ?? 'webhooks/argos',
           controllerDecorators: [Public()],
         }),
+        RetentionModule.forRoot({ ...options.retention, isGlobal: true }),
         AdminApiModule.forRoot({
           publicBaseUrl: options.http.publicBaseUrl,
           staticKeys: options.http.staticKeys,

@@ -1,21 +1,32 @@
 import { InternalApiKeyEntity } from '@faceauth/admin-api';
 import { FaceAuthResultEntity } from '@faceauth/results';
+import { CleanupAuditEntity, CleanupLockEntity, CleanupRunEntity } from '@faceauth/retention';
 import { FaceAuthTokenEntity } from '@faceauth/token-policy';
 import { WebhookInboxEntity } from '@faceauth/webhook';
 import { InternalApiKeys1764100000000 } from './migrations/1764100000000-internal-api-keys';
 import { FaceAuthTokens1764100000001 } from './migrations/1764100000001-faceauth-tokens';
 import { FaceAuthResults1764100000002 } from './migrations/1764100000002-faceauth-results';
 import { WebhookInbox1764100000003 } from './migrations/1764100000003-webhook-inbox';
+import { Retention1764100000004 } from './migrations/1764100000004-retention';
 
 /**
  * Everything the product persists. A host application adds these to its own DataSource; the same
  * migrations serve SQLite and PostgreSQL.
  */
-export const FACEAUTH_ENTITIES = [InternalApiKeyEntity, FaceAuthTokenEntity, FaceAuthResultEntity, WebhookInboxEntity];
+export const FACEAUTH_ENTITIES = [
+  InternalApiKeyEntity,
+  FaceAuthTokenEntity,
+  FaceAuthResultEntity,
+  WebhookInboxEntity,
+  CleanupRunEntity,
+  CleanupAuditEntity,
+  CleanupLockEntity,
+];
 
 export const FACEAUTH_MIGRATIONS = [
   InternalApiKeys1764100000000,
   FaceAuthTokens1764100000001,
   FaceAuthResults1764100000002,
   WebhookInbox1764100000003,
+  Retention1764100000004,
 ];

@@ -1,5 +1,6 @@
 import { StaticApiKey } from '@faceauth/admin-api';
 import { ArgosClientModuleOptions } from '@faceauth/argos-client';
+import { RetentionModuleOptions } from '@faceauth/retention';
 import { WebhookModuleOptions } from '@faceauth/webhook';
 import { FaceAuthProject } from './faceauth-project';
 
@@ -24,6 +25,8 @@ export interface FaceAuthModuleOptions {
   };
   /** Webhook authenticity, processing and reconciliation; `path` is where Argos posts (default webhooks/argos). */
   webhooks?: WebhookModuleOptions & { path?: string };
+  /** The retention schedule and the cleanup job that enforces it (defaults: 30 days, every 5 minutes). */
+  retention?: RetentionModuleOptions;
   http: {
     /** Public base URL of the service, for short links. */
     publicBaseUrl: string;

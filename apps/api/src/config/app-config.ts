@@ -37,6 +37,23 @@ export interface AppConfig {
     reconcileIntervalMs: number;
     reconcileLookbackDays: number;
   };
+  retention: {
+    resultRetentionDays: number;
+    tokenRetentionDays: number;
+    inboxRetentionDays: number;
+    schedulerEnabled: boolean;
+    intervalMs: number;
+    batchSize: number;
+    argosRatePerSecond: number;
+    argosBurst: number;
+    argosConcurrency: number;
+    retryPeriodMs: number;
+    retryBaseDelayMs: number;
+    retryMaxDelayMs: number;
+    claimLeaseMs: number;
+    lockStrategy: 'auto' | 'lease';
+    lockLeaseMs: number;
+  };
   projects: FaceAuthProject[];
   defaultProject: string;
 }

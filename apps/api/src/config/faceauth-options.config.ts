@@ -30,6 +30,25 @@ export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
         lookbackDays: config.webhooks.reconcileLookbackDays,
       },
     },
+    retention: {
+      resultRetentionDays: config.retention.resultRetentionDays,
+      tokenRetentionDays: config.retention.tokenRetentionDays,
+      inboxRetentionDays: config.retention.inboxRetentionDays,
+      scheduler: { enabled: config.retention.schedulerEnabled, intervalMs: config.retention.intervalMs },
+      batchSize: config.retention.batchSize,
+      argos: {
+        ratePerSecond: config.retention.argosRatePerSecond,
+        burst: config.retention.argosBurst,
+        concurrency: config.retention.argosConcurrency,
+      },
+      retry: {
+        periodMs: config.retention.retryPeriodMs,
+        baseDelayMs: config.retention.retryBaseDelayMs,
+        maxDelayMs: config.retention.retryMaxDelayMs,
+      },
+      claimLeaseMs: config.retention.claimLeaseMs,
+      lock: { strategy: config.retention.lockStrategy, leaseMs: config.retention.lockLeaseMs },
+    },
     http: {
       publicBaseUrl: config.http.publicBaseUrl,
       staticKeys: config.auth.staticKeys,

@@ -76,6 +76,7 @@ export function loadConfig(rawEnv: Env): AppConfig {
       reconcileIntervalMs: env.int('RECONCILE_INTERVAL_SECONDS', 300, { min: 10 }) * 1000,
       reconcileLookbackDays: env.int('RECONCILE_LOOKBACK_DAYS', 2, { min: 1, max: 90 }),
     },
+    retention: readRetention(env),
     projects: resolvedProjects,
     defaultProject,
   };
@@ -94,4 +95,28 @@ function readDatabase(env: EnvReader): DatabaseConfig {
   }
   const url = env.url('DATABASE_URL', ['postgres', 'postgresql']);
   return { type: 'postgres', url, migrationsRun, poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }) };
+}
+
+/** The retention schedule (RETENTION_*) and the cleanup job enforcing it (CLEANUP_*). */
+function readRetention(env: EnvReader): AppConfig['retention'] {
+  const retryBaseSeconds = env.int('CLEANUP_RETRY_BASE_SECONDS', 60, { min: 1, max: 7 * 86_400 });
+  const retryMaxSeconds = env.int('CLEANUP_RETRY_MAX_SECONDS', 6 * 3600, { min: 1, max: 30 * 86_400 });
+  if (retryMaxSeconds < retryBaseSeconds) throw new ConfigError('CLEANUP_RETRY_MAX_SECONDS', 'must be ≥ CLEANUP_RETRY_BASE_SECONDS');
+  return {
+    resultRetentionDays: env.int('RETENTION_RESULT_DAYS', 30, { min: 1, max: 1095 }),
+    tokenRetentionDays: env.int('RETENTION_TOKEN_DAYS', 30, { min: 1, max: 3650 }),
+    inboxRetentionDays: env.int('RETENTION_INBOX_DAYS', 30, { min: 1, max: 3650 }),
+    schedulerEnabled: env.bool('CLEANUP_ENABLED', true),
+    intervalMs: env.int('CLEANUP_INTERVAL_SECONDS', 300, { min: 1, max: 7 * 86_400 }) * 1000,
+    batchSize: env.int('CLEANUP_BATCH_SIZE', 100, { min: 1, max: 1000 }),
+    argosRatePerSecond: env.int('CLEANUP_ARGOS_RATE_PER_SECOND', 10, { min: 1, max: 10_000 }),
+    argosBurst: env.int('CLEANUP_ARGOS_BURST', 1, { min: 1, max: 10_000 }),
+    argosConcurrency: env.int('CLEANUP_ARGOS_CONCURRENCY', 4, { min: 1, max: 64 }),
+    retryPeriodMs: env.int('CLEANUP_RETRY_PERIOD_HOURS', 72, { min: 0, max: 2160 }) * 3600_000,
+    retryBaseDelayMs: retryBaseSeconds * 1000,
+    retryMaxDelayMs: retryMaxSeconds * 1000,
+    claimLeaseMs: env.int('CLEANUP_CLAIM_LEASE_SECONDS', 300, { min: 1, max: 86_400 }) * 1000,
+    lockStrategy: env.oneOf('CLEANUP_LOCK', ['auto', 'lease'] as const, 'auto'),
+    lockLeaseMs: env.int('CLEANUP_LOCK_LEASE_SECONDS', 120, { min: 1, max: 86_400 }) * 1000,
+  };
 }

@@ -19,15 +19,17 @@ RETURNING id`;
 
 /**
  * Claims due rows (and rows whose lease ran out: their worker died) for one worker. On PostgreSQL,
- * `FOR UPDATE SKIP LOCKED` lets several replicas claim disjoint batches; SQLite has one writer.
+ * `FOR UPDATE SKIP LOCKED` lets several replicas claim disjoint batches, and the outer re-check means a row
+ * claimed meanwhile is never claimed twice; SQLite has one writer.
  */
+const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until <= $1))`;
 const claimSql = (kind: DatabaseKind): string => `
 UPDATE webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
 WHERE id IN (
-  SELECT id FROM webhook_inbox
-  WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until <= $1)
+  SELECT id FROM webhook_inbox WHERE ${DUE}
   ORDER BY received_at, id
   LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
+  AND ${DUE}
 RETURNING *`;
 
 @Injectable()

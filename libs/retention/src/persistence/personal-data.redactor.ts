@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { SqlRunner } from './sql-runner';
+
+/** Fields of a stored webhook event that describe the person (see the webhook lib's FaceAuthWebhookEvent). */
+const PERSONAL_EVENT_FIELDS = ['submissionId', 'userId', 'cf1', 'cf2', 'cf3'];
+
+export interface ErasedLink {
+  id: string;
+  project: string;
+}
+
+/**
+ * Personal data held outside the results table: webhook inbox payloads of a purged result, and the links
+ * minted for a person who asked to be forgotten.
+ */
+@Injectable()
+export class PersonalDataRedactor {
+  constructor(private readonly sql: SqlRunner) {}
+
+  /** Strips the personal fields from the stored webhook events of one result; the rows stay for dedupe. */
+  async redactInbox(authId: string): Promise<number> {
+    const rows = await this.sql.rows('SELECT id, payload FROM webhook_inbox WHERE auth_id = $1', [authId]);
+    let changed = 0;
+    for (const row of rows) {
+      const redacted = redactEvent(String(row.payload));
+      if (redacted === null) continue;
+      await this.sql.rows('UPDATE webhook_inbox SET payload = $2 WHERE id = $1 RETURNING id', [row.id, redacted]);
+      changed += 1;
+    }
+    return changed;
+  }
+
+  async findLinks(authUserId: string): Promise<ErasedLink[]> {
+    const rows = await this.sql.rows('SELECT id, project FROM faceauth_tokens WHERE auth_user_id = $1', [authUserId]);
+    return rows.map((r) => ({ id: String(r.id), project: String(r.project) }));
+  }
+
+  /**
+   * Revokes links and clears what identifies their person: user id, custom fields, the request
+   * fingerprint (a hash of them) and the submission id (replaced by a marker: the column is required).
+   */
+  async eraseLinks(ids: string[], now: number): Promise<number> {
+    let erased = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const list = chunk.map((_id, k) => `$${k + 2}`).join(', ');
+      const rows = await this.sql.rows(
+        `UPDATE faceauth_tokens SET revoked_at = COALESCE(revoked_at, $1), auth_user_id = NULL, auth_cf1 = NULL,
+           auth_cf2 = NULL, auth_cf3 = NULL, request_fingerprint = NULL, sid = 'purged'
+         WHERE id IN (${list}) RETURNING id`,
+        [now, ...chunk],
+      );
+      erased += rows.length;
+    }
+    return erased;
+  }
+}
+
+/** The event without its personal fields, or null when there was nothing to remove (or it is not JSON). */
+function redactEvent(payload: string): string | null {
+  let event: unknown;
+  try {
+    event = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof event !== 'object' || event === null) return null;
+  const record = event as Record<string, unknown>;
+  if (!PERSONAL_EVENT_FIELDS.some((field) => field in record)) return null;
+  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => !PERSONAL_EVENT_FIELDS.includes(key))));
+}

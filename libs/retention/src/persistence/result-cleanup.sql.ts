@@ -1,0 +1,109 @@
+/**
+ * The cleanup state machine of a result, in SQL. A result is pending while `argos_deleted_at` or
+ * `purged_at` is null: `due → argos_deleted → purged`. Each step is one conditional UPDATE fenced by the
+ * worker's claim (`cleanup_lease_until` = the value it claimed with), so a stale worker cannot overwrite a
+ * newer one, and a step that already happened is never done twice.
+ *
+ * Parameters common to the predicates: $1 = now, $2 = results created at or before this are due.
+ */
+const PENDING = '(purged_at IS NULL OR argos_deleted_at IS NULL)';
+const PAST_DEADLINE = '(created_at <= $2 OR cleanup_due_at <= $1)';
+
+/** Past its deadline, not held, not deleted yet: the figure that must be 0 after a run. */
+export const OVERDUE = `NOT legal_hold AND ${PENDING} AND ${PAST_DEADLINE}`;
+
+/** Overdue and workable now: not given up, not backing off, not claimed by a live worker. */
+export const DUE = `${OVERDUE} AND cleanup_failed_at IS NULL
+  AND (cleanup_next_at IS NULL OR cleanup_next_at <= $1)
+  AND (cleanup_lease_until IS NULL OR cleanup_lease_until <= $1)`;
+
+export const HELD = `legal_hold AND ${PENDING} AND ${PAST_DEADLINE}`;
+
+export const CLAIM_COLUMNS = `auth_id, project, created_at, cleanup_due_at, argos_deleted_at, purged_at, argos_delete_sent_at,
+  cleanup_attempts, cleanup_first_failure_at, cleanup_lease_until`;
+
+/** $3 = lease until, $4 = batch size, optional $5 = only this user's results. */
+export const claimSql = (skipLocked: string, forUser: boolean): string => `
+UPDATE faceauth_results SET cleanup_lease_until = $3, cleanup_attempts = cleanup_attempts + 1
+WHERE auth_id IN (
+  SELECT auth_id FROM faceauth_results
+  WHERE ${DUE}${forUser ? ' AND auth_user_id = $5' : ''}
+  ORDER BY created_at, auth_id
+  LIMIT $4${skipLocked})
+RETURNING ${CLAIM_COLUMNS}`;
+
+/** $1 id, $2 now, $3 lease. Written just before the DELETE goes out. */
+export const MARK_SENT = `
+UPDATE faceauth_results SET argos_delete_sent_at = $2
+WHERE auth_id = $1 AND cleanup_lease_until = $3 AND argos_deleted_at IS NULL
+RETURNING auth_id`;
+
+export const MARK_ARGOS_DELETED = `
+UPDATE faceauth_results SET argos_deleted_at = $2, argos_delete_sent_at = NULL, cleanup_last_error = NULL
+WHERE auth_id = $1 AND cleanup_lease_until = $3 AND argos_deleted_at IS NULL
+RETURNING auth_id`;
+
+/** The personal columns are listed by the caller (from the entity metadata). */
+export const purgeSql = (personalColumns: string[]): string => `
+UPDATE faceauth_results SET ${personalColumns.map((c) => `${c} = NULL, `).join('')}purged_at = $2, updated_at = $2,
+  cleanup_lease_until = NULL, cleanup_next_at = NULL, cleanup_last_error = NULL
+WHERE auth_id = $1 AND cleanup_lease_until = $3 AND purged_at IS NULL AND argos_deleted_at IS NOT NULL
+RETURNING auth_id`;
+
+export const RELEASE = `
+UPDATE faceauth_results SET cleanup_lease_until = NULL WHERE auth_id = $1 AND cleanup_lease_until = $2
+RETURNING auth_id`;
+
+/** $1 id, $2 retry at, $3 now, $4 error code, $5 lease. */
+export const scheduleRetrySql = (keepSent: boolean): string => `
+UPDATE faceauth_results SET cleanup_lease_until = NULL, cleanup_next_at = $2,
+  cleanup_first_failure_at = COALESCE(cleanup_first_failure_at, $3), cleanup_last_error = $4
+  ${keepSent ? '' : ', argos_delete_sent_at = NULL'}
+WHERE auth_id = $1 AND cleanup_lease_until = $5
+RETURNING auth_id`;
+
+/** $1 id, $2 now, $3 error code, $4 lease. */
+export const markFailedSql = (keepSent: boolean): string => `
+UPDATE faceauth_results SET cleanup_lease_until = NULL, cleanup_next_at = NULL, cleanup_failed_at = $2,
+  cleanup_first_failure_at = COALESCE(cleanup_first_failure_at, $2), cleanup_last_error = $3
+  ${keepSent ? '' : ', argos_delete_sent_at = NULL'}
+WHERE auth_id = $1 AND cleanup_lease_until = $4
+RETURNING auth_id`;
+
+/** Rows given up on get a fresh retry period. */
+export const RETRY_FAILED = `
+UPDATE faceauth_results SET cleanup_failed_at = NULL, cleanup_first_failure_at = NULL, cleanup_next_at = NULL,
+  cleanup_attempts = 0
+WHERE cleanup_failed_at IS NOT NULL
+RETURNING auth_id`;
+
+/** "Forget this user": due now (an earlier deadline is kept), with a fresh retry period. $1 user, $2 now. */
+export const MARK_USER_DUE = `
+UPDATE faceauth_results SET cleanup_due_at = COALESCE(cleanup_due_at, $2), cleanup_next_at = NULL,
+  cleanup_failed_at = NULL, cleanup_first_failure_at = NULL
+WHERE auth_user_id = $1 AND NOT legal_hold AND ${PENDING}
+RETURNING auth_id`;
+
+export const COUNT_USER_HELD = `
+SELECT COUNT(*) AS n FROM faceauth_results WHERE auth_user_id = $1 AND legal_hold AND ${PENDING}`;
+
+/** $1 id, $2 now. Only while nothing was sent to Argos and no live worker holds the row. */
+export const SET_LEGAL_HOLD = `
+UPDATE faceauth_results SET legal_hold = TRUE, updated_at = $2
+WHERE auth_id = $1 AND argos_deleted_at IS NULL AND purged_at IS NULL AND argos_delete_sent_at IS NULL
+  AND (cleanup_lease_until IS NULL OR cleanup_lease_until <= $2)
+RETURNING auth_id, created_at, cleanup_due_at`;
+
+/** Releasing a hold restarts the deletion cycle with a fresh retry period. */
+export const CLEAR_LEGAL_HOLD = `
+UPDATE faceauth_results SET legal_hold = FALSE, updated_at = $2, cleanup_failed_at = NULL,
+  cleanup_first_failure_at = NULL, cleanup_next_at = NULL, cleanup_attempts = 0
+WHERE auth_id = $1 AND legal_hold
+RETURNING auth_id, created_at, cleanup_due_at`;
+
+export const HOLD_STATE = `
+SELECT auth_id, created_at, cleanup_due_at, legal_hold, argos_deleted_at, purged_at, argos_delete_sent_at, cleanup_lease_until
+FROM faceauth_results WHERE auth_id = $1`;
+
+export const OVERDUE_COLUMNS = `auth_id, project, created_at, cleanup_due_at, cleanup_attempts, cleanup_next_at,
+  cleanup_failed_at, cleanup_last_error, argos_deleted_at, purged_at`;

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { databaseKind, DatabaseKind, positionalSql, rawRows } from '@faceauth/core';
+
+/**
+ * Raw statements written once with `$n` placeholders, run on SQLite or PostgreSQL. Every write of the
+ * cleanup is ONE conditional statement (no multi-statement transaction), because SQLite shares a single
+ * connection between all concurrent callers of the process.
+ */
+@Injectable()
+export class SqlRunner {
+  readonly kind: DatabaseKind;
+
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {
+    this.kind = databaseKind(dataSource);
+  }
+
+  async rows(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+    const [sql, ordered] = positionalSql(this.kind, text, params);
+    return rawRows(await this.dataSource.query(sql, ordered));
+  }
+
+  /** `FOR UPDATE SKIP LOCKED` on PostgreSQL; nothing on SQLite, whose single writer already serialises claims. */
+  get skipLocked(): string {
+    return this.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+  }
+}
+
+/** BIGINT columns come back as strings from PostgreSQL. */
+export const ms = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
