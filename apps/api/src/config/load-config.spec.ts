@@ -6,7 +6,7 @@ describe('loadConfig', () => {
   it('runs on SQLite against the local sandbox with no configuration at all', () => {
     const config = loadConfig({});
     expect(config.database).toEqual({ type: 'sqlite', path: 'data/faceauth.sqlite', migrationsRun: true });
-    expect(config.argos).toEqual({
+    expect(config.argos).toMatchObject({
       apiBaseUrl: 'http://127.0.0.1:4010/v3',
       formUrl: 'http://127.0.0.1:4010/face-auth',
       usingSandboxDefaults: true,
