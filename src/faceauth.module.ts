@@ -6,6 +6,8 @@ import { ResultsModule } from '@faceauth/results';
 import { RetentionModule } from '@faceauth/retention';
 import { TokenPolicyModule } from '@faceauth/token-policy';
 import { WebhookModule } from '@faceauth/webhook';
+import { MetricsModule } from './metrics/metrics.module';
+import { PrometheusFaceAuthMetrics } from './metrics/prometheus.metrics';
 import { FaceAuthModuleOptions } from './options/faceauth-module.options';
 
 /**
@@ -16,9 +18,11 @@ import { FaceAuthModuleOptions } from './options/faceauth-module.options';
 @Module({})
 export class FaceAuthModule {
   static forRoot(options: FaceAuthModuleOptions): DynamicModule {
+    const metrics = new PrometheusFaceAuthMetrics(options.projects.map((p) => p.name));
     return {
       module: FaceAuthModule,
       imports: [
+        MetricsModule.forRoot(metrics),
         EncryptionModule.forRoot({
           isGlobal: true,
           formUrl: options.argos.formUrl,
@@ -44,6 +48,7 @@ export class FaceAuthModule {
           projects: options.projects.map((p) => ({ name: p.name, apiKey: p.apiKey })),
           defaultProject: options.defaultProject,
           ...options.argos.client,
+          observer: metrics,
         }),
         ResultsModule.forRoot({ isGlobal: true, maxImageBytes: options.argos.client?.maxImageBytes }),
         WebhookModule.forRoot({

@@ -14,6 +14,10 @@ import { LinksController } from './links/links.controller';
 import { ShortLinkController } from './links/short-link.controller';
 import { ResultsController } from './results/results.controller';
 import { WebhookInboxController } from './webhooks/webhook-inbox.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { CleanupController } from './cleanup/cleanup.controller';
+import { LegalHoldController } from './cleanup/legal-hold.controller';
+import { UserBiometricsController } from './cleanup/user-biometrics.controller';
 
 /**
  * The HTTP face of the product: internal auth (scoped API keys) and, as later features land, the admin
@@ -21,7 +25,17 @@ import { WebhookInboxController } from './webhooks/webhook-inbox.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([InternalApiKeyEntity])],
-  controllers: [ApiKeysController, LinksController, ShortLinkController, ResultsController, WebhookInboxController],
+  controllers: [
+    ApiKeysController,
+    LinksController,
+    ShortLinkController,
+    ResultsController,
+    WebhookInboxController,
+    CleanupController,
+    LegalHoldController,
+    UserBiometricsController,
+    MetricsController,
+  ],
   providers: [
     {
       provide: ADMIN_API_OPTIONS,

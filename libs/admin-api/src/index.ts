@@ -19,3 +19,6 @@ export { RequestValidationError } from './errors/request-validation.error';
 export { createValidationPipe } from './http/validation.pipe';
 export { ArgosErrorInterceptor } from './http/argos-error.interceptor';
 export { argosFailureToDomainError } from './errors/argos-upstream.error';
+export { CleanupController } from './cleanup/cleanup.controller';
+export { LegalHoldController } from './cleanup/legal-hold.controller';
+export { UserBiometricsController } from './cleanup/user-biometrics.controller';

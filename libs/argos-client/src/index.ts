@@ -38,6 +38,7 @@ export type { FaceImageMimeType } from './normalization/image-mime.detector';
 export type {
   ArgosClientModuleOptions,
   ArgosProjectCredentials,
+  ArgosCallObserver,
   ResolvedArgosClientOptions,
 } from './config/argos-client-options.interface';
 export { ARGOS_CLIENT_DEFAULTS } from './config/argos-client.defaults';

@@ -3,7 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { ArgosDeletionStep } from './cleanup/argos-deletion.step';
 import { CleanupBatchRunner } from './cleanup/cleanup-batch.runner';
-import { CleanupMetrics } from './cleanup/cleanup.metrics';
+import { ExpiredRowsSweeper } from './cleanup/expired-rows.sweeper';
+import { RunRecorderFactory } from './cleanup/run-recorder.factory';
 import { CleanupScheduler } from './cleanup/cleanup.scheduler';
 import { CleanupService } from './cleanup/cleanup.service';
 import { ResultDeletionWorker } from './cleanup/result-deletion.worker';
@@ -47,7 +48,8 @@ import { RETENTION_OPTIONS, RetentionModuleOptions, resolveRetentionOptions } fr
     ArgosDeletionStep,
     ResultDeletionWorker,
     CleanupBatchRunner,
-    CleanupMetrics,
+    RunRecorderFactory,
+    ExpiredRowsSweeper,
     CleanupService,
     CleanupScheduler,
     LegalHoldService,

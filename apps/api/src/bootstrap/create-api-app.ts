@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { DevAdminKeyBootstrap } from '@faceauth/admin-api';
+import { FaceAuthMetrics } from '@faceauth/core';
 import { AppModule, AppModuleOptions } from '../app.module';
 import { createFastifyAdapter } from './fastify-adapter.factory';
 import { setupSwagger } from './swagger.setup';
@@ -26,7 +27,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  registerAccessLog(app.getHttpAdapter().getInstance(), logger);
+  registerAccessLog(app.getHttpAdapter().getInstance(), logger, app.get(FaceAuthMetrics));
   app.enableShutdownHooks();
   // Routes opt in to a limit with @RouteConfig({ rateLimit }) (the public short link does).
   await app.register(fastifyRateLimit, { global: false });

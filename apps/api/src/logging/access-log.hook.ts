@@ -1,14 +1,17 @@
 import { LoggerService } from '@nestjs/common';
 import { FastifyInstance } from 'fastify';
+import { FaceAuthMetrics } from '@faceauth/core';
 import { redactUrl } from './logger.options';
 
 /**
  * One structured line per answered request, from Fastify's own hook so that every route (including
- * errors raised before a handler) is logged. Only method, redacted URL, status and duration: never
- * headers or bodies, which may carry keys, tokens, ciphertexts or images.
+ * errors raised before a handler) is logged, and the request's latency by route pattern. Only method,
+ * redacted URL, status and duration: never headers or bodies, which may carry keys, tokens, ciphertexts
+ * or images.
  */
-export function registerAccessLog(fastify: FastifyInstance, logger: LoggerService): void {
+export function registerAccessLog(fastify: FastifyInstance, logger: LoggerService, metrics: FaceAuthMetrics): void {
   fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.httpRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
     if (!request.url.startsWith('/health')) {
       logger.log(
         {

@@ -5,6 +5,7 @@ export enum Scope {
   RESULTS_READ = 'results:read',
   RESULTS_WRITE = 'results:write',
   RESULTS_DELETE = 'results:delete',
+  METRICS_READ = 'metrics:read',
   ADMIN = 'admin',
 }
 

@@ -50,8 +50,9 @@ export class ArgosClient {
     this.#breaker = new CircuitBreaker(options.breaker, options.now, (state) => {
       if (state === 'open') logger.warn('Argos circuit opened: calls fail fast with ARGOS_UNAVAILABLE');
       else logger.log(`Argos circuit ${state}`);
+      options.observer?.circuitChanged(project, state);
     });
-    this.#executor = new ArgosRequestExecutor(apiKey, options, transport, this.#breaker);
+    this.#executor = new ArgosRequestExecutor(apiKey, options, transport, this.#breaker, project);
     this.#maxImageBytes = options.maxImageBytes;
   }
 

@@ -43,11 +43,29 @@ export class ArgosRequestExecutor {
     private readonly options: ResolvedArgosClientOptions,
     private readonly transport: ArgosTransport,
     private readonly breaker: CircuitBreaker,
+    private readonly project = '',
   ) {
     this.#apiKey = apiKey;
   }
 
+  /** Runs the call and tells the observer (if any) how it ended. */
   async execute<T>(spec: ArgosCallSpec<T>, call: CallOptions = {}): Promise<T> {
+    const observer = this.options.observer;
+    try {
+      const [value, attempts] = await this.run(spec, call);
+      observer?.callCompleted(this.project, spec.operation, 'success', attempts);
+      return value;
+    } catch (error) {
+      if (observer) {
+        const code = error instanceof ArgosClientError ? error.code : 'error';
+        observer.callCompleted(this.project, spec.operation, code, error instanceof ArgosClientError ? error.attempts : 1);
+      }
+      throw error;
+    }
+  }
+
+  /** Resolves with the value and the number of HTTP attempts it took. */
+  private async run<T>(spec: ArgosCallSpec<T>, call: CallOptions): Promise<[T, number]> {
     const requestId = call.requestId ?? randomUUID();
     const deadlineAt = performance.now() + this.options.timeouts.deadlineMs;
     let last: ArgosFailure | undefined;
@@ -79,12 +97,12 @@ export class ArgosRequestExecutor {
       );
       if ('response' in result && isSuccess(result.response)) {
         this.breaker.record(permit, 'success');
-        return this.parse(spec, result.response, attempt, requestId);
+        return [this.parse(spec, result.response, attempt, requestId), attempt];
       }
       const failure = 'failure' in result ? result.failure : this.classify(spec.operation, result.response);
       this.breaker.record(permit, failure.breaker === 'healthy' ? 'success' : failure.breaker);
       if (failure.code === ArgosErrorCode.NOT_FOUND && last !== undefined && spec.notFoundAfterRetry)
-        return spec.notFoundAfterRetry();
+        return [spec.notFoundAfterRetry(), attempt];
       const decision = decideRetry(
         {
           retryability: failure.retryability,

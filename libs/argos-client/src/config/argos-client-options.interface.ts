@@ -53,6 +53,16 @@ export interface ArgosClientModuleOptions {
   now?: () => number;
   /** Source of backoff jitter in [0, 1). Default `Math.random`; tests pin it. */
   random?: () => number;
+  /** Told about every call, retry and circuit change (metrics). Must not throw. */
+  observer?: ArgosCallObserver;
+}
+
+/** Hooks for metrics: what happened to each call, without its payload. */
+export interface ArgosCallObserver {
+  /** A call ended: `outcome` is `success` or the error code; `attempts` HTTP attempts were sent. */
+  callCompleted(project: string, operation: string, outcome: string, attempts: number): void;
+  /** The circuit of `project` changed state. */
+  circuitChanged(project: string, state: 'closed' | 'open' | 'half-open'): void;
 }
 
 /** Options after validation, with every default filled in. Frozen; API keys are non-enumerable. */
@@ -77,4 +87,5 @@ export interface ResolvedArgosClientOptions {
   readonly maxResponseBytes: number;
   readonly now: () => number;
   readonly random: () => number;
+  readonly observer?: ArgosCallObserver;
 }

@@ -76,6 +76,7 @@ export function resolveArgosClientOptions(options: ArgosClientModuleOptions): Re
       Number.MAX_SAFE_INTEGER,
     ),
     now: functionOption('now', options.now, Date.now),
+    ...(options.observer ? { observer: options.observer } : {}),
     random: functionOption('random', options.random, Math.random),
   };
   return Object.freeze(resolved);

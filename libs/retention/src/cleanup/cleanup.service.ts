@@ -1,9 +1,8 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Clock } from '@faceauth/core';
+import { Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Clock, FaceAuthMetrics, NOOP_METRICS } from '@faceauth/core';
 import { CleanupLock, CleanupLockHandle } from '../lock/cleanup-lock';
-import { InjectCleanupInstanceId } from '../lock/instance-id';
 import { CleanupTrigger } from '../persistence/cleanup-run.entity';
-import { CleanupRunRepository, zeroCounts } from '../persistence/cleanup-run.repository';
+import { zeroCounts } from '../persistence/cleanup-run.repository';
 import { ExpiredRowsRepository } from '../persistence/expired-rows.repository';
 import { ResultCleanupRepository } from '../persistence/result-cleanup.repository';
 import { retentionCutoffs } from '../policy/retention-policy';
@@ -12,10 +11,9 @@ import { InjectRetentionOptions, ResolvedRetentionOptions } from '../retention.o
 import { failureCode } from './argos-deletion.step';
 import { CleanupBatchRunner, DrainContext } from './cleanup-batch.runner';
 import { CleanupRequest, CleanupRunSummary } from './cleanup-run.types';
-import { CleanupMetrics } from './cleanup.metrics';
+import { ExpiredRowsSweeper } from './expired-rows.sweeper';
 import { RunRecorder } from './run-recorder';
-
-const SWEEP_BATCH = 1000;
+import { RunRecorderFactory } from './run-recorder.factory';
 
 /**
  * Enforces the retention schedule: under the cross-instance lock, deletes due results (Argos, then
@@ -30,13 +28,13 @@ export class CleanupService implements OnApplicationShutdown {
   constructor(
     private readonly lock: CleanupLock,
     private readonly batches: CleanupBatchRunner,
-    private readonly runs: CleanupRunRepository,
+    private readonly sweeper: ExpiredRowsSweeper,
+    private readonly recorders: RunRecorderFactory,
     private readonly results: ResultCleanupRepository,
     private readonly expired: ExpiredRowsRepository,
-    private readonly metrics: CleanupMetrics,
     private readonly clock: Clock,
     @InjectRetentionOptions() private readonly options: ResolvedRetentionOptions,
-    @InjectCleanupInstanceId() private readonly instanceId: string,
+    @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
   ) {}
 
   onApplicationShutdown(): void {
@@ -64,20 +62,21 @@ export class CleanupService implements OnApplicationShutdown {
   }
 
   /**
-   * Runs `work` under the cleanup lock, with a recorded run, if the lock is free; null otherwise.
-   * For on-demand deletions ("forget this user") that must respect the global Argos rate cap.
+   * Runs `work` under the cleanup lock, as a recorded run, if the lock is free; null otherwise (the
+   * holder's run, or the next tick, takes the work). For on-demand deletions ("forget this user"), which
+   * must respect the global Argos rate cap.
    */
   async withLock(trigger: CleanupTrigger, work: (context: DrainContext) => Promise<void>): Promise<RunRecorder | null> {
     const handle = await this.lock.tryAcquire();
     if (!handle) return null;
-    const run = new RunRecorder(this.runs, trigger, false, this.instanceId, this.clock.now());
+    const run = this.recorders.start(trigger);
     try {
       await run.ensure();
       await work(this.drainContext(run, handle));
-      await run.finish(run.counts.retrying + run.counts.failed > 0 ? 'partial' : 'completed', this.clock.now());
+      await this.finish(run);
       return run;
     } catch (error) {
-      await run.finish('failed', this.clock.now(), failureCode(error));
+      await run.finish('failed', this.clock.now(), failureCode(error)).catch(() => undefined);
       throw error;
     } finally {
       await handle.release();
@@ -85,19 +84,18 @@ export class CleanupService implements OnApplicationShutdown {
   }
 
   private async locked(handle: CleanupLockHandle, trigger: CleanupTrigger, request: CleanupRequest): Promise<CleanupRunSummary> {
-    const run = new RunRecorder(this.runs, trigger, false, this.instanceId, this.clock.now());
+    const run = this.recorders.start(trigger);
     try {
       if (trigger !== 'schedule') await run.ensure();
-      const interrupted = await this.runs.interruptStale(run.id, run.startedAt);
-      if (interrupted > 0) this.logger.warn(`${interrupted} earlier cleanup run(s) had been interrupted; resuming their work`);
+      const interrupted = await this.recorders.interruptStale(run);
+      if (interrupted > 0) this.logger.warn(`${interrupted} earlier cleanup run(s) had been interrupted; their work resumes now`);
       if (request.retryFailed) await this.results.retryFailed();
-      const startCutoffs = retentionCutoffs(run.startedAt, this.options);
-      const total = request.onProgress ? await this.results.countDue(startCutoffs.now, startCutoffs.results) : 0;
+      const c = retentionCutoffs(run.startedAt, this.options);
+      const total = request.onProgress ? await this.results.countDue(c.now, c.results) : 0;
       const context = this.drainContext(run, handle, () => request.onProgress?.({ phase: 'results', done: run.counts.due, total }));
       await this.batches.drain(context);
-      await this.sweep(run, context, 'tokens', (cutoff) => this.expired.deleteTokens(cutoff, SWEEP_BATCH), request);
-      await this.sweep(run, context, 'inbox', (cutoff) => this.expired.deleteInbox(cutoff, SWEEP_BATCH), request);
-      return await this.finish(run, run.counts.retrying + run.counts.failed > 0 ? 'partial' : 'completed');
+      await this.sweeper.sweep(run, context, request.onProgress);
+      return await this.finish(run);
     } catch (error) {
       this.logger.error(`Cleanup run ${run.id} failed (${failureCode(error)})`);
       await run.finish('failed', this.clock.now(), failureCode(error)).catch(() => undefined);
@@ -105,61 +103,42 @@ export class CleanupService implements OnApplicationShutdown {
     }
   }
 
-  private drainContext(run: RunRecorder, handle: CleanupLockHandle, progress?: () => void): DrainContext & { lost: boolean } {
-    const context = {
+  private drainContext(run: RunRecorder, handle: CleanupLockHandle, progress?: () => void): DrainContext {
+    let lost = false;
+    return {
       counts: run.counts,
-      lost: false,
       runId: () => run.ensure(),
-      shouldStop: () => this.stopping || context.lost,
+      shouldStop: () => this.stopping || lost,
       afterBatch: async () => {
         progress?.();
-        context.lost = !(await handle.renew());
-        if (context.lost) this.logger.error('Cleanup lock lost; stopping this run (claimed rows are fenced, nothing is repeated)');
-        return !context.lost;
+        lost = !(await handle.renew());
+        if (lost) this.logger.error('Cleanup lock lost; stopping this run (claimed rows are fenced, nothing is repeated)');
+        return !lost;
       },
     };
-    return context;
   }
 
-  /** Deletes links or inbox rows past their retention, in bounded batches. */
-  private async sweep(
-    run: RunRecorder,
-    context: DrainContext,
-    phase: 'tokens' | 'inbox',
-    deleteBatch: (cutoff: number) => Promise<number>,
-    request: CleanupRequest,
-  ): Promise<void> {
-    for (;;) {
-      if (context.shouldStop()) return;
-      const cutoffs = retentionCutoffs(this.clock.now(), this.options);
-      const deleted = await deleteBatch(phase === 'tokens' ? cutoffs.tokens : cutoffs.inbox);
-      if (deleted > 0) await run.ensure();
-      if (phase === 'tokens') run.counts.tokensDeleted += deleted;
-      else run.counts.inboxDeleted += deleted;
-      request.onProgress?.({ phase, done: phase === 'tokens' ? run.counts.tokensDeleted : run.counts.inboxDeleted, total: 0 });
-      if (deleted < SWEEP_BATCH || !(await context.afterBatch())) return;
-    }
-  }
-
-  private async finish(run: RunRecorder, outcome: 'completed' | 'partial'): Promise<CleanupRunSummary> {
+  private async finish(run: RunRecorder): Promise<CleanupRunSummary> {
     const finishedAt = this.clock.now();
-    const cutoffs = retentionCutoffs(finishedAt, this.options);
-    const overdue = await this.results.countOverdue(cutoffs.now, cutoffs.results);
-    const stopped = this.stopping ? 'interrupted' : outcome;
-    await run.finish(stopped, finishedAt);
-    this.metrics.recordRun(run.counts, overdue, await this.results.countFailed());
+    const c = retentionCutoffs(finishedAt, this.options);
+    const overdue = await this.results.countOverdue(c.now, c.results);
+    const outcome = this.stopping ? 'interrupted' : run.counts.retrying + run.counts.failed > 0 ? 'partial' : 'completed';
+    await run.finish(outcome, finishedAt);
+    this.metrics.cleanup('deleted', run.counts.purged);
+    this.metrics.cleanup('failed', run.counts.failed);
+    this.metrics.cleanupOverdue(overdue);
     if (run.recorded) {
-      const c = run.counts;
+      const n = run.counts;
       this.logger.log(
-        `Cleanup run ${run.id} (${run.trigger}) ${stopped}: ${c.argosDeleted} deleted at Argos, ${c.alreadyGone} already gone, ` +
-          `${c.purged} purged, ${c.retrying} retrying, ${c.failed} failed, ${c.tokensDeleted} links, ${c.inboxDeleted} inbox rows; ${overdue} overdue`,
+        `Cleanup run ${run.id} (${run.trigger}) ${outcome}: ${n.argosDeleted} deleted at Argos, ${n.alreadyGone} already gone, ` +
+          `${n.purged} purged, ${n.retrying} retrying, ${n.failed} failed, ${n.tokensDeleted} links, ${n.inboxDeleted} inbox rows; ${overdue} overdue`,
       );
     }
     return {
       runId: run.recorded ? run.id : null,
       trigger: run.trigger,
       dryRun: false,
-      outcome: run.recorded ? stopped : 'idle',
+      outcome: run.recorded ? outcome : 'idle',
       startedAt: run.startedAt,
       finishedAt,
       counts: run.counts,
@@ -169,7 +148,7 @@ export class CleanupService implements OnApplicationShutdown {
 
   /** Counts what a run would do now; changes nothing, calls nobody; recorded as a dry run. */
   private async dryRun(trigger: CleanupTrigger): Promise<CleanupRunSummary> {
-    const run = new RunRecorder(this.runs, trigger, true, this.instanceId, this.clock.now());
+    const run = this.recorders.start(trigger, true);
     const c = retentionCutoffs(run.startedAt, this.options);
     Object.assign(run.counts, {
       due: await this.results.countDue(c.now, c.results),

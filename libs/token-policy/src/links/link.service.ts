@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { Clock, decodeKeysetCursor, encodeKeysetCursor } from '@faceauth/core';
+import { Clock, decodeKeysetCursor, encodeKeysetCursor, FaceAuthMetrics, NOOP_METRICS } from '@faceauth/core';
 import { resolveLinkPolicy } from '../policy/policy-resolver';
 import { generateTokenId } from '../policy/token-id.generator';
 import { TokenError, TokenErrorCode } from '../policy/token.error';
@@ -20,6 +20,7 @@ export class LinkService {
     private readonly views: LinkViewFactory,
     private readonly clock: Clock,
     @InjectTokenPolicyOptions() private readonly options: ResolvedTokenPolicyOptions,
+    @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
   ) {}
 
   /**
@@ -43,6 +44,7 @@ export class LinkService {
       if (raced) return this.replay(raced, fingerprint);
       throw error;
     }
+    this.metrics.token('minted');
     return this.views.view(row);
   }
 
@@ -70,7 +72,7 @@ export class LinkService {
 
   /** Revokes a link; revoking twice is not an error. */
   async revoke(id: string): Promise<LinkView> {
-    await this.tokens.revoke(id, this.clock.now());
+    if (await this.tokens.revoke(id, this.clock.now())) this.metrics.token('revoked');
     return this.get(id);
   }
 

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock } from '@faceauth/core';
+import { Clock, FaceAuthMetrics, NOOP_METRICS } from '@faceauth/core';
 import { TokenStatus } from '../policy/link-policy';
 import { refusalFor, tokenStatus } from '../policy/token-status';
 import { TokenError } from '../policy/token.error';
@@ -40,6 +40,7 @@ export class TokenLedger extends TokenUsagePort {
   constructor(
     private readonly tokens: TokenRepository,
     private readonly clock: Clock,
+    @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
   ) {
     super();
   }
@@ -47,6 +48,7 @@ export class TokenLedger extends TokenUsagePort {
   async recordUse(token: string, at: Date = this.clock.now(), useId?: string): Promise<TokenUseOutcome> {
     const key = useId === undefined ? '' : useKeyOf(useId);
     const updated = await this.tokens.consume(token, at, key);
+    if (updated) this.metrics.token('consumed');
     const row = updated ?? (await this.tokens.findByToken(token));
     if (!row) return { recorded: false, duplicate: false, known: false, status: null, linkId: null, project: null };
     return {
@@ -67,8 +69,10 @@ export class TokenLedger extends TokenUsagePort {
     throw new TokenError(refusalFor(status), `This link cannot be used: ${status}`);
   }
 
-  markExpired(token: string, at: Date): Promise<boolean> {
-    return this.tokens.markExpired(token, at);
+  async markExpired(token: string, at: Date): Promise<boolean> {
+    const marked = await this.tokens.markExpired(token, at);
+    if (marked) this.metrics.token('expired');
+    return marked;
   }
 
   async projectOf(token: string): Promise<string | null> {

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { Clock } from '@faceauth/core';
+import { Injectable, Optional } from '@nestjs/common';
+import { Clock, FaceAuthMetrics, NOOP_METRICS } from '@faceauth/core';
 import { inboxEntryFor } from '../inbox/inbox-entry.factory';
 import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { normalizeWebhookPayload } from '../payload/webhook-payload.normalizer';
@@ -28,14 +28,22 @@ export class WebhookIntakeService {
     private readonly inbox: WebhookInboxRepository,
     private readonly processor: WebhookProcessor,
     private readonly clock: Clock,
+    @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
   ) {}
 
   async receive(incoming: IncomingWebhook): Promise<IntakeOutcome> {
-    this.authenticity.checkSource(incoming.sourceIp);
-    this.authenticity.checkSecret(incoming.secret);
-    const event = normalizeWebhookPayload(this.authenticity.unwrap(incoming.body));
-    const entry = inboxEntryFor(event, 'webhook', this.clock.now());
+    let entry;
+    try {
+      this.authenticity.checkSource(incoming.sourceIp);
+      this.authenticity.checkSecret(incoming.secret);
+      const event = normalizeWebhookPayload(this.authenticity.unwrap(incoming.body));
+      entry = inboxEntryFor(event, 'webhook', this.clock.now());
+    } catch (error) {
+      this.metrics.webhook('rejected');
+      throw error;
+    }
     const inserted = await this.inbox.insert(entry);
+    this.metrics.webhook(inserted ? 'received' : 'duplicate');
     if (inserted && entry.status === 'pending') this.processor.kick();
     return { duplicate: !inserted, trigger: entry.trigger };
   }

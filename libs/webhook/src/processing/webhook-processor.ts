@@ -1,7 +1,7 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, databaseKind } from '@faceauth/core';
+import { Clock, databaseKind, FaceAuthMetrics, NOOP_METRICS } from '@faceauth/core';
 import { WebhookInboxEntity } from '../inbox/webhook-inbox.entity';
 import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
@@ -28,6 +28,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
     private readonly clock: Clock,
     @InjectWebhookOptions() private readonly options: ResolvedWebhookOptions,
     @InjectDataSource() dataSource: DataSource,
+    @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
   ) {
     this.concurrency = databaseKind(dataSource) === 'postgres' ? options.processor.concurrency : 1;
   }
@@ -81,7 +82,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
   private async process(row: WebhookInboxEntity): Promise<void> {
     try {
       const project = await this.handler.handle(row);
-      await this.inbox.complete(row, this.clock.now(), project);
+      if (await this.inbox.complete(row, this.clock.now(), project)) this.metrics.webhook('processed');
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       const label = typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error';
@@ -89,6 +90,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
       const { maxAttempts, baseDelayMs, maxDelayMs } = this.options.processor;
       const retryAt = row.attempts >= maxAttempts ? null : new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, baseDelayMs, maxDelayMs));
       await this.inbox.fail(row, message, retryAt);
+      if (!retryAt) this.metrics.webhook('dead');
       if (!retryAt) this.logger.error(`Inbox row ${row.id} (${row.trigger}) is dead after ${row.attempts} attempts: ${message}`);
     }
   }

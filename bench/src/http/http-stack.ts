@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { BenchDatabase, BenchDatabaseKind, createBenchDatabase } from './bench-database';
+import { SERVER_ENTRIES, ServerProcess } from './server-process';
+import { SqlProbe } from './sql-probe';
+import { createTwinInbox } from './twin-inbox';
+
+/** Subject and baseline of one HTTP row, on one fresh database, each in its own process. */
+export interface HttpStack {
+  kind: BenchDatabaseKind;
+  service: ServerProcess;
+  bare: ServerProcess;
+  probe: SqlProbe;
+  /** Secret of the `bench` admin key (INTERNAL_API_KEYS); sent to both sides so requests are identical. */
+  apiKey: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Production-like settings where they change the measured path; off where they would add background work
+ * unrelated to it (reconciliation and verify-by-fetch would call the absent Argos sandbox; the cleanup
+ * scheduler runs on a timer). Logging at `warn`: the access-log hook still runs on every request.
+ */
+function serviceEnv(database: BenchDatabase, apiKey: string): Record<string, string> {
+  return {
+    ...database.env,
+    NODE_ENV: 'development',
+    INTERNAL_API_KEYS: `bench|admin|${apiKey}`,
+    DEV_ADMIN_KEY: 'false',
+    LOG_LEVEL: 'warn',
+    WEBHOOK_VERIFY_BY_FETCH: 'false',
+    RECONCILE_ENABLED: 'false',
+    CLEANUP_ENABLED: 'false',
+  };
+}
+
+/** Creates the database, starts the service (it migrates the schema), then the bare server. */
+export async function startHttpStack(kind: BenchDatabaseKind, log: (line: string) => void): Promise<HttpStack> {
+  const database = await createBenchDatabase(kind);
+  const apiKey = `bench-${randomBytes(18).toString('base64url')}`;
+  const env = serviceEnv(database, apiKey);
+  const started: ServerProcess[] = [];
+  let probe: SqlProbe | null = null;
+  const close = async (): Promise<void> => {
+    await Promise.allSettled(started.map((s) => s.stop()));
+    await probe?.close().catch(() => undefined);
+    await database.drop();
+  };
+  try {
+    const service = await ServerProcess.start('service', SERVER_ENTRIES.service, env);
+    started.push(service);
+    probe = await database.openProbe();
+    await createTwinInbox(probe, kind);
+    const bare = await ServerProcess.start('bare', SERVER_ENTRIES.bare, env);
+    started.push(bare);
+    log(`bench:   ${kind}: service on :${service.port}, bare Fastify on :${bare.port}`);
+    return { kind, service, bare, probe, apiKey, close };
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Runs `body` with a started stack and always tears it down (servers stopped, database dropped). */
+export async function withHttpStack<T>(
+  kind: BenchDatabaseKind,
+  log: (line: string) => void,
+  body: (stack: HttpStack) => Promise<T>,
+): Promise<T> {
+  const stack = await startHttpStack(kind, log);
+  try {
+    return await body(stack);
+  } finally {
+    await stack.close();
+  }
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { FastifyInstance } from 'fastify';
+import { FaceAuthUrlBuilder } from '@faceauth/encryption';
+import { generateTokenId } from '@faceauth/token-policy';
+import { bareLinkJson } from './bare-link.view';
+import { BareStore, BareTokenRow } from './bare-store';
+
+export interface BareRouteDeps {
+  store: BareStore;
+  urls: FaceAuthUrlBuilder;
+  project: string;
+  publicBaseUrl: string;
+  unusedLinkTtlMs: number;
+}
+
+interface WebhookBody {
+  data?: { Authentication_id?: unknown };
+  Authentication_id?: unknown;
+  auth_id?: unknown;
+}
+
+/**
+ * The baseline's routes: the same paths and answers as the service, with only the work no implementation
+ * can skip (no guard, no DTO validation, no ORM, no interceptors, no logging).
+ */
+export function registerBareRoutes(app: FastifyInstance, deps: BareRouteDeps): void {
+  const { store, urls, publicBaseUrl } = deps;
+
+  app.get<{ Params: { id: string } }>('/v1/links/:id', async (request, reply) => {
+    const row = await store.findToken(request.params.id);
+    if (!row) return reply.code(404).send({ error: 'TOKEN_NOT_FOUND' });
+    return bareLinkJson(row, urls, publicBaseUrl, Date.now());
+  });
+
+  app.post<{ Body: { sid?: unknown; authUserId?: unknown } }>('/v1/links', async (request, reply) => {
+    const { sid, authUserId } = request.body ?? {};
+    if (typeof sid !== 'string') return reply.code(400).send({ error: 'sid' });
+    const now = Date.now();
+    const row: BareTokenRow = {
+      id: randomUUID(),
+      token: generateTokenId(),
+      project: deps.project,
+      sid,
+      authUserId: typeof authUserId === 'string' ? authUserId : null,
+      authCf1: null,
+      authCf2: null,
+      authCf3: null,
+      lang: null,
+      policyMode: 'count',
+      maxUses: 1,
+      windowSeconds: null,
+      consumeOn: 'result',
+      useCount: 0,
+      firstUsedAt: null,
+      windowEndsAt: null,
+      expiresAt: now + deps.unusedLinkTtlMs,
+      revokedAt: null,
+      expiredAt: null,
+      createdAt: now,
+    };
+    // Encrypt before writing, as the service does: a field the codec refuses leaves no row behind.
+    const body = bareLinkJson(row, urls, publicBaseUrl, now);
+    await store.insertToken(row);
+    return reply.code(201).send(body);
+  });
+
+  app.post<{ Body: WebhookBody }>('/webhooks/argos', async (request, reply) => {
+    const body = request.body ?? {};
+    const authId = body.data?.Authentication_id ?? body.Authentication_id ?? body.auth_id;
+    if (typeof authId !== 'string' || authId === '') return reply.code(400).send({ error: 'MALFORMED_PAYLOAD' });
+    const now = Date.now();
+    const inserted = await store.insertInbox({
+      id: randomUUID(),
+      dedupeKey: `faceAuth:${authId}`,
+      authId,
+      payload: JSON.stringify(body),
+      receivedAt: now,
+    });
+    return { received: true, duplicate: !inserted };
+  });
+}

@@ -1,0 +1,29 @@
+import { Pool } from 'pg';
+import { BARE_INBOX_TABLE, BareInboxRow, BareStore, BareTokenRow, INSERT_TOKEN_COLUMNS, tokenFromDbRow, tokenInsertValues } from './bare-store';
+
+const FIND_TOKEN = 'SELECT * FROM faceauth_tokens WHERE id = $1';
+const INSERT_TOKEN = `INSERT INTO faceauth_tokens (${INSERT_TOKEN_COLUMNS.join(', ')}) VALUES (${INSERT_TOKEN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
+const INSERT_INBOX = `INSERT INTO ${BARE_INBOX_TABLE} (id, dedupe_key, trigger, auth_id, token_id, project, payload, source, status, attempts,
+  next_attempt_at, received_at)
+VALUES ($1, $2, 'faceAuth', $3, NULL, NULL, $4, 'webhook', 'pending', 0, $5, $5)
+ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
+
+/** A pg Pool of the same size as the service's TypeORM pool, so both sides get the same concurrency. */
+export function openPostgresBareStore(url: string, poolSize: number): BareStore {
+  const pool = new Pool({ connectionString: url, max: poolSize });
+  return {
+    async findToken(id: string): Promise<BareTokenRow | null> {
+      const result = await pool.query<Record<string, unknown>>(FIND_TOKEN, [id]);
+      const raw = result.rows[0];
+      return raw ? tokenFromDbRow(raw) : null;
+    },
+    async insertToken(row: BareTokenRow): Promise<void> {
+      await pool.query(INSERT_TOKEN, tokenInsertValues(row));
+    },
+    async insertInbox(row: BareInboxRow): Promise<boolean> {
+      const result = await pool.query(INSERT_INBOX, [row.id, row.dedupeKey, row.authId, row.payload, row.receivedAt]);
+      return result.rows.length === 1;
+    },
+    close: () => pool.end(),
+  };
+}

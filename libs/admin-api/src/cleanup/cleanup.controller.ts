@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CleanupReportService, CleanupService } from '@faceauth/retention';
+import { RequireScopes } from '../auth/auth.metadata';
+import { Scope } from '../auth/scope.enum';
+import { ErrorEnvelope } from '../errors/error-envelope';
+import {
+  AuditPageDto,
+  CleanupRunDto,
+  CleanupRunPageDto,
+  ListAuditQueryDto,
+  OverdueQueryDto,
+  OverdueReportDto,
+  PageQueryDto,
+  RetentionScheduleDto,
+  RunCleanupDto,
+} from './cleanup.dto';
+import { toAuditDto, toOverdueDto, toRunDto, toSummaryDto } from './cleanup-dto.mapper';
+
+/** Operators' surface of the retention cleanup: run it, see its runs, what is overdue and the audit trail. */
+@ApiTags('cleanup')
+@RequireScopes(Scope.ADMIN)
+@Controller('v1/cleanup')
+export class CleanupController {
+  constructor(
+    private readonly cleanup: CleanupService,
+    private readonly reports: CleanupReportService,
+  ) {}
+
+  /** Runs the cleanup now (or, with `dryRun`, counts what it would do) and reports the outcome. */
+  @Post('run')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CleanupRunDto })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'A run is in progress on another instance (CLEANUP_RUN_IN_PROGRESS)' })
+  async run(@Body() body: RunCleanupDto = {}): Promise<CleanupRunDto> {
+    return toSummaryDto(await this.cleanup.run({ trigger: 'api', dryRun: body.dryRun, retryFailed: body.retryFailed }));
+  }
+
+  /** Recorded runs, newest first (scheduled ticks with nothing to do are not recorded). */
+  @Get('runs')
+  @ApiOkResponse({ type: CleanupRunPageDto })
+  async runs(@Query() query: PageQueryDto): Promise<CleanupRunPageDto> {
+    const page = await this.reports.listRuns(query);
+    return { items: page.items.map(toRunDto), nextCursor: page.nextCursor };
+  }
+
+  /** What is past its retention right now; `results` must be 0 after a successful run. */
+  @Get('overdue')
+  @ApiOkResponse({ type: OverdueReportDto })
+  async overdue(@Query() query: OverdueQueryDto): Promise<OverdueReportDto> {
+    return toOverdueDto(await this.reports.overdue(query.limit));
+  }
+
+  /** The audit trail of deletions, newest first: ids, actions, reasons, outcomes (never personal data). */
+  @Get('audit')
+  @ApiOkResponse({ type: AuditPageDto })
+  async audit(@Query() query: ListAuditQueryDto): Promise<AuditPageDto> {
+    const page = await this.reports.listAudit(query);
+    return { items: page.items.map(toAuditDto), nextCursor: page.nextCursor };
+  }
+
+  /** The retention schedule in force, for a public retention notice. */
+  @Get('policy')
+  @ApiOkResponse({ type: RetentionScheduleDto })
+  policy(): RetentionScheduleDto {
+    return this.reports.schedule();
+  }
+}

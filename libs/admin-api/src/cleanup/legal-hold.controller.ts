@@ -1,0 +1,42 @@
+import { Controller, Delete, Get, Param, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LegalHoldService, LegalHoldView } from '@faceauth/retention';
+import { RequireScopes } from '../auth/auth.metadata';
+import { Scope } from '../auth/scope.enum';
+import { ErrorEnvelope } from '../errors/error-envelope';
+import { ParseAuthIdPipe } from '../http/parse-auth-id.pipe';
+import { LegalHoldDto } from './legal-hold.dto';
+
+/** Legal holds: a held result is kept past its retention deadline until the hold is released. */
+@ApiTags('results')
+@RequireScopes(Scope.RESULTS_DELETE)
+@ApiNotFoundResponse({ type: ErrorEnvelope, description: 'Unknown authentication id (RESULT_NOT_FOUND)' })
+@Controller('v1/results/:authId/legal-hold')
+export class LegalHoldController {
+  constructor(private readonly holds: LegalHoldService) {}
+
+  @Get()
+  @ApiOkResponse({ type: LegalHoldDto })
+  async get(@Param('authId', ParseAuthIdPipe) authId: string): Promise<LegalHoldDto> {
+    return toDto(await this.holds.get(authId));
+  }
+
+  /** Places a hold (idempotent). Refused once the deletion has started or is done. */
+  @Put()
+  @ApiOkResponse({ type: LegalHoldDto })
+  @ApiConflictResponse({ type: ErrorEnvelope, description: 'RESULT_ALREADY_DELETED or RESULT_DELETION_IN_PROGRESS' })
+  async hold(@Param('authId', ParseAuthIdPipe) authId: string): Promise<LegalHoldDto> {
+    return toDto(await this.holds.hold(authId));
+  }
+
+  /** Releases the hold (idempotent); the result is deleted at the next run if its deadline has passed. */
+  @Delete()
+  @ApiOkResponse({ type: LegalHoldDto })
+  async release(@Param('authId', ParseAuthIdPipe) authId: string): Promise<LegalHoldDto> {
+    return toDto(await this.holds.release(authId));
+  }
+}
+
+function toDto(view: LegalHoldView): LegalHoldDto {
+  return { authId: view.authId, legalHold: view.legalHold, deadline: view.deadline.toISOString(), deleted: view.deleted };
+}
