@@ -1,70 +1,77 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AdminApiModule, Public } from '@faceauth/admin-api';
 import { ArgosClientModule } from '@faceauth/argos-client';
+import { FaceAuthMetrics } from '@faceauth/core';
 import { EncryptionModule } from '@faceauth/encryption';
 import { ResultsModule } from '@faceauth/results';
 import { RetentionModule } from '@faceauth/retention';
 import { TokenPolicyModule } from '@faceauth/token-policy';
 import { WebhookModule } from '@faceauth/webhook';
+import { ClockModule } from './clock.module';
+import { FaceAuthOptionsHost } from './faceauth-options.host';
+import {
+  FACEAUTH_ASYNC_OPTIONS_TYPE,
+  FACEAUTH_OPTIONS_TYPE,
+  FaceAuthConfigurableModule,
+  FaceAuthModuleExtras,
+} from './faceauth.module-definition';
 import { MetricsModule } from './metrics/metrics.module';
 import { PrometheusFaceAuthMetrics } from './metrics/prometheus.metrics';
-import { FaceAuthModuleOptions } from './options/faceauth-module.options';
+import { RESOLVED_FACEAUTH_OPTIONS, ResolvedFaceAuthOptions } from './options/faceauth-options.resolver';
+import { libOptions } from './options/lib-options.mappers';
 
 /**
- * The product as one module: encryption, token policy and the admin API, configured from one options
- * object. The host supplies the TypeORM DataSource (with {@link FACEAUTH_ENTITIES}) and a `Clock`
- * (`ClockModule`).
+ * The product as one module: encryption, token policy, the Argos client, results, webhooks, retention and the
+ * admin API, configured from one options object (`forRoot`) or a factory (`forRootAsync`, e.g. from the
+ * host's ConfigService). The host owns the TypeORM DataSource (add {@link FACEAUTH_ENTITIES} and
+ * {@link FACEAUTH_MIGRATIONS} to it) and, for host events, `EventEmitterModule.forRoot()`.
  */
 @Module({})
-export class FaceAuthModule {
-  static forRoot(options: FaceAuthModuleOptions): DynamicModule {
-    const metrics = new PrometheusFaceAuthMetrics(options.projects.map((p) => p.name));
+export class FaceAuthModule extends FaceAuthConfigurableModule {
+  static override forRoot(options: typeof FACEAUTH_OPTIONS_TYPE): DynamicModule {
+    return FaceAuthModule.compose(super.forRoot(options), options);
+  }
+
+  static override forRootAsync(options: typeof FACEAUTH_ASYNC_OPTIONS_TYPE): DynamicModule {
+    return FaceAuthModule.compose(super.forRootAsync(options), options);
+  }
+
+  private static compose(definition: DynamicModule, extras: FaceAuthModuleExtras): DynamicModule {
+    const host = FaceAuthOptionsHost.from(definition);
+    const fromOptions = <T>(map: (o: ResolvedFaceAuthOptions) => T) => ({
+      imports: [host],
+      inject: [RESOLVED_FACEAUTH_OPTIONS],
+      useFactory: map,
+    });
     return {
       module: FaceAuthModule,
       imports: [
-        MetricsModule.forRoot(metrics),
-        EncryptionModule.forRoot({
+        host,
+        ClockModule.forRoot(extras.clock),
+        MetricsModule.forRoot(host),
+        EncryptionModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.encryption) }),
+        TokenPolicyModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.tokenPolicy) }),
+        ArgosClientModule.forRootAsync({
           isGlobal: true,
-          formUrl: options.argos.formUrl,
-          defaultProject: options.defaultProject,
-          projects: options.projects.map((p) => ({
-            name: p.name,
-            pid: p.pid,
-            keyString: p.secretKey ?? p.apiKey,
-            cipher: p.cipher,
-            format: p.plaintextFormat,
-          })),
+          imports: [host],
+          inject: [RESOLVED_FACEAUTH_OPTIONS, FaceAuthMetrics],
+          useFactory: (o: ResolvedFaceAuthOptions, metrics: FaceAuthMetrics) =>
+            libOptions.argosClient(o, metrics instanceof PrometheusFaceAuthMetrics ? metrics : NO_OBSERVER),
         }),
-        TokenPolicyModule.forRoot({
+        ResultsModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.results) }),
+        WebhookModule.forRootAsync({
           isGlobal: true,
-          projects: options.projects.map((p) => ({ name: p.name, tokenExpiration: p.tokenExpiration })),
-          defaultProject: options.defaultProject,
-          unusedLinkTtlSeconds: options.links?.unusedLinkTtlSeconds,
-          maxUnusedLinkTtlSeconds: options.links?.maxUnusedLinkTtlSeconds,
-        }),
-        ArgosClientModule.forRoot({
-          isGlobal: true,
-          baseUrl: options.argos.apiBaseUrl,
-          projects: options.projects.map((p) => ({ name: p.name, apiKey: p.apiKey })),
-          defaultProject: options.defaultProject,
-          ...options.argos.client,
-          observer: metrics,
-        }),
-        ResultsModule.forRoot({ isGlobal: true, maxImageBytes: options.argos.client?.maxImageBytes }),
-        WebhookModule.forRoot({
-          isGlobal: true,
-          ...options.webhooks,
-          path: options.webhooks?.path ?? 'webhooks/argos',
+          controller: extras.webhookController !== false,
+          path: extras.webhookPath ?? 'webhooks/argos',
           controllerDecorators: [Public()],
+          ...fromOptions(libOptions.webhook),
         }),
-        RetentionModule.forRoot({ ...options.retention, isGlobal: true }),
-        AdminApiModule.forRoot({
-          publicBaseUrl: options.http.publicBaseUrl,
-          staticKeys: options.http.staticKeys,
-          keyRefreshMs: options.http.keyRefreshMs,
-          globalGuard: options.http.globalGuard,
-        }),
+        RetentionModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.retention) }),
+        AdminApiModule.forRootAsync({ isGlobal: true, controllers: extras.adminControllers !== false, ...fromOptions(libOptions.adminApi) }),
       ],
+      exports: [host],
     };
   }
 }
+
+const NO_OBSERVER = { callCompleted: () => undefined, circuitChanged: () => undefined };

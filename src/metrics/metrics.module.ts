@@ -1,10 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { FaceAuthMetrics } from '@faceauth/core';
+import { RESOLVED_FACEAUTH_OPTIONS, ResolvedFaceAuthOptions } from '../options/faceauth-options.resolver';
+import { PrometheusFaceAuthMetrics } from './prometheus.metrics';
 
 /** Provides the one `FaceAuthMetrics` every lib reports to; global so that libs only declare the dependency. */
 @Module({})
 export class MetricsModule {
-  static forRoot(metrics: FaceAuthMetrics): DynamicModule {
-    return { module: MetricsModule, global: true, providers: [{ provide: FaceAuthMetrics, useValue: metrics }], exports: [FaceAuthMetrics] };
+  static forRoot(optionsHost: DynamicModule): DynamicModule {
+    return {
+      module: MetricsModule,
+      global: true,
+      imports: [optionsHost],
+      providers: [
+        {
+          provide: FaceAuthMetrics,
+          useFactory: (o: ResolvedFaceAuthOptions) => new PrometheusFaceAuthMetrics(o.projects.map((p) => p.name)),
+          inject: [RESOLVED_FACEAUTH_OPTIONS],
+        },
+      ],
+      exports: [FaceAuthMetrics],
+    };
   }
 }

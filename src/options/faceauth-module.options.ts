@@ -23,8 +23,8 @@ export interface FaceAuthModuleOptions {
     unusedLinkTtlSeconds?: number;
     maxUnusedLinkTtlSeconds?: number;
   };
-  /** Webhook authenticity, processing and reconciliation; `path` is where Argos posts (default webhooks/argos). */
-  webhooks?: WebhookModuleOptions & { path?: string };
+  /** Webhook authenticity, processing and reconciliation (the path is the module's `webhookPath`). */
+  webhooks?: WebhookModuleOptions;
   /** The retention schedule and the cleanup job that enforces it (defaults: 30 days, every 5 minutes). */
   retention?: RetentionModuleOptions;
   http: {

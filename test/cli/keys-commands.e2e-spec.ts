@@ -34,7 +34,7 @@ describe.each(databasesUnderTest())('faceauth keys on %s', (kind) => {
       await api.app.inject({
         method,
         url,
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${key}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
         payload: method === 'POST' ? JSON.stringify({ sid: 'sub_approved_001' }) : undefined,
       })
     ).statusCode;
@@ -82,17 +82,24 @@ describe.each(databasesUnderTest())('faceauth keys on %s', (kind) => {
     expect(await status(key, 'GET', '/v1/api-keys')).toBe(401);
   });
 
-  it('refuses bad input and unknown keys in one line, without touching the database', async () => {
-    expectOneLineFailure(await runCli(['keys', 'create', '--name', 'x', '--scope', 'superuser'], { env }), /--scope must be one of/);
-    expectOneLineFailure(await runCli(['keys', 'create', '--name', 'bad name', '--scope', 'admin'], { env }), /--name must be/);
-    expectOneLineFailure(await runCli(['keys', 'create', '--name', 'no-scope'], { env }), /--scope/);
+  it('refuses an unknown key in one line', async () => {
     expectOneLineFailure(await runCli(['keys', 'revoke', 'nobody'], { env }), /no API key has the id or name "nobody"/);
-    expectOneLineFailure(await runCli(['keys'], { env }), /needs a subcommand/);
-    expectOneLineFailure(await runCli(['keys', 'list'], { env: { DATABASE_URL: 'mysql://db/faceauth' } }), /Invalid configuration: DATABASE_URL/);
   });
 
   it('refuses a second active key of the same name, so that revoking by name stays unambiguous', async () => {
     expect((await runCli(['keys', 'create', '--name', 'twice', '--scope', 'links:read'], { env })).code).toBe(0);
     expectOneLineFailure(await runCli(['keys', 'create', '--name', 'twice', '--scope', 'links:read'], { env }), /already named "twice"/);
+  });
+});
+
+// Checked before any database is opened: once, not per database kind.
+describe('faceauth keys: bad input and bad configuration', () => {
+  it('answers each in one line with a non-zero exit', async () => {
+    const env = { SQLITE_PATH: '/nonexistent-dir-never-created/cli.sqlite' };
+    expectOneLineFailure(await runCli(['keys', 'create', '--name', 'x', '--scope', 'superuser'], { env }), /--scope must be one of/);
+    expectOneLineFailure(await runCli(['keys', 'create', '--name', 'bad name', '--scope', 'admin'], { env }), /--name must be/);
+    expectOneLineFailure(await runCli(['keys', 'create', '--name', 'no-scope'], { env }), /--scope/);
+    expectOneLineFailure(await runCli(['keys'], { env }), /needs a subcommand/);
+    expectOneLineFailure(await runCli(['keys', 'list'], { env: { DATABASE_URL: 'mysql://db/faceauth' } }), /Invalid configuration: DATABASE_URL/);
   });
 });

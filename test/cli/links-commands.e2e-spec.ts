@@ -89,12 +89,20 @@ describe.each(databasesUnderTest())('faceauth links on %s', (kind) => {
     expect(decrypt(result.stdout.trim()).query.sid).toBe('sub_approved_001');
   });
 
-  it('refuses bad input and unknown links in one line', async () => {
+  it('refuses an unknown project and an unknown link in one line', async () => {
+    expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--project', 'elsewhere'], { env }), /UNKNOWN_PROJECT/);
+    expectOneLineFailure(await runCli(['links', 'revoke', '00000000-0000-4000-8000-000000000000'], { env }), /TOKEN_NOT_FOUND/);
+  });
+});
+
+// Checked before any database is opened: once, not per database kind.
+describe('faceauth links: bad input', () => {
+  it('answers each in one line with a non-zero exit', async () => {
+    const env = { SQLITE_PATH: '/nonexistent-dir-never-created/cli.sqlite' };
     expectOneLineFailure(await runCli(['links', 'create', '--auth-user-id', 'u'], { env }), /--sid/);
     expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--max-uses', '2', '--window-seconds', '5'], { env }), /either --max-uses/);
     expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--max-uses', 'many'], { env }), /--max-uses must be a whole number/);
-    expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--project', 'elsewhere'], { env }), /UNKNOWN_PROJECT/);
+    expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--lang', 'English'], { env }), /--lang must be a language code/);
     expectOneLineFailure(await runCli(['links', 'revoke', 'not-a-uuid'], { env }), /must be a UUID/);
-    expectOneLineFailure(await runCli(['links', 'revoke', '00000000-0000-4000-8000-000000000000'], { env }), /TOKEN_NOT_FOUND/);
   });
 });

@@ -2,14 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DestinationStream } from 'pino';
-import { createValidationPipe, ErrorEnvelopeFilter } from '@faceauth/admin-api';
+import { ErrorEnvelopeFilter } from '@faceauth/admin-api';
 import { Clock } from '@faceauth/core';
-import { ClockModule, FaceAuthModule } from '@faceauth/module';
+import { FaceAuthModule } from '@faceauth/module';
 import { AppConfig } from './config/app-config';
 import { faceAuthOptions } from './config/faceauth-options.config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -34,17 +34,14 @@ export class AppModule {
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, ignoreEnvVars: true, load: [() => config] }),
         LoggerModule.forRoot(loggerOptions(config.logging.level, logStream)),
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
-        ClockModule.forRoot(clock),
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
         TerminusModule,
-        FaceAuthModule.forRoot(faceAuthOptions(config)),
+        FaceAuthModule.forRoot({ ...faceAuthOptions(config), clock, webhookPath: config.webhooks.path }),
       ],
       controllers: [HealthController],
-      providers: [
-        { provide: APP_FILTER, useClass: ErrorEnvelopeFilter },
-        { provide: APP_PIPE, useFactory: createValidationPipe },
-      ],
+      // Admin controllers carry their own validation pipe; this filter also covers framework errors (404…).
+      providers: [{ provide: APP_FILTER, useClass: ErrorEnvelopeFilter }],
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CleanupCommandsModule } from './cleanup/cleanup-commands.module';
 import { CliProgramInitializer } from './cli-program.initializer';
 import { EncryptionCommandsModule } from './encryption/encryption-commands.module';
 import { KeysCommandsModule } from './keys/keys-commands.module';
@@ -17,6 +18,7 @@ import { WebhookCommandsModule } from './webhooks/webhook-commands.module';
     LinksCommandsModule,
     ResultsCommandsModule,
     WebhookCommandsModule,
+    CleanupCommandsModule,
   ],
   providers: [CliProgramInitializer],
 })

@@ -8,7 +8,8 @@ import { openPostgresProbe, openSqliteProbe, SqlProbe } from './sql-probe';
 export type BenchDatabaseKind = 'sqlite' | 'postgres';
 
 /** Where the bench creates its throw-away PostgreSQL databases (trust auth on these machines). */
-export const BENCH_POSTGRES_ADMIN_URL = process.env.FACEAUTH_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_POSTGRES_ADMIN_URL =
+  process.env.FACEAUTH_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database owned by one row: both servers of the row use it, and it is dropped afterwards. */
 export interface BenchDatabase {

@@ -43,7 +43,9 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   });
   const result = await instance;
   const activeS = Math.max(lastAnswer - started, 1) / 1000;
-  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+  const statuses = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]),
+  );
   return {
     ok: result['2xx'],
     non2xx: result.non2xx,
@@ -58,7 +60,12 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
 }
 
 /** Throws unless every request got the expected status: figures of a failing server are meaningless. */
-export function assertAllAnswered(label: string, result: LoadResult, status: number, expected?: number): void {
+export function assertAllAnswered(
+  label: string,
+  result: LoadResult,
+  status: number,
+  expected?: number,
+): void {
   const good = result.statuses[String(status)] ?? 0;
   const total = Object.values(result.statuses).reduce((a, b) => a + b, 0);
   if (good !== total || result.errors > 0 || (expected !== undefined && good !== expected)) {

@@ -8,6 +8,8 @@ export interface HttpPlan {
   rounds: number;
   /** Length of a measured duration-bound round. */
   roundS: number;
+  /** Length of a warm-up round: longer, because the service's JIT needs more requests than bare Fastify. */
+  warmupS: number;
   /** autocannon keep-alive connections. */
   connections: number;
 }
@@ -22,6 +24,7 @@ export function httpPlan(ctx: BenchContext): HttpPlan {
     warmupRounds: Math.min(ctx.warmupRounds, 1),
     rounds: Math.max(MIN_ROUNDS, Math.min(ctx.rounds, MAX_ROUNDS)),
     roundS: 3,
+    warmupS: 5,
     connections: 50,
   };
 }

@@ -33,8 +33,19 @@ function serviceEnv(database: BenchDatabase, apiKey: string): Record<string, str
   };
 }
 
+/**
+ * Extra node options for both servers, from BENCH_SERVER_NODE_ARGS (space-separated), e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the hot paths behind a row.
+ */
+function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+}
+
 /** Creates the database, starts the service (it migrates the schema), then the bare server. */
-export async function startHttpStack(kind: BenchDatabaseKind, log: (line: string) => void): Promise<HttpStack> {
+export async function startHttpStack(
+  kind: BenchDatabaseKind,
+  log: (line: string) => void,
+): Promise<HttpStack> {
   const database = await createBenchDatabase(kind);
   const apiKey = `bench-${randomBytes(18).toString('base64url')}`;
   const env = serviceEnv(database, apiKey);
@@ -46,11 +57,11 @@ export async function startHttpStack(kind: BenchDatabaseKind, log: (line: string
     await database.drop();
   };
   try {
-    const service = await ServerProcess.start('service', SERVER_ENTRIES.service, env);
+    const service = await ServerProcess.start('service', SERVER_ENTRIES.service, env, serverNodeArgs());
     started.push(service);
     probe = await database.openProbe();
     await createTwinInbox(probe, kind);
-    const bare = await ServerProcess.start('bare', SERVER_ENTRIES.bare, env);
+    const bare = await ServerProcess.start('bare', SERVER_ENTRIES.bare, env, serverNodeArgs());
     started.push(bare);
     log(`bench:   ${kind}: service on :${service.port}, bare Fastify on :${bare.port}`);
     return { kind, service, bare, probe, apiKey, close };

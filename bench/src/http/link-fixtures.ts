@@ -16,19 +16,28 @@ export async function seedLinks(stack: HttpStack, count: number): Promise<string
       headers: jsonHeaders(stack.apiKey),
       body: MINT_BODY,
     });
-    if (typeof created.id !== 'string') throw new Error(`the service minted a link without an id: ${JSON.stringify(created)}`);
+    if (typeof created.id !== 'string')
+      throw new Error(`the service minted a link without an id: ${JSON.stringify(created)}`);
     ids.push(created.id);
   }
   return ids;
 }
 
 /** Fetches a JSON object and checks the status; used only outside measured rounds. */
-export async function fetchJson(url: string, status: number, init?: RequestInit): Promise<Record<string, unknown>> {
+export async function fetchJson(
+  url: string,
+  status: number,
+  init?: RequestInit,
+): Promise<Record<string, unknown>> {
   const response = await fetch(url, init);
   const text = await response.text();
-  if (response.status !== status) throw new Error(`${init?.method ?? 'GET'} ${url} answered ${response.status}, expected ${status}: ${text}`);
+  if (response.status !== status)
+    throw new Error(
+      `${init?.method ?? 'GET'} ${url} answered ${response.status}, expected ${status}: ${text}`,
+    );
   const body: unknown = JSON.parse(text);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`${url} did not answer a JSON object: ${text}`);
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new Error(`${url} did not answer a JSON object: ${text}`);
   return body as Record<string, unknown>;
 }
 
@@ -44,11 +53,15 @@ export function assertSameAnswer(
 ): void {
   const keys = (o: Record<string, unknown>): string => Object.keys(o).sort().join(',');
   if (keys(subject) !== keys(baseline)) {
-    throw new Error(`${what}: the baseline answers other fields than the service:\n  service: ${keys(subject)}\n  bare:    ${keys(baseline)}`);
+    throw new Error(
+      `${what}: the baseline answers other fields than the service:\n  service: ${keys(subject)}\n  bare:    ${keys(baseline)}`,
+    );
   }
   for (const key of sameValues) {
     if (JSON.stringify(subject[key]) !== JSON.stringify(baseline[key])) {
-      throw new Error(`${what}: service and baseline disagree on ${key}: ${JSON.stringify(subject[key])} vs ${JSON.stringify(baseline[key])}`);
+      throw new Error(
+        `${what}: service and baseline disagree on ${key}: ${JSON.stringify(subject[key])} vs ${JSON.stringify(baseline[key])}`,
+      );
     }
   }
 }

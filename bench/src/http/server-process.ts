@@ -41,9 +41,17 @@ export class ServerProcess {
     });
   }
 
-  /** Spawns `entry` with exactly `env` (plus PATH), waits until it listens. */
-  static async start(label: string, entry: string, env: Record<string, string>): Promise<ServerProcess> {
-    const child = spawn(process.execPath, [entry], {
+  /**
+   * Spawns `entry` with exactly `env` (plus PATH), waits until it listens. `nodeArgs` go to node itself
+   * (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept).
+   */
+  static async start(
+    label: string,
+    entry: string,
+    env: Record<string, string>,
+    nodeArgs: readonly string[] = [],
+  ): Promise<ServerProcess> {
+    const child = spawn(process.execPath, [...nodeArgs, entry], {
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });

@@ -16,7 +16,10 @@ export interface SqlProbe {
 export function openSqliteProbe(path: string): SqlProbe {
   const db = new Database(path, { timeout: 10_000 });
   return {
-    async query<T extends object>(sql: string, params: readonly (string | number | null)[] = []): Promise<T[]> {
+    async query<T extends object>(
+      sql: string,
+      params: readonly (string | number | null)[] = [],
+    ): Promise<T[]> {
       const statement = db.prepare(sql.replace(/\$\d+/g, '?'));
       if (statement.reader) return statement.all(...params) as T[];
       statement.run(...params);
@@ -35,7 +38,10 @@ export async function openPostgresProbe(url: string): Promise<SqlProbe> {
   const client = new Client({ connectionString: url });
   await client.connect();
   return {
-    async query<T extends object>(sql: string, params: readonly (string | number | null)[] = []): Promise<T[]> {
+    async query<T extends object>(
+      sql: string,
+      params: readonly (string | number | null)[] = [],
+    ): Promise<T[]> {
       return (await client.query<T>(sql, [...params])).rows;
     },
     async exec(sql: string): Promise<void> {

@@ -15,7 +15,8 @@ export async function createTwinInbox(probe: SqlProbe, kind: BenchDatabaseKind):
   const ddl = await probe.query<{ sql: string }>(
     `SELECT sql FROM sqlite_master WHERE tbl_name = 'webhook_inbox' AND sql IS NOT NULL ORDER BY type DESC`,
   );
-  if (ddl.length === 0) throw new Error('webhook_inbox does not exist: the service did not migrate the database');
+  if (ddl.length === 0)
+    throw new Error('webhook_inbox does not exist: the service did not migrate the database');
   // `ORDER BY type DESC` puts the table before its indexes; every name containing webhook_inbox is renamed.
   for (const { sql } of ddl) await probe.exec(sql.replaceAll('webhook_inbox', BARE_INBOX_TABLE));
 }

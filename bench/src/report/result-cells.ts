@@ -2,7 +2,8 @@ import { BenchRowResult, BenchVerdict } from '../bench-result.interface';
 import { BenchGoal } from '../bench-row.interface';
 import { rowVerdict } from '../bench.runner';
 
-export const COLUMNS = ['row', 'subject', 'baseline', 'unit', 'ratio', 'goal', 'pass'] as const;
+// `time`: wall time of the row, so the 10-minute budget of the whole run can be checked from the table.
+export const COLUMNS = ['row', 'subject', 'baseline', 'unit', 'ratio', 'goal', 'pass', 'time'] as const;
 
 const VERDICT_TEXT: Record<BenchVerdict, string> = { pass: 'yes', tolerated: 'within tolerance', fail: 'NO' };
 
@@ -17,6 +18,7 @@ export function resultCells(result: BenchRowResult): string[][] {
       result.ratio.toFixed(3),
       formatGoal(result.goal),
       VERDICT_TEXT[rowVerdict(result)],
+      `${(result.durationMs / 1000).toFixed(0)} s`,
     ],
   ];
   for (const check of result.checks) {
@@ -28,6 +30,7 @@ export function resultCells(result: BenchRowResult): string[][] {
       '',
       formatGoal(check.goal),
       VERDICT_TEXT[check.verdict],
+      '',
     ]);
   }
   return lines;

@@ -44,7 +44,12 @@ async function measureAdminGet(stack: HttpStack, ctx: BenchContext): Promise<Row
   const rounds = await runAlternatingRounds(plan, async (round): Promise<ServerRound> => {
     const server = round.side === 'subject' ? stack.service : stack.bare;
     const measured = await measureServerRound(server, () =>
-      runLoad({ baseUrl: server.baseUrl, connections: plan.connections, durationS: plan.roundS, requests }),
+      runLoad({
+        baseUrl: server.baseUrl,
+        connections: plan.connections,
+        durationS: round.warmup ? plan.warmupS : plan.roundS,
+        requests,
+      }),
     );
     assertAllAnswered(`${server.label} GET round ${round.label}`, measured.load, 200);
     ctx.log(

@@ -3,6 +3,21 @@ import { adminGetBench } from './admin-get.bench';
 import { codecGcmBench } from './codec-gcm.bench';
 import { codecQueryBench } from './codec-query.bench';
 import { codecBench } from './codec.bench';
+import { cleanupBench } from './cleanup.bench';
+import { mintBench } from './mint.bench';
+import { webhookBench } from './webhook.bench';
 
 /** Every row of `npm run bench`, in run order. Add a row: one `*.bench.ts` file, one line here. */
-export const BENCH_ROWS: readonly BenchRow[] = [codecBench, codecQueryBench, codecGcmBench, adminGetBench('sqlite'), adminGetBench('postgres')];
+export const BENCH_ROWS: readonly BenchRow[] = [
+  codecBench,
+  codecQueryBench,
+  codecGcmBench,
+  adminGetBench('sqlite'),
+  adminGetBench('postgres'),
+  mintBench('sqlite'),
+  mintBench('postgres'),
+  webhookBench('sqlite'),
+  webhookBench('postgres', { rssCheck: true }),
+  cleanupBench('sqlite'),
+  cleanupBench('postgres'),
+];

@@ -24,7 +24,8 @@ async function main(): Promise<void> {
     format: project.plaintextFormat,
   });
   const db = config.database;
-  const store: BareStore = db.type === 'postgres' ? openPostgresBareStore(db.url, db.poolSize) : openSqliteBareStore(db.path);
+  const store: BareStore =
+    db.type === 'postgres' ? openPostgresBareStore(db.url, db.poolSize) : openSqliteBareStore(db.path);
   const app = Fastify({ logger: false, bodyLimit: config.http.bodyLimitBytes });
   registerBareRoutes(app, {
     store,
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench bare server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench bare server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

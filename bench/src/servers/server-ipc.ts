@@ -9,8 +9,7 @@ export type BenchServerCommand = { cmd: 'cpu'; id: number } | { cmd: 'stop' };
 
 /** Server → bench. */
 export type BenchServerMessage =
-  | { type: 'ready'; port: number }
-  | { type: 'cpu'; id: number; sample: ServerCpuSample };
+  { type: 'ready'; port: number } | { type: 'cpu'; id: number; sample: ServerCpuSample };
 
 export interface ServerCpuSample {
   /** Cumulative user + system CPU of the server process, in µs. */

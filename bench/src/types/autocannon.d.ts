@@ -16,7 +16,12 @@ declare module 'autocannon' {
       body?: string | Buffer;
       /** Called before every request of its slot; returns the request to send. */
       setupRequest?: (request: RequestSpec, context: RequestContext) => RequestSpec;
-      onResponse?: (status: number, body: string, context: RequestContext, headers: Record<string, string>) => void;
+      onResponse?: (
+        status: number,
+        body: string,
+        context: RequestContext,
+        headers: Record<string, string>,
+      ) => void;
     }
 
     interface Options {

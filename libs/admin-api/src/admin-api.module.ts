@@ -9,15 +9,6 @@ import { InternalApiKeyEntity } from './auth/internal-api-key.entity';
 import { InternalApiKeyService } from './auth/internal-api-key.service';
 import { OptionalInternalAuthGuard } from './auth/optional-internal-auth.guard';
 import { InternalAuthGuard } from './auth/internal-auth.guard';
-import { ApiKeysController } from './api-keys/api-keys.controller';
-import { LinksController } from './links/links.controller';
-import { ShortLinkController } from './links/short-link.controller';
-import { ResultsController } from './results/results.controller';
-import { WebhookInboxController } from './webhooks/webhook-inbox.controller';
-import { MetricsController } from './metrics/metrics.controller';
-import { CleanupController } from './cleanup/cleanup.controller';
-import { LegalHoldController } from './cleanup/legal-hold.controller';
-import { UserBiometricsController } from './cleanup/user-biometrics.controller';
 
 /**
  * The HTTP face of the product: internal auth (scoped API keys) and, as later features land, the admin
@@ -25,17 +16,6 @@ import { UserBiometricsController } from './cleanup/user-biometrics.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([InternalApiKeyEntity])],
-  controllers: [
-    ApiKeysController,
-    LinksController,
-    ShortLinkController,
-    ResultsController,
-    WebhookInboxController,
-    CleanupController,
-    LegalHoldController,
-    UserBiometricsController,
-    MetricsController,
-  ],
   providers: [
     {
       provide: ADMIN_API_OPTIONS,
@@ -48,6 +28,12 @@ import { UserBiometricsController } from './cleanup/user-biometrics.controller';
     InternalAuthGuard,
     { provide: APP_GUARD, useClass: OptionalInternalAuthGuard },
   ],
-  exports: [ApiKeyRegistry, InternalApiKeyService, DevAdminKeyBootstrap, InternalAuthGuard, ADMIN_API_OPTIONS],
+  exports: [
+    ApiKeyRegistry,
+    InternalApiKeyService,
+    DevAdminKeyBootstrap,
+    InternalAuthGuard,
+    ADMIN_API_OPTIONS,
+  ],
 })
 export class AdminApiModule extends AdminApiConfigurableModule {}

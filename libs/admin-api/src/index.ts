@@ -1,6 +1,10 @@
 export { AdminApiModule } from './admin-api.module';
 export { ADMIN_API_MODULE_OPTIONS } from './admin-api.module-definition';
-export { InjectAdminApiOptions, type AdminApiModuleOptions, type ResolvedAdminApiOptions } from './admin-api.options';
+export {
+  InjectAdminApiOptions,
+  type AdminApiModuleOptions,
+  type ResolvedAdminApiOptions,
+} from './admin-api.options';
 export { Scope, ALL_SCOPES, isScope, grants } from './auth/scope.enum';
 export { Public, RequireScopes, PUBLIC_ROUTE, REQUIRED_SCOPES } from './auth/auth.metadata';
 export { parseStaticApiKeys, type StaticApiKey } from './auth/static-api-keys.parser';

@@ -77,14 +77,25 @@ export function resolveRetentionOptions(options: RetentionModuleOptions): Resolv
   const strategy = l.strategy ?? 'auto';
   if (strategy !== 'auto' && strategy !== 'lease') throw new Error('RetentionModule option lock.strategy must be auto or lease');
   const baseDelayMs = number(r.baseDelayMs ?? 60_000, 'retry.baseDelayMs', 1, 7 * DAY_MS);
+  const batchSize = number(options.batchSize ?? 100, 'batchSize', 1, 1000);
+  const ratePerSecond = number(a.ratePerSecond ?? 10, 'argos.ratePerSecond', 0.01, 10_000, false);
+  const claimLeaseMs = number(options.claimLeaseMs ?? 300_000, 'claimLeaseMs', 1_000, DAY_MS);
+  const lockLeaseMs = number(l.leaseMs ?? 120_000, 'lock.leaseMs', 1_000, DAY_MS);
+  // A batch must finish well inside its claim and the lock's lease, or another worker takes them over.
+  const batchMs = (batchSize / ratePerSecond) * 1000;
+  for (const [name, value] of [['claimLeaseMs', claimLeaseMs], ['lock.leaseMs', lockLeaseMs]] as const) {
+    if (value < 2 * batchMs) {
+      throw new Error(`RetentionModule option ${name} must be at least twice a batch at the rate cap (${Math.ceil(2 * batchMs)} ms)`);
+    }
+  }
   return {
     resultRetentionMs: number(options.resultRetentionDays ?? 30, 'resultRetentionDays', 1, MAX_RESULT_RETENTION_DAYS) * DAY_MS,
     tokenRetentionMs: number(options.tokenRetentionDays ?? 30, 'tokenRetentionDays', 1, 3650) * DAY_MS,
     inboxRetentionMs: number(options.inboxRetentionDays ?? 30, 'inboxRetentionDays', 1, 3650) * DAY_MS,
     scheduler: { enabled: s.enabled ?? true, intervalMs: number(s.intervalMs ?? 300_000, 'scheduler.intervalMs', 10, 7 * DAY_MS) },
-    batchSize: number(options.batchSize ?? 100, 'batchSize', 1, 1000),
+    batchSize,
     argos: {
-      ratePerSecond: number(a.ratePerSecond ?? 10, 'argos.ratePerSecond', 0.01, 10_000, false),
+      ratePerSecond,
       burst: number(a.burst ?? 1, 'argos.burst', 1, 10_000),
       concurrency: number(a.concurrency ?? 4, 'argos.concurrency', 1, 64),
     },
@@ -93,7 +104,7 @@ export function resolveRetentionOptions(options: RetentionModuleOptions): Resolv
       baseDelayMs,
       maxDelayMs: number(r.maxDelayMs ?? 6 * 3600 * 1000, 'retry.maxDelayMs', baseDelayMs, 30 * DAY_MS),
     },
-    claimLeaseMs: number(options.claimLeaseMs ?? 300_000, 'claimLeaseMs', 1_000, DAY_MS),
-    lock: { strategy, leaseMs: number(l.leaseMs ?? 120_000, 'lock.leaseMs', 1_000, DAY_MS) },
+    claimLeaseMs,
+    lock: { strategy, leaseMs: lockLeaseMs },
   };
 }

@@ -33,6 +33,8 @@ export class Retention1764100000004 implements MigrationInterface {
       'faceauth_results',
       new TableIndex({ name: 'idx_faceauth_results_cleanup_due', columnNames: ['cleanup_due_at'], where: 'cleanup_due_at IS NOT NULL' }),
     );
+    // A purge strips the personal fields of the result's stored webhook events, found by authentication id.
+    await queryRunner.createIndex('webhook_inbox', new TableIndex({ name: 'idx_webhook_inbox_auth', columnNames: ['auth_id'] }));
     await queryRunner.createTable(
       new Table({
         name: 'cleanup_runs',
@@ -97,6 +99,7 @@ export class Retention1764100000004 implements MigrationInterface {
     await queryRunner.dropTable('cleanup_locks');
     await queryRunner.dropTable('cleanup_audit');
     await queryRunner.dropTable('cleanup_runs');
+    await queryRunner.dropIndex('webhook_inbox', 'idx_webhook_inbox_auth');
     await queryRunner.dropIndex('faceauth_results', 'idx_faceauth_results_cleanup_due');
     await queryRunner.dropIndex('faceauth_results', 'idx_faceauth_results_cleanup_pending');
     for (const column of [

@@ -18,7 +18,6 @@ export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
     },
     links: { unusedLinkTtlSeconds: config.links.unusedLinkTtlSeconds },
     webhooks: {
-      path: config.webhooks.path,
       secrets: config.webhooks.secrets,
       allowedSources: config.webhooks.allowedSources,
       secureTransmission: config.webhooks.secureTransmission,

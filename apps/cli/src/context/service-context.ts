@@ -2,7 +2,7 @@ import { DynamicModule, INestApplicationContext, Injectable, Module } from '@nes
 import { NestFactory } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ClockModule, FaceAuthModule } from '@faceauth/module';
+import { FaceAuthModule } from '@faceauth/module';
 import { AppConfig } from '../../../api/src/config/app-config';
 import { Env } from '../../../api/src/config/env-reader.config';
 import { faceAuthOptions } from '../../../api/src/config/faceauth-options.config';
@@ -12,14 +12,22 @@ import { CliConfig } from '../cli.config';
 
 /**
  * The service's own configuration (same variables, same validation, same migrations), minus its background
- * work: a one-shot command must not start the inbox poller or the reconciler timer, it drains explicitly.
+ * work: a one-shot command must not start the inbox poller, the reconciler or the cleanup timer; the
+ * commands that need that work do it explicitly (`drain()`, `reconcile()`, `run()`).
  */
 export function cliServiceConfig(env: Env): AppConfig {
   const config = loadConfig(env);
-  return { ...config, webhooks: { ...config.webhooks, processorEnabled: false, reconcileEnabled: false } };
+  return {
+    ...config,
+    webhooks: { ...config.webhooks, processorEnabled: false, reconcileEnabled: false },
+    retention: { ...config.retention, schedulerEnabled: false },
+  };
 }
 
-/** The product module on the service's database, without HTTP, logging or health: what commands call into. */
+/**
+ * The product module on the service's database, as the API composes it (apps/api/src/app.module.ts) minus
+ * what only a server needs: HTTP controllers, logging, health, the scheduler.
+ */
 @Module({})
 class ServiceRuntimeModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -29,9 +37,8 @@ class ServiceRuntimeModule {
         // An operator waiting at a prompt wants the connection error now, not after @nestjs/typeorm's
         // default ten attempts three seconds apart.
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 1 }),
-        ClockModule.forRoot(),
         EventEmitterModule.forRoot(),
-        FaceAuthModule.forRoot(faceAuthOptions(config)),
+        FaceAuthModule.forRoot({ ...faceAuthOptions(config), adminControllers: false, webhookController: false }),
       ],
     };
   }

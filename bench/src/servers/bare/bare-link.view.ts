@@ -24,7 +24,12 @@ export interface BareLinkJson {
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** Builds the encrypted URL with the encryption library (one encryption, as any handler must) and the JSON. */
-export function bareLinkJson(row: BareTokenRow, urls: FaceAuthUrlBuilder, publicBaseUrl: string, now: number): BareLinkJson {
+export function bareLinkJson(
+  row: BareTokenRow,
+  urls: FaceAuthUrlBuilder,
+  publicBaseUrl: string,
+  now: number,
+): BareLinkJson {
   const url = urls.build(
     {
       sid: row.sid,
@@ -43,7 +48,10 @@ export function bareLinkJson(row: BareTokenRow, urls: FaceAuthUrlBuilder, public
     url,
     shortUrl: `${publicBaseUrl}/l/${row.id}`,
     status: statusOf(row, now),
-    policy: row.policyMode === 'time' ? { mode: 'time', windowSeconds: row.windowSeconds ?? 0 } : { mode: 'count', maxUses: row.maxUses ?? 1 },
+    policy:
+      row.policyMode === 'time'
+        ? { mode: 'time', windowSeconds: row.windowSeconds ?? 0 }
+        : { mode: 'count', maxUses: row.maxUses ?? 1 },
     consumeOn: row.consumeOn,
     useCount: row.useCount,
     sid: row.sid,

@@ -67,7 +67,8 @@ export function registerBareRoutes(app: FastifyInstance, deps: BareRouteDeps): v
   app.post<{ Body: WebhookBody }>('/webhooks/argos', async (request, reply) => {
     const body = request.body ?? {};
     const authId = body.data?.Authentication_id ?? body.Authentication_id ?? body.auth_id;
-    if (typeof authId !== 'string' || authId === '') return reply.code(400).send({ error: 'MALFORMED_PAYLOAD' });
+    if (typeof authId !== 'string' || authId === '')
+      return reply.code(400).send({ error: 'MALFORMED_PAYLOAD' });
     const now = Date.now();
     const inserted = await store.insertInbox({
       id: randomUUID(),

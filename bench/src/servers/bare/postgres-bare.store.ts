@@ -1,5 +1,13 @@
 import { Pool } from 'pg';
-import { BARE_INBOX_TABLE, BareInboxRow, BareStore, BareTokenRow, INSERT_TOKEN_COLUMNS, tokenFromDbRow, tokenInsertValues } from './bare-store';
+import {
+  BARE_INBOX_TABLE,
+  BareInboxRow,
+  BareStore,
+  BareTokenRow,
+  INSERT_TOKEN_COLUMNS,
+  tokenFromDbRow,
+  tokenInsertValues,
+} from './bare-store';
 
 const FIND_TOKEN = 'SELECT * FROM faceauth_tokens WHERE id = $1';
 const INSERT_TOKEN = `INSERT INTO faceauth_tokens (${INSERT_TOKEN_COLUMNS.join(', ')}) VALUES (${INSERT_TOKEN_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
@@ -21,7 +29,13 @@ export function openPostgresBareStore(url: string, poolSize: number): BareStore 
       await pool.query(INSERT_TOKEN, tokenInsertValues(row));
     },
     async insertInbox(row: BareInboxRow): Promise<boolean> {
-      const result = await pool.query(INSERT_INBOX, [row.id, row.dedupeKey, row.authId, row.payload, row.receivedAt]);
+      const result = await pool.query(INSERT_INBOX, [
+        row.id,
+        row.dedupeKey,
+        row.authId,
+        row.payload,
+        row.receivedAt,
+      ]);
       return result.rows.length === 1;
     },
     close: () => pool.end(),

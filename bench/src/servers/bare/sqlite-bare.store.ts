@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3';
-import { BARE_INBOX_TABLE, BareInboxRow, BareStore, BareTokenRow, INSERT_TOKEN_COLUMNS, tokenFromDbRow, tokenInsertValues } from './bare-store';
+import {
+  BARE_INBOX_TABLE,
+  BareInboxRow,
+  BareStore,
+  BareTokenRow,
+  INSERT_TOKEN_COLUMNS,
+  tokenFromDbRow,
+  tokenInsertValues,
+} from './bare-store';
 
 /** better-sqlite3 with prepared statements and the service's pragmas (WAL, synchronous NORMAL). */
 export function openSqliteBareStore(path: string): BareStore {
@@ -26,7 +34,10 @@ export function openSqliteBareStore(path: string): BareStore {
       insertToken.run(tokenInsertValues(row));
     },
     async insertInbox(row: BareInboxRow): Promise<boolean> {
-      return insertInbox.get(row.id, row.dedupeKey, row.authId, row.payload, row.receivedAt, row.receivedAt) !== undefined;
+      return (
+        insertInbox.get(row.id, row.dedupeKey, row.authId, row.payload, row.receivedAt, row.receivedAt) !==
+        undefined
+      );
     },
     async close(): Promise<void> {
       db.close();

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { AdminController } from '../http/admin-controller.decorator';
+import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireScopes } from '../auth/auth.metadata';
 import { InternalApiKeyEntity } from '../auth/internal-api-key.entity';
@@ -8,7 +9,7 @@ import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
 
 @ApiTags('api-keys')
 @RequireScopes(Scope.ADMIN)
-@Controller('v1/api-keys')
+@AdminController('v1/api-keys')
 export class ApiKeysController {
   constructor(private readonly keys: InternalApiKeyService) {}
 

@@ -59,7 +59,10 @@ export class ApiKeyRegistry implements OnModuleDestroy {
     const next = new Map(this.staticKeys);
     for (const row of rows) {
       const scopes = new Set(row.scopes.filter(isScope) as Scope[]);
-      next.set(row.keyHash, { hash: row.keyHash, principal: { keyName: row.name, source: 'database', scopes } });
+      next.set(row.keyHash, {
+        hash: row.keyHash,
+        principal: { keyName: row.name, source: 'database', scopes },
+      });
     }
     this.known = next;
     this.loadedAt = Date.now();

@@ -40,6 +40,7 @@ function parseEntry(entry: string, index: number): StaticApiKey {
     throw new Error(`entry "${name}" has unknown scopes: ${unknown.join(', ') || '(none given)'}`);
   }
   const hashed = HASHED.exec(secret);
-  if (!hashed && secret.length < 24) throw new Error(`entry "${name}" has a secret shorter than 24 characters`);
+  if (!hashed && secret.length < 24)
+    throw new Error(`entry "${name}" has a secret shorter than 24 characters`);
   return { name, scopes: scopes as Scope[], hash: hashed ? hashed[1].toLowerCase() : hashApiKey(secret) };
 }

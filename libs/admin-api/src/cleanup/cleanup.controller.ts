@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { AdminController } from '../http/admin-controller.decorator';
+import { Body, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CleanupReportService, CleanupService } from '@faceauth/retention';
 import { RequireScopes } from '../auth/auth.metadata';
@@ -20,7 +21,7 @@ import { toAuditDto, toOverdueDto, toRunDto, toSummaryDto } from './cleanup-dto.
 /** Operators' surface of the retention cleanup: run it, see its runs, what is overdue and the audit trail. */
 @ApiTags('cleanup')
 @RequireScopes(Scope.ADMIN)
-@Controller('v1/cleanup')
+@AdminController('v1/cleanup')
 export class CleanupController {
   constructor(
     private readonly cleanup: CleanupService,
@@ -31,9 +32,14 @@ export class CleanupController {
   @Post('run')
   @HttpCode(200)
   @ApiOkResponse({ type: CleanupRunDto })
-  @ApiConflictResponse({ type: ErrorEnvelope, description: 'A run is in progress on another instance (CLEANUP_RUN_IN_PROGRESS)' })
+  @ApiConflictResponse({
+    type: ErrorEnvelope,
+    description: 'A run is in progress on another instance (CLEANUP_RUN_IN_PROGRESS)',
+  })
   async run(@Body() body: RunCleanupDto = {}): Promise<CleanupRunDto> {
-    return toSummaryDto(await this.cleanup.run({ trigger: 'api', dryRun: body.dryRun, retryFailed: body.retryFailed }));
+    return toSummaryDto(
+      await this.cleanup.run({ trigger: 'api', dryRun: body.dryRun, retryFailed: body.retryFailed }),
+    );
   }
 
   /** Recorded runs, newest first (scheduled ticks with nothing to do are not recorded). */

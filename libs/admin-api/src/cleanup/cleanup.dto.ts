@@ -3,12 +3,18 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class RunCleanupDto {
-  @ApiPropertyOptional({ description: 'Count what a run would do; change nothing, call nobody', default: false })
+  @ApiPropertyOptional({
+    description: 'Count what a run would do; change nothing, call nobody',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun?: boolean;
 
-  @ApiPropertyOptional({ description: 'Give deletions reported as failed a fresh retry period first', default: false })
+  @ApiPropertyOptional({
+    description: 'Give deletions reported as failed a fresh retry period first',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean({ message: 'retryFailed must be true or false' })
   retryFailed?: boolean;
@@ -17,11 +23,13 @@ export class RunCleanupDto {
 export class CleanupCountsDto {
   @ApiProperty({ description: 'Results processed (dry run: due now)' }) due!: number;
   @ApiProperty({ description: 'Dry run: results past their deadline but under legal hold' }) held!: number;
-  @ApiProperty({ description: 'Deleted at Argos (confirmed, or an earlier interrupted DELETE verified)' }) argosDeleted!: number;
+  @ApiProperty({ description: 'Deleted at Argos (confirmed, or an earlier interrupted DELETE verified)' })
+  argosDeleted!: number;
   @ApiProperty({ description: 'Argos no longer knew the record (counts as deleted)' }) alreadyGone!: number;
   @ApiProperty({ description: 'Personal fields purged locally' }) purged!: number;
   @ApiProperty({ description: 'Refused by Argos, retried later with backoff' }) retrying!: number;
-  @ApiProperty({ description: 'Given up after the retry period: reported, see /v1/cleanup/overdue' }) failed!: number;
+  @ApiProperty({ description: 'Given up after the retry period: reported, see /v1/cleanup/overdue' })
+  failed!: number;
   @ApiProperty({ description: 'Links deleted (dry run: that would be)' }) tokensDeleted!: number;
   @ApiProperty({ description: 'Webhook inbox rows deleted (dry run: that would be)' }) inboxDeleted!: number;
 }
@@ -30,14 +38,20 @@ const OUTCOMES = ['running', 'completed', 'partial', 'interrupted', 'failed', 's
 const TRIGGERS = ['schedule', 'api', 'cli', 'user_request'];
 
 export class CleanupRunDto {
-  @ApiProperty({ nullable: true, type: String, description: 'Null when nothing was recorded' }) id!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null when nothing was recorded' }) id!:
+    string | null;
   @ApiProperty({ enum: TRIGGERS }) trigger!: string;
   @ApiProperty() dryRun!: boolean;
   @ApiProperty({ enum: OUTCOMES }) outcome!: string;
   @ApiProperty() startedAt!: string;
   @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
   @ApiProperty({ type: CleanupCountsDto }) counts!: CleanupCountsDto;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'Results still overdue when the run ended' }) overdue?: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Results still overdue when the run ended',
+  })
+  overdue?: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) errorCode?: string | null;
 }
 
@@ -98,7 +112,12 @@ export class AuditPageDto {
 }
 
 export class OverdueQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, description: 'How many of the oldest overdue results to list' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 200,
+    default: 50,
+    description: 'How many of the oldest overdue results to list',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -114,14 +133,19 @@ export class OverdueResultDto {
   @ApiProperty({ enum: ['retention', 'user_request'] }) reason!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) nextAttemptAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Set when the deletion was given up (reported)' }) failedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Error code of the last refusal' }) lastError!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Set when the deletion was given up (reported)' })
+  failedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Error code of the last refusal' }) lastError!:
+    string | null;
   @ApiProperty() argosDeleted!: boolean;
   @ApiProperty() purged!: boolean;
 }
 
 export class OverdueReportDto {
-  @ApiProperty({ description: 'Results past their deadline, not held, not deleted: 0 after a successful run' }) results!: number;
+  @ApiProperty({
+    description: 'Results past their deadline, not held, not deleted: 0 after a successful run',
+  })
+  results!: number;
   @ApiProperty({ description: 'Of those, deletions given up after the retry period' }) failed!: number;
   @ApiProperty({ description: 'Links past their retention' }) tokens!: number;
   @ApiProperty({ description: 'Processed webhook inbox rows past their retention' }) inboxRows!: number;
@@ -132,7 +156,12 @@ export class RetentionScheduleDto {
   @ApiProperty() resultRetentionDays!: number;
   @ApiProperty() tokenRetentionDays!: number;
   @ApiProperty() inboxRetentionDays!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Null when the scheduler is off in this instance' }) cleanupIntervalSeconds!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Null when the scheduler is off in this instance',
+  })
+  cleanupIntervalSeconds!: number | null;
   @ApiProperty() retryPeriodHours!: number;
   @ApiProperty() argosCallsPerSecond!: number;
   @ApiProperty({ description: 'The schedule in words, for a public retention notice' }) statement!: string;

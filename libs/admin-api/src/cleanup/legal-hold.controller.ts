@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, Param, Put } from '@nestjs/common';
+import { AdminController } from '../http/admin-controller.decorator';
+import { Delete, Get, Param, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LegalHoldService, LegalHoldView } from '@faceauth/retention';
 import { RequireScopes } from '../auth/auth.metadata';
@@ -11,7 +12,7 @@ import { LegalHoldDto } from './legal-hold.dto';
 @ApiTags('results')
 @RequireScopes(Scope.RESULTS_DELETE)
 @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'Unknown authentication id (RESULT_NOT_FOUND)' })
-@Controller('v1/results/:authId/legal-hold')
+@AdminController('v1/results/:authId/legal-hold')
 export class LegalHoldController {
   constructor(private readonly holds: LegalHoldService) {}
 
@@ -24,7 +25,10 @@ export class LegalHoldController {
   /** Places a hold (idempotent). Refused once the deletion has started or is done. */
   @Put()
   @ApiOkResponse({ type: LegalHoldDto })
-  @ApiConflictResponse({ type: ErrorEnvelope, description: 'RESULT_ALREADY_DELETED or RESULT_DELETION_IN_PROGRESS' })
+  @ApiConflictResponse({
+    type: ErrorEnvelope,
+    description: 'RESULT_ALREADY_DELETED or RESULT_DELETION_IN_PROGRESS',
+  })
   async hold(@Param('authId', ParseAuthIdPipe) authId: string): Promise<LegalHoldDto> {
     return toDto(await this.holds.hold(authId));
   }
@@ -38,5 +42,10 @@ export class LegalHoldController {
 }
 
 function toDto(view: LegalHoldView): LegalHoldDto {
-  return { authId: view.authId, legalHold: view.legalHold, deadline: view.deadline.toISOString(), deleted: view.deleted };
+  return {
+    authId: view.authId,
+    legalHold: view.legalHold,
+    deadline: view.deadline.toISOString(),
+    deleted: view.deleted,
+  };
 }

@@ -5,8 +5,16 @@ import { RequestValidationError } from '../errors/request-validation.error';
 @Injectable()
 export class ParseAuthUserIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (typeof value !== 'string' || value.length < 1 || value.length > 256 || /[\u0000-\u001f\u007f]/.test(value)) {
-      throw new RequestValidationError(['authUserId'], 'authUserId must be 1-256 characters without control characters');
+    if (
+      typeof value !== 'string' ||
+      value.length < 1 ||
+      value.length > 256 ||
+      /[\u0000-\u001f\u007f]/.test(value)
+    ) {
+      throw new RequestValidationError(
+        ['authUserId'],
+        'authUserId must be 1-256 characters without control characters',
+      );
     }
     return value;
   }

@@ -1,4 +1,5 @@
-import { Controller, Delete, Param } from '@nestjs/common';
+import { AdminController } from '../http/admin-controller.decorator';
+import { Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserErasureService } from '@faceauth/retention';
 import { RequireScopes } from '../auth/auth.metadata';
@@ -7,7 +8,7 @@ import { ParseAuthUserIdPipe } from './parse-auth-user-id.pipe';
 import { UserErasureDto } from './user-erasure.dto';
 
 @ApiTags('results')
-@Controller('v1/users')
+@AdminController('v1/users')
 export class UserBiometricsController {
   constructor(private readonly erasure: UserErasureService) {}
 

@@ -1,6 +1,11 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@faceauth/core';
-import { DecryptionError, EncryptionConfigError, EncryptionConfigErrorCode, QueryValidationError } from '@faceauth/encryption';
+import {
+  DecryptionError,
+  EncryptionConfigError,
+  EncryptionConfigErrorCode,
+  QueryValidationError,
+} from '@faceauth/encryption';
 import { codeForStatus, statusForKind } from './domain-error.mapper';
 
 /** What an error becomes on the wire, before the request id is added. */
@@ -24,14 +29,30 @@ export function describeError(exception: unknown): ErrorDescription {
   if (exception instanceof DomainError) {
     const statusCode = statusForKind(exception.kind);
     const retryAfter = exception.details?.['retryAfterSeconds'];
-    const headers: Record<string, string> = typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
+    const headers: Record<string, string> =
+      typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
     return { statusCode, code: exception.code, message: exception.message, headers, unexpected: false };
   }
   if (exception instanceof QueryValidationError || exception instanceof DecryptionError) {
-    return { statusCode: 400, code: exception.code, message: exception.message, headers: {}, unexpected: false };
+    return {
+      statusCode: 400,
+      code: exception.code,
+      message: exception.message,
+      headers: {},
+      unexpected: false,
+    };
   }
-  if (exception instanceof EncryptionConfigError && exception.code === EncryptionConfigErrorCode.UNKNOWN_PROJECT) {
-    return { statusCode: 400, code: exception.code, message: exception.message, headers: {}, unexpected: false };
+  if (
+    exception instanceof EncryptionConfigError &&
+    exception.code === EncryptionConfigErrorCode.UNKNOWN_PROJECT
+  ) {
+    return {
+      statusCode: 400,
+      code: exception.code,
+      message: exception.message,
+      headers: {},
+      unexpected: false,
+    };
   }
   if (exception instanceof HttpException) {
     return fromStatus(exception.getStatus(), messageOf(exception.getResponse()));
@@ -45,9 +66,21 @@ export function describeError(exception: unknown): ErrorDescription {
 
 function fromStatus(statusCode: number, message: string): ErrorDescription {
   if (statusCode >= 500) {
-    return { statusCode, code: codeForStatus(statusCode), message: GENERIC_500, headers: {}, unexpected: true };
+    return {
+      statusCode,
+      code: codeForStatus(statusCode),
+      message: GENERIC_500,
+      headers: {},
+      unexpected: true,
+    };
   }
-  return { statusCode, code: codeForStatus(statusCode), message: message || 'Request rejected', headers: {}, unexpected: false };
+  return {
+    statusCode,
+    code: codeForStatus(statusCode),
+    message: message || 'Request rejected',
+    headers: {},
+    unexpected: false,
+  };
 }
 
 /** Fastify and its plugins raise errors carrying a numeric `statusCode` (bad JSON, body too large, …). */

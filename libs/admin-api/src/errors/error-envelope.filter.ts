@@ -31,7 +31,10 @@ export function buildEnvelope(
   const description = describeError(exception);
   if (description.unexpected) {
     const name = exception instanceof Error ? exception.name : typeof exception;
-    logger.error(`Unexpected ${name} on request ${requestId}`, exception instanceof Error ? exception.stack : undefined);
+    logger.error(
+      `Unexpected ${name} on request ${requestId}`,
+      exception instanceof Error ? exception.stack : undefined,
+    );
   }
   return {
     statusCode: description.statusCode,

@@ -3,7 +3,10 @@ import { DomainError, DomainErrorKind } from '@faceauth/core';
 
 /** A request body, query or parameter failed validation; the message names every offending field. */
 export class RequestValidationError extends DomainError<'VALIDATION_FAILED'> {
-  constructor(readonly fields: string[], message: string) {
+  constructor(
+    readonly fields: string[],
+    message: string,
+  ) {
     super('VALIDATION_FAILED', DomainErrorKind.INVALID, message, { fields });
   }
 
@@ -15,7 +18,11 @@ export class RequestValidationError extends DomainError<'VALIDATION_FAILED'> {
         const field = path ? `${path}.${error.property}` : error.property;
         for (const text of Object.values(error.constraints ?? {})) {
           fields.push(field);
-          problems.push(text.startsWith(error.property) ? `${field}${text.slice(error.property.length)}` : `${field}: ${text}`);
+          problems.push(
+            text.startsWith(error.property)
+              ? `${field}${text.slice(error.property.length)}`
+              : `${field}: ${text}`,
+          );
         }
         if (error.children?.length) walk(error.children, field);
       }

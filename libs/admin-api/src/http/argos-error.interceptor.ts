@@ -9,6 +9,10 @@ export class ArgosErrorInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next
       .handle()
-      .pipe(catchError((error: unknown) => throwError(() => (error instanceof ArgosClientError ? argosFailureToDomainError(error) : error))));
+      .pipe(
+        catchError((error: unknown) =>
+          throwError(() => (error instanceof ArgosClientError ? argosFailureToDomainError(error) : error)),
+        ),
+      );
   }
 }

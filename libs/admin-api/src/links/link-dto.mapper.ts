@@ -5,11 +5,20 @@ import { CreateLinkDto, LinkDto, LinkPolicyDto } from './link.dto';
 export function toPolicy(dto: LinkPolicyDto | undefined): LinkPolicy | undefined {
   if (!dto) return undefined;
   if (dto.mode === 'count') {
-    if (dto.windowSeconds !== undefined) throw new RequestValidationError(['policy.windowSeconds'], 'policy.windowSeconds applies to time mode only');
+    if (dto.windowSeconds !== undefined)
+      throw new RequestValidationError(
+        ['policy.windowSeconds'],
+        'policy.windowSeconds applies to time mode only',
+      );
     return { mode: 'count', maxUses: dto.maxUses ?? 1 };
   }
-  if (dto.maxUses !== undefined) throw new RequestValidationError(['policy.maxUses'], 'policy.maxUses applies to count mode only');
-  if (dto.windowSeconds === undefined) throw new RequestValidationError(['policy.windowSeconds'], 'policy.windowSeconds is required in time mode');
+  if (dto.maxUses !== undefined)
+    throw new RequestValidationError(['policy.maxUses'], 'policy.maxUses applies to count mode only');
+  if (dto.windowSeconds === undefined)
+    throw new RequestValidationError(
+      ['policy.windowSeconds'],
+      'policy.windowSeconds is required in time mode',
+    );
   return { mode: 'time', windowSeconds: dto.windowSeconds };
 }
 

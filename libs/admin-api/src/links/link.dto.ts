@@ -15,7 +15,10 @@ import {
 import { TOKEN_STATUSES, TokenStatus } from '@faceauth/token-policy';
 
 export class LinkPolicyDto {
-  @ApiProperty({ enum: ['count', 'time'], description: 'count: used up after maxUses results; time: windowSeconds after first use' })
+  @ApiProperty({
+    enum: ['count', 'time'],
+    description: 'count: used up after maxUses results; time: windowSeconds after first use',
+  })
   @IsIn(['count', 'time'], { message: 'policy.mode must be count or time' })
   mode!: 'count' | 'time';
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { AdminController } from '../http/admin-controller.decorator';
+import { Body, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LinkService } from '@faceauth/token-policy';
 import { InjectAdminApiOptions, ResolvedAdminApiOptions } from '../admin-api.options';
@@ -12,7 +13,7 @@ import { toLinkDto, toMintInput } from './link-dto.mapper';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,255}$/;
 
 @ApiTags('links')
-@Controller('v1/links')
+@AdminController('v1/links')
 export class LinksController {
   constructor(
     private readonly links: LinkService,
@@ -22,7 +23,11 @@ export class LinksController {
   /** Mints a unique, expiring FaceAuth link for one person. */
   @Post()
   @RequireScopes(Scope.LINKS_WRITE)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the same link' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retrying with the same key returns the same link',
+  })
   @ApiCreatedResponse({ type: LinkDto })
   async create(
     @Body() body: CreateLinkDto,
@@ -30,9 +35,15 @@ export class LinksController {
     @Req() request: { principal?: ApiKeyPrincipal },
   ): Promise<LinkDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new RequestValidationError(['Idempotency-Key'], 'Idempotency-Key must be 1-255 characters of [A-Za-z0-9._:-]');
+      throw new RequestValidationError(
+        ['Idempotency-Key'],
+        'Idempotency-Key must be 1-255 characters of [A-Za-z0-9._:-]',
+      );
     }
-    const view = await this.links.mint(toMintInput(body), { idempotencyKey, callerName: request.principal?.keyName });
+    const view = await this.links.mint(toMintInput(body), {
+      idempotencyKey,
+      callerName: request.principal?.keyName,
+    });
     return toLinkDto(view, this.options.publicBaseUrl);
   }
 
@@ -42,7 +53,10 @@ export class LinksController {
   @ApiOkResponse({ type: LinkPageDto })
   async list(@Query() query: ListLinksQueryDto): Promise<LinkPageDto> {
     const page = await this.links.list(query);
-    return { items: page.items.map((v) => toLinkDto(v, this.options.publicBaseUrl)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((v) => toLinkDto(v, this.options.publicBaseUrl)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get(':id')

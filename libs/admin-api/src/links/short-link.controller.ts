@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { AdminController } from '../http/admin-controller.decorator';
+import { Get, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiFoundResponse, ApiGoneResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ShortLinkService, TokenError, TokenErrorCode } from '@faceauth/token-policy';
@@ -20,7 +21,7 @@ export const SHORT_LINK_RATE_LIMIT = { max: 60, timeWindow: '1 minute' };
 
 @ApiTags('links')
 @Public()
-@Controller('l')
+@AdminController('l')
 export class ShortLinkController {
   constructor(private readonly shortLinks: ShortLinkService) {}
 

@@ -1,4 +1,5 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { AdminController } from '../http/admin-controller.decorator';
+import { Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FaceAuthMetrics } from '@faceauth/core';
 import { RequireScopes } from '../auth/auth.metadata';
@@ -12,7 +13,7 @@ interface TextReply {
 /** Prometheus scrape endpoint; needs a key with `metrics:read` (give the scraper its own key). */
 @ApiTags('operations')
 @RequireScopes(Scope.METRICS_READ)
-@Controller('metrics')
+@AdminController('metrics')
 export class MetricsController {
   constructor(private readonly metrics: FaceAuthMetrics) {}
 

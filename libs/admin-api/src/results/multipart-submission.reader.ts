@@ -23,7 +23,10 @@ export interface MultipartRequest {
  */
 export async function readFaceAuthSubmission(request: MultipartRequest): Promise<DirectSubmission> {
   if (!request.isMultipart()) {
-    throw new RequestValidationError(['faceImage'], 'the request must be multipart/form-data with a faceImage file');
+    throw new RequestValidationError(
+      ['faceImage'],
+      'the request must be multipart/form-data with a faceImage file',
+    );
   }
   const fields: Record<string, string> = {};
   let image: Buffer | undefined;
@@ -31,7 +34,10 @@ export async function readFaceAuthSubmission(request: MultipartRequest): Promise
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       if (part.fieldname !== 'faceImage' || image) {
-        throw new RequestValidationError([part.fieldname], `only one file, named faceImage, is accepted (got ${part.fieldname})`);
+        throw new RequestValidationError(
+          [part.fieldname],
+          `only one file, named faceImage, is accepted (got ${part.fieldname})`,
+        );
       }
       image = await part.toBuffer();
       filename = part.filename;

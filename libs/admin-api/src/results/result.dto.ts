@@ -1,10 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export class SubmitFaceAuthDto {
-  @ApiProperty({ description: 'Approved ID Check submission id' }) @IsString() @Length(1, 256) submissionId!: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'project must be a configured project name' }) project?: string;
+  @ApiProperty({ description: 'Approved ID Check submission id' })
+  @IsString()
+  @Length(1, 256)
+  submissionId!: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'project must be a configured project name' })
+  project?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) userId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cf1?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cf2?: string;
@@ -22,11 +40,19 @@ export class ListResultsQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) authUserId?: string;
   @ApiPropertyOptional({ enum: ['approved', 'rejected', 'pending', 'unknown'] })
   @IsOptional()
-  @IsIn(['approved', 'rejected', 'pending', 'unknown'], { message: 'status must be approved, rejected, pending or unknown' })
+  @IsIn(['approved', 'rejected', 'pending', 'unknown'], {
+    message: 'status must be approved, rejected, pending or unknown',
+  })
   status?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/) project?: string;
-  @ApiPropertyOptional({ description: 'ISO-8601, inclusive' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ description: 'ISO-8601, exclusive' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601, inclusive' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+  @ApiPropertyOptional({ description: 'ISO-8601, exclusive' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
@@ -56,7 +82,10 @@ export class ResultDto {
   @ApiProperty({ nullable: true, type: String }) cf3!: string | null;
   @ApiProperty({ nullable: true, type: String }) tokenId!: string | null;
   @ApiProperty({ nullable: true, type: String }) submitType!: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'number' } }) scores!: Record<string, number> | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'number' } }) scores!: Record<
+    string,
+    number
+  > | null;
   @ApiProperty({ type: String, isArray: true }) failCodes!: string[];
   @ApiProperty({ type: String, isArray: true }) rejectComments!: string[];
   @ApiProperty() source!: string;

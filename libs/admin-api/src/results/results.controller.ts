@@ -1,5 +1,13 @@
-import { Controller, Delete, Get, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AdminController } from '../http/admin-controller.decorator';
+import { Delete, Get, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ResultsService } from '@faceauth/results';
 import { RequireScopes } from '../auth/auth.metadata';
 import { Scope } from '../auth/scope.enum';
@@ -7,7 +15,13 @@ import { ApiArgosErrors } from '../errors/api-error-responses.decorator';
 import { ParseAuthIdPipe } from '../http/parse-auth-id.pipe';
 import { ArgosErrorInterceptor } from '../http/argos-error.interceptor';
 import { MultipartRequest, readFaceAuthSubmission } from './multipart-submission.reader';
-import { GetResultQueryDto, ListResultsQueryDto, ResultDto, ResultPageDto, SubmitFaceAuthFormDto } from './result.dto';
+import {
+  GetResultQueryDto,
+  ListResultsQueryDto,
+  ResultDto,
+  ResultPageDto,
+  SubmitFaceAuthFormDto,
+} from './result.dto';
 import { toResultDto } from './result-dto.mapper';
 
 interface ImageReply {
@@ -18,7 +32,7 @@ interface ImageReply {
 @ApiTags('results')
 @UseInterceptors(ArgosErrorInterceptor)
 @ApiArgosErrors()
-@Controller('v1')
+@AdminController('v1')
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
 
@@ -48,7 +62,10 @@ export class ResultsController {
   @Get('results/:authId')
   @RequireScopes(Scope.RESULTS_READ)
   @ApiOkResponse({ type: ResultDto })
-  async get(@Param('authId', ParseAuthIdPipe) authId: string, @Query() query: GetResultQueryDto): Promise<ResultDto> {
+  async get(
+    @Param('authId', ParseAuthIdPipe) authId: string,
+    @Query() query: GetResultQueryDto,
+  ): Promise<ResultDto> {
     return toResultDto(await this.results.get(authId, { refresh: query.refresh }));
   }
 
@@ -56,7 +73,10 @@ export class ResultsController {
   @Get('results/:authId/image')
   @RequireScopes(Scope.RESULTS_READ)
   @ApiProduces('image/jpeg', 'image/png')
-  async image(@Param('authId', ParseAuthIdPipe) authId: string, @Res({ passthrough: false }) reply: ImageReply): Promise<void> {
+  async image(
+    @Param('authId', ParseAuthIdPipe) authId: string,
+    @Res({ passthrough: false }) reply: ImageReply,
+  ): Promise<void> {
     const image = await this.results.image(authId);
     reply.header('content-type', image.mimeType).header('cache-control', 'no-store').send(image.data);
   }

@@ -1,7 +1,14 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { AdminController } from '../http/admin-controller.decorator';
+import { Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Clock, decodeKeysetCursor, encodeKeysetCursor } from '@faceauth/core';
-import { WebhookError, WebhookErrorCode, WebhookInboxEntity, WebhookInboxRepository, WebhookProcessor } from '@faceauth/webhook';
+import {
+  WebhookError,
+  WebhookErrorCode,
+  WebhookInboxEntity,
+  WebhookInboxRepository,
+  WebhookProcessor,
+} from '@faceauth/webhook';
 import { RequireScopes } from '../auth/auth.metadata';
 import { Scope } from '../auth/scope.enum';
 import { InboxPageDto, InboxRowDto, ListInboxQueryDto } from './webhook-inbox.dto';
@@ -9,7 +16,7 @@ import { InboxPageDto, InboxRowDto, ListInboxQueryDto } from './webhook-inbox.dt
 /** Operators' view of the webhook inbox (never the payloads: they hold personal fields). */
 @ApiTags('webhooks')
 @RequireScopes(Scope.ADMIN)
-@Controller('v1/webhooks/inbox')
+@AdminController('v1/webhooks/inbox')
 export class WebhookInboxController {
   constructor(
     private readonly inbox: WebhookInboxRepository,

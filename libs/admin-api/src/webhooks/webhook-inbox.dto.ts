@@ -23,7 +23,8 @@ export class ListInboxQueryDto {
 
 export class InboxRowDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ description: 'faceAuth, token_expired, or an unknown trigger (stored, not processed)' }) trigger!: string;
+  @ApiProperty({ description: 'faceAuth, token_expired, or an unknown trigger (stored, not processed)' })
+  trigger!: string;
   @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty({ nullable: true, type: String }) authId!: string | null;
   @ApiProperty({ nullable: true, type: String }) project!: string | null;

@@ -25,9 +25,10 @@ export interface AuditEntry {
  * confirmed and before it records its own state, so a crash in between repeats the (idempotent) state
  * write, never the audit row.
  */
-const RECORD_SQL = `
+const COLUMNS = 11;
+const recordSql = (rows: number): string => `
 INSERT INTO cleanup_audit (id, run_id, subject_type, subject_id, project, action, reason, outcome, attempts, error_code, at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+VALUES ${Array.from({ length: rows }, (_r, i) => `(${Array.from({ length: COLUMNS }, (_c, k) => `$${i * COLUMNS + k + 1}`).join(', ')})`).join(',\n  ')}
 ON CONFLICT (subject_type, subject_id, action) DO UPDATE SET
   run_id = excluded.run_id, reason = excluded.reason, outcome = excluded.outcome, attempts = excluded.attempts,
   error_code = excluded.error_code, at = excluded.at
@@ -41,19 +42,26 @@ export class CleanupAuditRepository {
   ) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.sql.rows(RECORD_SQL, [
+    await this.recordMany([entry]);
+  }
+
+  /** One statement for a whole batch (each subject and action at most once in it). */
+  async recordMany(entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const params = entries.flatMap((e) => [
       randomUUID(),
-      entry.runId,
-      entry.subjectType,
-      entry.subjectId,
-      entry.project,
-      entry.action,
-      entry.reason,
-      entry.outcome,
-      entry.attempts,
-      entry.errorCode,
-      entry.at,
+      e.runId,
+      e.subjectType,
+      e.subjectId,
+      e.project,
+      e.action,
+      e.reason,
+      e.outcome,
+      e.attempts,
+      e.errorCode,
+      e.at,
     ]);
+    await this.sql.rows(recordSql(entries.length), params);
   }
 
   /** Newest first. */

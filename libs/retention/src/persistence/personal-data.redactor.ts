@@ -17,9 +17,11 @@ export interface ErasedLink {
 export class PersonalDataRedactor {
   constructor(private readonly sql: SqlRunner) {}
 
-  /** Strips the personal fields from the stored webhook events of one result; the rows stay for dedupe. */
-  async redactInbox(authId: string): Promise<number> {
-    const rows = await this.sql.rows('SELECT id, payload FROM webhook_inbox WHERE auth_id = $1', [authId]);
+  /** Strips the personal fields from the stored webhook events of these results; the rows stay for dedupe. */
+  async redactInbox(authIds: string[]): Promise<number> {
+    if (authIds.length === 0) return 0;
+    const list = authIds.map((_id, i) => `$${i + 1}`).join(', ');
+    const rows = await this.sql.rows(`SELECT id, payload FROM webhook_inbox WHERE auth_id IN (${list})`, authIds);
     let changed = 0;
     for (const row of rows) {
       const redacted = redactEvent(String(row.payload));

@@ -45,10 +45,10 @@ export interface HoldState {
 /** `faceauth_results` as the cleanup sees it. Instants are epoch ms; `cutoff` = created at or before is due. */
 @Injectable()
 export class ResultCleanupRepository {
-  private readonly purgeStatement: string;
+  private readonly personalColumns: string[];
 
   constructor(private readonly sql: SqlRunner) {
-    this.purgeStatement = q.purgeSql(personalResultColumns(sql.dataSource));
+    this.personalColumns = personalResultColumns(sql.dataSource);
   }
 
   async claim(now: number, cutoff: number, leaseUntil: number, limit: number, authUserId?: string): Promise<ClaimedResult[]> {
@@ -62,17 +62,23 @@ export class ResultCleanupRepository {
     return (await this.sql.rows(q.MARK_SENT, [row.authId, now, row.lease])).length === 1;
   }
 
-  async markArgosDeleted(row: ClaimedResult, now: number): Promise<boolean> {
-    return (await this.sql.rows(q.MARK_ARGOS_DELETED, [row.authId, now, row.lease])).length === 1;
+  /**
+   * Records that Argos deleted these results (all claimed together, with one lease); returns the ids
+   * whose state changed (the others were taken over by another worker, or already recorded).
+   */
+  async markArgosDeleted(authIds: string[], lease: number, now: number): Promise<string[]> {
+    if (authIds.length === 0) return [];
+    return ids(await this.sql.rows(q.markArgosDeletedSql(authIds.length), [now, lease, ...authIds]));
   }
 
-  /** Clears every personal field and releases the claim; a no-op unless Argos already deleted the record. */
-  async purge(row: ClaimedResult, now: number): Promise<boolean> {
-    return (await this.sql.rows(this.purgeStatement, [row.authId, now, row.lease])).length === 1;
+  /** Clears every personal field and releases the claim, for results Argos already deleted; returns the purged ids. */
+  async purge(authIds: string[], lease: number, now: number): Promise<string[]> {
+    if (authIds.length === 0) return [];
+    return ids(await this.sql.rows(q.purgeSql(this.personalColumns, authIds.length), [now, lease, ...authIds]));
   }
 
-  async release(row: ClaimedResult): Promise<void> {
-    await this.sql.rows(q.RELEASE, [row.authId, row.lease]);
+  async release(authIds: string[], lease: number): Promise<void> {
+    if (authIds.length > 0) await this.sql.rows(q.releaseSql(authIds.length), [lease, ...authIds]);
   }
 
   async scheduleRetry(row: ClaimedResult, retryAt: number, now: number, errorCode: string, keepSent: boolean): Promise<boolean> {
@@ -159,6 +165,8 @@ export class ResultCleanupRepository {
     return Number((await this.sql.rows(`SELECT COUNT(*) AS n FROM faceauth_results WHERE ${predicate}`, [now, cutoff]))[0]?.n ?? 0);
   }
 }
+
+const ids = (rows: Record<string, unknown>[]): string[] => rows.map((r) => String(r.auth_id));
 
 function toClaimed(r: Record<string, unknown>): ClaimedResult {
   return {

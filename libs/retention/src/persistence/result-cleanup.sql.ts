@@ -38,20 +38,26 @@ UPDATE faceauth_results SET argos_delete_sent_at = $2
 WHERE auth_id = $1 AND cleanup_lease_until = $3 AND argos_deleted_at IS NULL
 RETURNING auth_id`;
 
-export const MARK_ARGOS_DELETED = `
-UPDATE faceauth_results SET argos_deleted_at = $2, argos_delete_sent_at = NULL, cleanup_last_error = NULL
-WHERE auth_id = $1 AND cleanup_lease_until = $3 AND argos_deleted_at IS NULL
+/** `$3, $4, …` for a list of n values placed after two fixed parameters. */
+export const idList = (n: number, first = 3): string => Array.from({ length: n }, (_v, i) => `$${first + i}`).join(', ');
+
+/** $1 now, $2 lease, then the ids. */
+export const markArgosDeletedSql = (n: number): string => `
+UPDATE faceauth_results SET argos_deleted_at = $1, argos_delete_sent_at = NULL, cleanup_last_error = NULL
+WHERE auth_id IN (${idList(n)}) AND cleanup_lease_until = $2 AND argos_deleted_at IS NULL
 RETURNING auth_id`;
 
-/** The personal columns are listed by the caller (from the entity metadata). */
-export const purgeSql = (personalColumns: string[]): string => `
-UPDATE faceauth_results SET ${personalColumns.map((c) => `${c} = NULL, `).join('')}purged_at = $2, updated_at = $2,
+/** $1 now, $2 lease, then the ids. The personal columns are listed by the caller (from the entity metadata). */
+export const purgeSql = (personalColumns: string[], n: number): string => `
+UPDATE faceauth_results SET ${personalColumns.map((c) => `${c} = NULL, `).join('')}purged_at = $1, updated_at = $1,
   cleanup_lease_until = NULL, cleanup_next_at = NULL, cleanup_last_error = NULL
-WHERE auth_id = $1 AND cleanup_lease_until = $3 AND purged_at IS NULL AND argos_deleted_at IS NOT NULL
+WHERE auth_id IN (${idList(n)}) AND cleanup_lease_until = $2 AND purged_at IS NULL AND argos_deleted_at IS NOT NULL
 RETURNING auth_id`;
 
-export const RELEASE = `
-UPDATE faceauth_results SET cleanup_lease_until = NULL WHERE auth_id = $1 AND cleanup_lease_until = $2
+/** $1 lease, then the ids. */
+export const releaseSql = (n: number): string => `
+UPDATE faceauth_results SET cleanup_lease_until = NULL
+WHERE auth_id IN (${idList(n, 2)}) AND cleanup_lease_until = $1
 RETURNING auth_id`;
 
 /** $1 id, $2 retry at, $3 now, $4 error code, $5 lease. */

@@ -26,6 +26,7 @@ describe('retention policy', () => {
     expect(() => resolveRetentionOptions({ resultRetentionDays: 1096 })).toThrow('resultRetentionDays');
     expect(() => resolveRetentionOptions({ argos: { ratePerSecond: 0 } })).toThrow('argos.ratePerSecond');
     expect(() => resolveRetentionOptions({ retry: { baseDelayMs: 10, maxDelayMs: 5 } })).toThrow('retry.maxDelayMs');
+    expect(() => resolveRetentionOptions({ batchSize: 1000, argos: { ratePerSecond: 1 } })).toThrow('claimLeaseMs');
   });
 
   it('states the schedule an operator can publish', () => {

@@ -1,0 +1,78 @@
+import { BenchContext, BenchRow, RowMeasurement } from '../bench-row.interface';
+import { median } from '../measure/median';
+import { pairedRatios, runAlternatingRounds } from '../http/alternating-rounds';
+import { BenchDatabaseKind } from '../http/bench-database';
+import { medianOf, megabytes, round2, roundsOf } from '../http/figures';
+import { assertAllAnswered, runLoad } from '../http/http-load';
+import { httpPlan } from '../http/http-plan';
+import { HttpStack, withHttpStack } from '../http/http-stack';
+import { assertSameAnswer, fetchJson, jsonHeaders, MINT_BODY } from '../http/link-fixtures';
+import { measureServerRound, ServerRound } from '../http/server-round';
+
+/**
+ * QUALITY.md goal 2 (issue 4, acceptance 7): minting a link end to end over HTTP keeps ≥ 0.7× the
+ * throughput of a bare Fastify + raw driver handler doing the same insert and encryption.
+ */
+export function mintBench(kind: BenchDatabaseKind): BenchRow {
+  return {
+    name: `mint-${kind}`,
+    title: `POST /v1/links on ${kind}: the service (guard, DTO validation, TypeORM insert, URL encryption) vs bare Fastify + raw driver doing the same insert and encryption`,
+    subjectLabel: 'service POST /v1/links',
+    baselineLabel: `bare Fastify + ${kind === 'sqlite' ? 'better-sqlite3' : 'pg'}`,
+    unit: 'req/s',
+    goal: { op: '>=', value: 0.7 },
+    run: (ctx) => withHttpStack(kind, ctx.log, (stack) => measureMint(stack, ctx)),
+  };
+}
+
+async function measureMint(stack: HttpStack, ctx: BenchContext): Promise<RowMeasurement> {
+  const plan = httpPlan(ctx);
+  const headers = jsonHeaders(stack.apiKey);
+  const post = { method: 'POST', headers, body: MINT_BODY };
+  assertSameAnswer(
+    'POST /v1/links',
+    await fetchJson(`${stack.service.baseUrl}/v1/links`, 201, post),
+    await fetchJson(`${stack.bare.baseUrl}/v1/links`, 201, post),
+    ['status', 'policy', 'sid', 'authUserId'],
+  );
+  const requests = [{ method: 'POST', path: '/v1/links', headers, body: MINT_BODY }];
+  const rounds = await runAlternatingRounds(plan, async (round): Promise<ServerRound> => {
+    const server = round.side === 'subject' ? stack.service : stack.bare;
+    const measured = await measureServerRound(server, () =>
+      runLoad({
+        baseUrl: server.baseUrl,
+        connections: plan.connections,
+        durationS: round.warmup ? plan.warmupS : plan.roundS,
+        requests,
+      }),
+    );
+    assertAllAnswered(`${server.label} mint round ${round.label}`, measured.load, 201);
+    ctx.log(
+      `bench:   ${round.side.padEnd(8)} round ${round.label}: ${Math.round(measured.load.okPerS)} req/s, ${measured.cpuUsPerReq.toFixed(1)} µs CPU/req`,
+    );
+    return measured;
+  });
+  const ratios = pairedRatios(rounds, (r) => r.load.okPerS);
+  const cpuRatios = pairedRatios(rounds, (r) => r.cpuUsPerReq);
+  const peakRss = Math.max(...rounds.subject.map((r) => r.maxRssBytes));
+  return {
+    subject: medianOf(rounds.subject, (r) => r.load.okPerS),
+    baseline: medianOf(rounds.baseline, (r) => r.load.okPerS),
+    ratio: median(ratios),
+    details: {
+      database: stack.kind,
+      connections: plan.connections,
+      roundSeconds: plan.roundS,
+      rounds: plan.rounds,
+      ratioRounds: ratios.map(round2),
+      subjectReqPerSecRounds: roundsOf(rounds.subject, (r) => r.load.okPerS),
+      baselineReqPerSecRounds: roundsOf(rounds.baseline, (r) => r.load.okPerS),
+      subjectCpuUsPerReq: round2(medianOf(rounds.subject, (r) => r.cpuUsPerReq)),
+      baselineCpuUsPerReq: round2(medianOf(rounds.baseline, (r) => r.cpuUsPerReq)),
+      cpuRatio: round2(median(cpuRatios)),
+      subjectP99Ms: medianOf(rounds.subject, (r) => r.load.p99Ms),
+      baselineP99Ms: medianOf(rounds.baseline, (r) => r.load.p99Ms),
+      servicePeakRssMb: megabytes(peakRss),
+    },
+  };
+}
