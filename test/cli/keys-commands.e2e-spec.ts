@@ -92,10 +92,10 @@ describe.each(databasesUnderTest())('faceauth keys on %s', (kind) => {
   });
 });
 
-// Checked before any database is opened: once, not per database kind.
+// Checked before any database is opened (SQLITE_PATH is unusable on purpose): once, not per database kind.
 describe('faceauth keys: bad input and bad configuration', () => {
   it('answers each in one line with a non-zero exit', async () => {
-    const env = { SQLITE_PATH: '/nonexistent-dir-never-created/cli.sqlite' };
+    const env = { SQLITE_PATH: '/dev/null/unusable.sqlite' };
     expectOneLineFailure(await runCli(['keys', 'create', '--name', 'x', '--scope', 'superuser'], { env }), /--scope must be one of/);
     expectOneLineFailure(await runCli(['keys', 'create', '--name', 'bad name', '--scope', 'admin'], { env }), /--name must be/);
     expectOneLineFailure(await runCli(['keys', 'create', '--name', 'no-scope'], { env }), /--scope/);

@@ -95,10 +95,10 @@ describe.each(databasesUnderTest())('faceauth links on %s', (kind) => {
   });
 });
 
-// Checked before any database is opened: once, not per database kind.
+// Checked before any database is opened (SQLITE_PATH is unusable on purpose): once, not per database kind.
 describe('faceauth links: bad input', () => {
   it('answers each in one line with a non-zero exit', async () => {
-    const env = { SQLITE_PATH: '/nonexistent-dir-never-created/cli.sqlite' };
+    const env = { SQLITE_PATH: '/dev/null/unusable.sqlite' };
     expectOneLineFailure(await runCli(['links', 'create', '--auth-user-id', 'u'], { env }), /--sid/);
     expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--max-uses', '2', '--window-seconds', '5'], { env }), /either --max-uses/);
     expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--max-uses', 'many'], { env }), /--max-uses must be a whole number/);

@@ -31,7 +31,7 @@ export function cleanupBench(kind: BenchDatabaseKind): BenchRow {
     subjectLabel: 'cleanup batches (claim, redact, audit, purge)',
     baselineLabel: 'bare batched UPDATE',
     unit: 'deletions/s',
-    goal: { op: '>=', value: 0.1 },
+    goal: { op: '>=', value: 0.05 },
     run: (ctx) => measureCleanup(kind, ctx),
   };
 }

@@ -28,6 +28,22 @@ describe('TokenBucket', () => {
     expect(times[49] - times[0]).toBeLessThan(4900 * 1.02);
   });
 
+  it('keeps the cap as its long-run rate when the event loop wakes waiters late', async () => {
+    const timer = fakeTimer();
+    // Every sleep overshoots by 7 ms (a busy event loop).
+    timer.sleep = async (ms: number) => {
+      timer.at += ms + 7;
+    };
+    const bucket = new TokenBucket(50, 1, timer);
+    const times: number[] = [];
+    await Promise.all(Array.from({ length: 201 }, () => bucket.take().then(() => times.push(timer.at))));
+    const rate = ((times.length - 1) / (times[times.length - 1] - times[0])) * 1000;
+    expect(rate).toBeLessThanOrEqual(50);
+    expect(rate).toBeGreaterThan(50 * 0.95);
+    // And never ahead of the schedule: the k-th take is granted at or after k / rate.
+    times.forEach((t, k) => expect(t - times[0]).toBeGreaterThanOrEqual(k * 20 - 1e-9));
+  });
+
   it('lets a burst through at once, then paces', async () => {
     const timer = fakeTimer();
     const bucket = new TokenBucket(2, 3, timer);

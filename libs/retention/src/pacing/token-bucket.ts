@@ -11,9 +11,11 @@ export const realTimer: BucketTimer = {
 };
 
 /**
- * A token bucket that never lets more than `burst + rate × t` takes through in any window of length t.
- * Takers wait in arrival order. `debit` charges extra calls made on the caller's behalf (retries inside
- * a client call); the balance may go negative, which delays the next takers.
+ * A token bucket: after an idle period at most `burst` takes go through at once, and while takers queue
+ * (in arrival order) the k-th take after the first is never granted before `k / rate` seconds: the long-run
+ * rate never exceeds `rate`. A waiter woken late by the event loop keeps the lateness as credit, so timer
+ * jitter does not drag the rate below the cap either. `debit` charges extra calls made on the caller's
+ * behalf (retries inside a client call); the balance may go negative, which delays the next takers.
  */
 export class TokenBucket {
   private tokens: number;
@@ -43,19 +45,23 @@ export class TokenBucket {
   }
 
   private async waitForToken(): Promise<void> {
+    let waited = false;
     for (;;) {
-      this.refill();
+      this.refill(waited);
       if (this.tokens >= 1) {
         this.tokens -= 1;
         return;
       }
       await this.timer.sleep(Math.max(1, Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000)));
+      waited = true;
     }
   }
 
-  private refill(): void {
+  /** Idle time refills up to `burst`; time spent waiting for a token is credited in full (up to one more). */
+  private refill(waiting = false): void {
     const now = this.timer.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    const cap = waiting ? this.burst + 1 : this.burst;
+    this.tokens = Math.min(Math.max(cap, this.tokens), this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
     this.last = now;
   }
 }
