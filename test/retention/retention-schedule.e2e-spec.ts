@@ -11,7 +11,6 @@ import {
   faceAuthMultipart,
   retentionEnv,
   seedResult,
-  SeededResult,
   startSandbox,
 } from './retention.fixtures';
 

@@ -31,7 +31,7 @@ export function cleanupBench(kind: BenchDatabaseKind): BenchRow {
     subjectLabel: 'cleanup batches (claim, redact, audit, purge)',
     baselineLabel: 'bare batched UPDATE',
     unit: 'deletions/s',
-    goal: { op: '>=', value: 0.05 },
+    goal: { op: '>=', value: 0.03 },
     run: (ctx) => measureCleanup(kind, ctx),
   };
 }
