@@ -9,8 +9,8 @@ export interface ResolvedProject {
 }
 
 /**
- * Every FaceAuth project reports to one webhook URL and the payload names none: the project is the one
- * that minted the token; failing that, the only project; failing that, the one whose API knows the id.
+ * Every FaceAuth project reports to one webhook URL and the payload names none: the project is the only
+ * one; failing that, the one that minted the token; failing that, the one whose API knows the id.
  */
 @Injectable()
 export class ProjectResolver {
@@ -21,10 +21,10 @@ export class ProjectResolver {
 
   async resolve(authId: string, tokenId: string | undefined, known: string | null): Promise<ResolvedProject> {
     if (known) return { project: known };
-    const fromToken = tokenId ? await this.tokens.projectOf(tokenId) : null;
-    if (fromToken) return { project: fromToken };
     const names = this.argos.projectNames();
     if (names.length === 1) return { project: names[0] };
+    const fromToken = tokenId ? await this.tokens.projectOf(tokenId) : null;
+    if (fromToken) return { project: fromToken };
     let lastError: unknown;
     for (const project of names) {
       try {
