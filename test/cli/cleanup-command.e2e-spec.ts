@@ -41,7 +41,11 @@ describe.each(databasesUnderTest())('faceauth cleanup on %s', (kind) => {
       const form = new FormData();
       form.append('submissionId', SEEDED_SUBMISSIONS.approved);
       form.append('faceImage', new Blob([new Uint8Array(reference)], { type: 'image/jpeg' }), 'selfie.jpg');
-      const submitted = await fetch(`${sandbox.url}/v3/faceauth`, { method: 'POST', headers: { 'x-api-key': ARGOS_KEY }, body: form });
+      const submitted = await fetch(`${sandbox.url}/v3/faceauth`, {
+        method: 'POST',
+        headers: { 'x-api-key': ARGOS_KEY },
+        body: form,
+      });
       const authId = ((await submitted.json()) as { authentication_id: string }).authentication_id;
       const since = new Date(Date.now() - (daysAgo + 1) * DAY_MS).toISOString().slice(0, 10);
       sandbox.controls.clock.reset();
@@ -57,16 +61,35 @@ describe.each(databasesUnderTest())('faceauth cleanup on %s', (kind) => {
 
     const dry = await runCli(['cleanup', '--dry-run'], { env });
     expect(dry).toMatchObject({ code: 0, stderr: '' });
-    expect(dry.stdout).toMatch(/^cleanup dry run \(run [0-9a-f-]{36}\): 1 results due, 0 held by legal hold; .*; 1 overdue; nothing changed\n$/);
-    expect(JSON.parse((await runCli(['results', 'get', authId], { env })).stdout)).toMatchObject({ purgedAt: null, argosDeletedAt: null });
+    expect(dry.stdout).toMatch(
+      /^cleanup dry run \(run [0-9a-f-]{36}\): 1 results due, 0 held by legal hold; .*; 1 overdue; nothing changed\n$/,
+    );
+    expect(JSON.parse((await runCli(['results', 'get', authId], { env })).stdout)).toMatchObject({
+      purgedAt: null,
+      argosDeletedAt: null,
+    });
 
     const run = await runCli(['cleanup'], { env });
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(/^cleanup completed \(run [0-9a-f-]{36}\): 1 deleted at Argos, 0 already gone, 1 purged, 0 retrying, 0 failed, 0 held; .*; 0 overdue\n$/);
-    const after = JSON.parse((await runCli(['results', 'get', authId], { env })).stdout) as Record<string, unknown>;
-    expect(after).toMatchObject({ authId, authUserId: null, purgedAt: expect.any(String), argosDeletedAt: expect.any(String) });
-    const atArgos = await fetch(`${sandbox.url}/v3/faceauth?authId=${authId}`, { headers: { 'x-api-key': ARGOS_KEY } });
-    expect(((await atArgos.json()) as { data: { delete_check: boolean }[] }[])[0].data[0].delete_check).toBe(true);
+    expect(run.stdout).toMatch(
+      /^cleanup completed \(run [0-9a-f-]{36}\): 1 deleted at Argos, 0 already gone, 1 purged, 0 retrying, 0 failed, 0 held; .*; 0 overdue\n$/,
+    );
+    const after = JSON.parse((await runCli(['results', 'get', authId], { env })).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(after).toMatchObject({
+      authId,
+      authUserId: null,
+      purgedAt: expect.any(String),
+      argosDeletedAt: expect.any(String),
+    });
+    const atArgos = await fetch(`${sandbox.url}/v3/faceauth?authId=${authId}`, {
+      headers: { 'x-api-key': ARGOS_KEY },
+    });
+    expect(((await atArgos.json()) as { data: { delete_check: boolean }[] }[])[0].data[0].delete_check).toBe(
+      true,
+    );
 
     // Nothing left to do: a second run deletes nothing.
     expect((await runCli(['cleanup'], { env })).stdout).toMatch(/: 0 deleted at Argos, .* 0 overdue\n$/);

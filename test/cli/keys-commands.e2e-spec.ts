@@ -34,13 +34,19 @@ describe.each(databasesUnderTest())('faceauth keys on %s', (kind) => {
       await api.app.inject({
         method,
         url,
-        headers: { authorization: `Bearer ${key}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        },
         payload: method === 'POST' ? JSON.stringify({ sid: 'sub_approved_001' }) : undefined,
       })
     ).statusCode;
 
   it('creates a key that works with exactly its scopes, lists it without its secret, and revokes it (401 after)', async () => {
-    const created = await runCli(['keys', 'create', '--name', 'crm-backend', '--scope', 'links:read', '--scope', 'results:read'], { env });
+    const created = await runCli(
+      ['keys', 'create', '--name', 'crm-backend', '--scope', 'links:read', '--scope', 'results:read'],
+      { env },
+    );
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/^\S+\n$/);
     const key = created.stdout.trim();
@@ -56,7 +62,12 @@ describe.each(databasesUnderTest())('faceauth keys on %s', (kind) => {
     const listed = await runCli(['keys', 'list', '--json'], { env });
     expect(listed.code).toBe(0);
     expect(listed.stdout).not.toContain(key);
-    const rows = JSON.parse(listed.stdout) as { name: string; scopes: string[]; prefix: string; revokedAt: string | null }[];
+    const rows = JSON.parse(listed.stdout) as {
+      name: string;
+      scopes: string[];
+      prefix: string;
+      revokedAt: string | null;
+    }[];
     const row = rows.find((r) => r.name === 'crm-backend')!;
     expect(row).toMatchObject({ scopes: ['links:read', 'results:read'], revokedAt: null });
     expect(key.startsWith(row.prefix)).toBe(true);
@@ -69,26 +80,42 @@ describe.each(databasesUnderTest())('faceauth keys on %s', (kind) => {
     expect(revoked).toMatchObject({ code: 0, stdout: 'revoked 1 key matching "crm-backend"\n' });
     expect(await status(key, 'GET', '/v1/links')).toBe(401);
 
-    expect(await runCli(['keys', 'revoke', 'crm-backend'], { env })).toMatchObject({ code: 0, stdout: '"crm-backend" was already revoked\n' });
+    expect(await runCli(['keys', 'revoke', 'crm-backend'], { env })).toMatchObject({
+      code: 0,
+      stdout: '"crm-backend" was already revoked\n',
+    });
     expect((await runCli(['keys', 'list'], { env })).stdout).toMatch(/crm-backend\s+.*revoked \d{4}-/);
   });
 
   it('revokes by id as well', async () => {
-    const key = (await runCli(['keys', 'create', '--name', 'by-id', '--scope', 'admin'], { env })).stdout.trim();
+    const key = (
+      await runCli(['keys', 'create', '--name', 'by-id', '--scope', 'admin'], { env })
+    ).stdout.trim();
     expect(await status(key, 'GET', '/v1/api-keys')).toBe(200);
-    const rows = JSON.parse((await runCli(['keys', 'list', '--json'], { env })).stdout) as { id: string; name: string }[];
+    const rows = JSON.parse((await runCli(['keys', 'list', '--json'], { env })).stdout) as {
+      id: string;
+      name: string;
+    }[];
     const { id } = rows.find((r) => r.name === 'by-id')!;
     expect((await runCli(['keys', 'revoke', id], { env })).code).toBe(0);
     expect(await status(key, 'GET', '/v1/api-keys')).toBe(401);
   });
 
   it('refuses an unknown key in one line', async () => {
-    expectOneLineFailure(await runCli(['keys', 'revoke', 'nobody'], { env }), /no API key has the id or name "nobody"/);
+    expectOneLineFailure(
+      await runCli(['keys', 'revoke', 'nobody'], { env }),
+      /no API key has the id or name "nobody"/,
+    );
   });
 
   it('refuses a second active key of the same name, so that revoking by name stays unambiguous', async () => {
-    expect((await runCli(['keys', 'create', '--name', 'twice', '--scope', 'links:read'], { env })).code).toBe(0);
-    expectOneLineFailure(await runCli(['keys', 'create', '--name', 'twice', '--scope', 'links:read'], { env }), /already named "twice"/);
+    expect((await runCli(['keys', 'create', '--name', 'twice', '--scope', 'links:read'], { env })).code).toBe(
+      0,
+    );
+    expectOneLineFailure(
+      await runCli(['keys', 'create', '--name', 'twice', '--scope', 'links:read'], { env }),
+      /already named "twice"/,
+    );
   });
 });
 
@@ -96,10 +123,19 @@ describe.each(databasesUnderTest())('faceauth keys on %s', (kind) => {
 describe('faceauth keys: bad input and bad configuration', () => {
   it('answers each in one line with a non-zero exit', async () => {
     const env = { SQLITE_PATH: '/dev/null/unusable.sqlite' };
-    expectOneLineFailure(await runCli(['keys', 'create', '--name', 'x', '--scope', 'superuser'], { env }), /--scope must be one of/);
-    expectOneLineFailure(await runCli(['keys', 'create', '--name', 'bad name', '--scope', 'admin'], { env }), /--name must be/);
+    expectOneLineFailure(
+      await runCli(['keys', 'create', '--name', 'x', '--scope', 'superuser'], { env }),
+      /--scope must be one of/,
+    );
+    expectOneLineFailure(
+      await runCli(['keys', 'create', '--name', 'bad name', '--scope', 'admin'], { env }),
+      /--name must be/,
+    );
     expectOneLineFailure(await runCli(['keys', 'create', '--name', 'no-scope'], { env }), /--scope/);
     expectOneLineFailure(await runCli(['keys'], { env }), /needs a subcommand/);
-    expectOneLineFailure(await runCli(['keys', 'list'], { env: { DATABASE_URL: 'mysql://db/faceauth' } }), /Invalid configuration: DATABASE_URL/);
+    expectOneLineFailure(
+      await runCli(['keys', 'list'], { env: { DATABASE_URL: 'mysql://db/faceauth' } }),
+      /Invalid configuration: DATABASE_URL/,
+    );
   });
 });

@@ -13,7 +13,11 @@ import { cliEntry, runCli } from './faceauth-cli.runner';
 const PID = 'cli-links-project';
 const ARGOS_KEY = 'cli-links-argos-api-key-000000000001';
 const OPS = 'cli-links-operator-secret-0000000001';
-const PROJECT_ENV = { FACEAUTH_PID: PID, FACEAUTH_API_KEY: ARGOS_KEY, PUBLIC_BASE_URL: 'https://faceauth.example.com' };
+const PROJECT_ENV = {
+  FACEAUTH_PID: PID,
+  FACEAUTH_API_KEY: ARGOS_KEY,
+  PUBLIC_BASE_URL: 'https://faceauth.example.com',
+};
 
 interface PrintedLink {
   id: string;
@@ -42,7 +46,12 @@ describe.each(databasesUnderTest())('faceauth links on %s', (kind) => {
     cliEntry();
     database = await createTestDatabase(kind);
     api = await startApiOn(database, {
-      env: { ...PROJECT_ENV, INTERNAL_API_KEYS: `ops|admin|${OPS}`, WEBHOOK_PROCESSOR_ENABLED: 'false', RECONCILE_ENABLED: 'false' },
+      env: {
+        ...PROJECT_ENV,
+        INTERNAL_API_KEYS: `ops|admin|${OPS}`,
+        WEBHOOK_PROCESSOR_ENABLED: 'false',
+        RECONCILE_ENABLED: 'false',
+      },
     });
     env = { ...cliDatabaseEnv(database), ...PROJECT_ENV };
   });
@@ -53,12 +62,32 @@ describe.each(databasesUnderTest())('faceauth links on %s', (kind) => {
 
   it('creates a link whose URL decrypts to its query, then revokes it: the API shows it revoked and the short link answers 410', async () => {
     const created = await runCli(
-      ['links', 'create', '--sid', 'sub_approved_001', '--auth-user-id', 'user-42', '--cf1', 'a@b.c', '--lang', 'en', '--max-uses', '2', '--expires-in', '600'],
+      [
+        'links',
+        'create',
+        '--sid',
+        'sub_approved_001',
+        '--auth-user-id',
+        'user-42',
+        '--cf1',
+        'a@b.c',
+        '--lang',
+        'en',
+        '--max-uses',
+        '2',
+        '--expires-in',
+        '600',
+      ],
       { env },
     );
     expect(created).toMatchObject({ code: 0, stderr: '' });
     const link = JSON.parse(created.stdout) as PrintedLink;
-    expect(link).toMatchObject({ status: 'active', policy: { mode: 'count', maxUses: 2 }, sid: 'sub_approved_001', authUserId: 'user-42' });
+    expect(link).toMatchObject({
+      status: 'active',
+      policy: { mode: 'count', maxUses: 2 },
+      sid: 'sub_approved_001',
+      authUserId: 'user-42',
+    });
     expect(link.shortUrl).toBe(`https://faceauth.example.com/l/${link.id}`);
     expect(Date.parse(link.expiresAt) - Date.parse(link.createdAt)).toBe(600_000);
     expect(decrypt(link.url)).toMatchObject({
@@ -67,14 +96,22 @@ describe.each(databasesUnderTest())('faceauth links on %s', (kind) => {
       query: { sid: 'sub_approved_001', authUserId: 'user-42', authCf1: 'a@b.c', token: link.token },
     });
 
-    const viaApi = await api.app.inject({ method: 'GET', url: `/v1/links/${link.id}`, headers: { 'x-api-key': OPS } });
+    const viaApi = await api.app.inject({
+      method: 'GET',
+      url: `/v1/links/${link.id}`,
+      headers: { 'x-api-key': OPS },
+    });
     expect(viaApi.json()).toMatchObject({ id: link.id, token: link.token, status: 'active' });
 
     const revoked = await runCli(['links', 'revoke', link.id], { env });
     expect(revoked.code).toBe(0);
     expect(revoked.stdout).toMatch(new RegExp(`^link ${link.id} revoked at \\d{4}-\\S+Z\\n$`));
     expect(revoked.stdout).not.toContain(link.token);
-    const after = await api.app.inject({ method: 'GET', url: `/v1/links/${link.id}`, headers: { 'x-api-key': OPS } });
+    const after = await api.app.inject({
+      method: 'GET',
+      url: `/v1/links/${link.id}`,
+      headers: { 'x-api-key': OPS },
+    });
     expect(after.json()).toMatchObject({ status: 'revoked' });
     expect((await api.app.inject({ method: 'GET', url: `/l/${link.id}` })).statusCode).toBe(410);
 
@@ -83,15 +120,24 @@ describe.each(databasesUnderTest())('faceauth links on %s', (kind) => {
   });
 
   it('prints only the URL with --url-only, with a time policy', async () => {
-    const result = await runCli(['links', 'create', '--sid', 'sub_approved_001', '--window-seconds', '300', '--url-only'], { env });
+    const result = await runCli(
+      ['links', 'create', '--sid', 'sub_approved_001', '--window-seconds', '300', '--url-only'],
+      { env },
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^http\S+\n$/);
     expect(decrypt(result.stdout.trim()).query.sid).toBe('sub_approved_001');
   });
 
   it('refuses an unknown project and an unknown link in one line', async () => {
-    expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--project', 'elsewhere'], { env }), /UNKNOWN_PROJECT/);
-    expectOneLineFailure(await runCli(['links', 'revoke', '00000000-0000-4000-8000-000000000000'], { env }), /TOKEN_NOT_FOUND/);
+    expectOneLineFailure(
+      await runCli(['links', 'create', '--sid', 's', '--project', 'elsewhere'], { env }),
+      /UNKNOWN_PROJECT/,
+    );
+    expectOneLineFailure(
+      await runCli(['links', 'revoke', '00000000-0000-4000-8000-000000000000'], { env }),
+      /TOKEN_NOT_FOUND/,
+    );
   });
 });
 
@@ -100,9 +146,18 @@ describe('faceauth links: bad input', () => {
   it('answers each in one line with a non-zero exit', async () => {
     const env = { SQLITE_PATH: '/dev/null/unusable.sqlite' };
     expectOneLineFailure(await runCli(['links', 'create', '--auth-user-id', 'u'], { env }), /--sid/);
-    expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--max-uses', '2', '--window-seconds', '5'], { env }), /either --max-uses/);
-    expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--max-uses', 'many'], { env }), /--max-uses must be a whole number/);
-    expectOneLineFailure(await runCli(['links', 'create', '--sid', 's', '--lang', 'English'], { env }), /--lang must be a language code/);
+    expectOneLineFailure(
+      await runCli(['links', 'create', '--sid', 's', '--max-uses', '2', '--window-seconds', '5'], { env }),
+      /either --max-uses/,
+    );
+    expectOneLineFailure(
+      await runCli(['links', 'create', '--sid', 's', '--max-uses', 'many'], { env }),
+      /--max-uses must be a whole number/,
+    );
+    expectOneLineFailure(
+      await runCli(['links', 'create', '--sid', 's', '--lang', 'English'], { env }),
+      /--lang must be a language code/,
+    );
     expectOneLineFailure(await runCli(['links', 'revoke', 'not-a-uuid'], { env }), /must be a UUID/);
   });
 });

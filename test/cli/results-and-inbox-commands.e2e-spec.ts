@@ -34,9 +34,19 @@ describe.each(databasesUnderTest())('faceauth reconcile, webhooks replay and res
     cliEntry();
     sandbox = await createSandboxApp();
     database = await createTestDatabase(kind);
-    const argosEnv = { FACEAUTH_PID: PID, FACEAUTH_API_KEY: ARGOS_KEY, ARGOS_API_BASE_URL: `${sandbox.url}/v3`, ARGOS_FORM_URL: `${sandbox.url}/face-auth` };
+    const argosEnv = {
+      FACEAUTH_PID: PID,
+      FACEAUTH_API_KEY: ARGOS_KEY,
+      ARGOS_API_BASE_URL: `${sandbox.url}/v3`,
+      ARGOS_FORM_URL: `${sandbox.url}/face-auth`,
+    };
     api = await startApiOn(database, {
-      env: { ...argosEnv, INTERNAL_API_KEYS: `ops|admin|${OPS}`, WEBHOOK_PROCESSOR_ENABLED: 'false', RECONCILE_ENABLED: 'false' },
+      env: {
+        ...argosEnv,
+        INTERNAL_API_KEYS: `ops|admin|${OPS}`,
+        WEBHOOK_PROCESSOR_ENABLED: 'false',
+        RECONCILE_ENABLED: 'false',
+      },
     });
     // One attempt per Argos call: the replay test makes the sandbox fail and should not wait for retries.
     env = { ...cliDatabaseEnv(database), ...argosEnv, ARGOS_MAX_ATTEMPTS: '1' };
@@ -49,22 +59,43 @@ describe.each(databasesUnderTest())('faceauth reconcile, webhooks replay and res
 
   /** A FaceAuth attempt made straight at Argos (`POST /v3/faceauth`) with the seeded face: no webhook follows. */
   async function createArgosRecord(userId: string): Promise<string> {
-    const reference = await fetch(`${sandbox.url}/__sandbox/submissions/${SEEDED_SUBMISSIONS.approved}/reference-image`);
+    const reference = await fetch(
+      `${sandbox.url}/__sandbox/submissions/${SEEDED_SUBMISSIONS.approved}/reference-image`,
+    );
     expect(reference.status).toBe(200);
     const form = new FormData();
     form.append('submissionId', SEEDED_SUBMISSIONS.approved);
     form.append('userId', userId);
-    form.append('faceImage', new Blob([new Uint8Array(await reference.arrayBuffer())], { type: reference.headers.get('content-type')! }), 'selfie');
-    const submitted = await fetch(`${sandbox.url}/v3/faceauth`, { method: 'POST', headers: { 'x-api-key': ARGOS_KEY }, body: form });
+    form.append(
+      'faceImage',
+      new Blob([new Uint8Array(await reference.arrayBuffer())], {
+        type: reference.headers.get('content-type')!,
+      }),
+      'selfie',
+    );
+    const submitted = await fetch(`${sandbox.url}/v3/faceauth`, {
+      method: 'POST',
+      headers: { 'x-api-key': ARGOS_KEY },
+      body: form,
+    });
     const body = (await submitted.json()) as { authentication_id: string; auth_status: string };
     expect(body.auth_status).toBe('approved');
     return body.authentication_id;
   }
 
   const sandboxFaults = (init: RequestInit) =>
-    fetch(`${sandbox.url}/__sandbox/faults`, { ...init, headers: init.body ? { 'content-type': 'application/json' } : {} });
+    fetch(`${sandbox.url}/__sandbox/faults`, {
+      ...init,
+      headers: init.body ? { 'content-type': 'application/json' } : {},
+    });
   const inboxRowOf = async (authId: string): Promise<InboxRow> => {
-    const page = (await api.app.inject({ method: 'GET', url: '/v1/webhooks/inbox?limit=200', headers: { 'x-api-key': OPS } })).json() as { items: InboxRow[] };
+    const page = (
+      await api.app.inject({
+        method: 'GET',
+        url: '/v1/webhooks/inbox?limit=200',
+        headers: { 'x-api-key': OPS },
+      })
+    ).json() as { items: InboxRow[] };
     return page.items.find((row) => row.authId === authId)!;
   };
 
@@ -76,32 +107,58 @@ describe.each(databasesUnderTest())('faceauth reconcile, webhooks replay and res
 
     const run = await runCli(['reconcile'], { env });
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(/^reconciled since \d{4}-\d{2}-\d{2} \(default\): 1 results listed at Argos, 1 new; 1 inbox rows processed; inbox now 0 pending, 0 dead\n$/);
+    expect(run.stdout).toMatch(
+      /^reconciled since \d{4}-\d{2}-\d{2} \(default\): 1 results listed at Argos, 1 new; 1 inbox rows processed; inbox now 0 pending, 0 dead\n$/,
+    );
 
     const stored = await runCli(['results', 'get', authId], { env });
     expect(stored.code).toBe(0);
-    expect(JSON.parse(stored.stdout)).toMatchObject({ authId, status: 'approved', source: 'reconcile', submissionId: SEEDED_SUBMISSIONS.approved, authUserId: 'cli-user-1' });
+    expect(JSON.parse(stored.stdout)).toMatchObject({
+      authId,
+      status: 'approved',
+      source: 'reconcile',
+      submissionId: SEEDED_SUBMISSIONS.approved,
+      authUserId: 'cli-user-1',
+    });
     expect((await inboxRowOf(authId)).status).toBe('done');
   });
 
   it('reconcile --since is idempotent: a result already in the inbox is not enqueued again', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const run = await runCli(['reconcile', '--since', today], { env });
-    expect(run.stdout).toBe(`reconciled since ${today} (default): 1 results listed at Argos, 0 new; 0 inbox rows processed; inbox now 0 pending, 0 dead\n`);
-    expectOneLineFailure(await runCli(['reconcile', '--since', '2026-02-30'], { env }), /--since must be a date YYYY-MM-DD/);
-    expectOneLineFailure(await runCli(['reconcile', '--since', 'yesterday'], { env }), /--since must be a date/);
+    expect(run.stdout).toBe(
+      `reconciled since ${today} (default): 1 results listed at Argos, 0 new; 0 inbox rows processed; inbox now 0 pending, 0 dead\n`,
+    );
+    expectOneLineFailure(
+      await runCli(['reconcile', '--since', '2026-02-30'], { env }),
+      /--since must be a date YYYY-MM-DD/,
+    );
+    expectOneLineFailure(
+      await runCli(['reconcile', '--since', 'yesterday'], { env }),
+      /--since must be a date/,
+    );
   });
 
   it('webhooks replay processes the row again; a replay that fails again exits 1 in one line', async () => {
     const row = await inboxRowOf(authId);
     const replayed = await runCli(['webhooks', 'replay', row.id], { env });
-    expect(replayed).toMatchObject({ code: 0, stdout: `inbox row ${row.id} (${row.trigger}) replayed: done\n`, stderr: '' });
+    expect(replayed).toMatchObject({
+      code: 0,
+      stdout: `inbox row ${row.id} (${row.trigger}) replayed: done\n`,
+      stderr: '',
+    });
     expect(await inboxRowOf(authId)).toMatchObject({ status: 'done', attempts: 1 });
 
     // Verify-by-fetch reads the result from Argos: while Argos fails, the row goes back to waiting.
-    await sandboxFaults({ method: 'POST', body: JSON.stringify({ status: 500, count: 20, operation: 'GET /v3/faceauth' }) });
+    await sandboxFaults({
+      method: 'POST',
+      body: JSON.stringify({ status: 500, count: 20, operation: 'GET /v3/faceauth' }),
+    });
     try {
-      expectOneLineFailure(await runCli(['webhooks', 'replay', row.id], { env }), /failed again .*next attempt at/);
+      expectOneLineFailure(
+        await runCli(['webhooks', 'replay', row.id], { env }),
+        /failed again .*next attempt at/,
+      );
       expect(await inboxRowOf(authId)).toMatchObject({ status: 'pending' });
     } finally {
       await sandboxFaults({ method: 'DELETE' });
@@ -109,7 +166,10 @@ describe.each(databasesUnderTest())('faceauth reconcile, webhooks replay and res
     expect((await runCli(['webhooks', 'replay', row.id], { env })).code).toBe(0);
     expect((await inboxRowOf(authId)).status).toBe('done');
 
-    expectOneLineFailure(await runCli(['webhooks', 'replay', '00000000-0000-4000-8000-000000000000'], { env }), /WEBHOOK_INBOX_ROW_NOT_FOUND/);
+    expectOneLineFailure(
+      await runCli(['webhooks', 'replay', '00000000-0000-4000-8000-000000000000'], { env }),
+      /WEBHOOK_INBOX_ROW_NOT_FOUND/,
+    );
     expectOneLineFailure(await runCli(['webhooks', 'replay', 'row-1'], { env }), /must be a UUID/);
   });
 
@@ -119,17 +179,32 @@ describe.each(databasesUnderTest())('faceauth reconcile, webhooks replay and res
 
     const deleted = await runCli(['results', 'delete', authId], { env });
     expect(deleted.code).toBe(0);
-    expect(deleted.stdout).toMatch(new RegExp(`^deleted ${authId} at Argos; personal fields purged here at \\d{4}-\\S+Z\\n$`));
-    const atArgos = await fetch(`${sandbox.url}/v3/faceauth?authId=${authId}`, { headers: { 'x-api-key': ARGOS_KEY } });
-    expect(((await atArgos.json()) as { data: { delete_check: boolean }[] }[])[0].data[0].delete_check).toBe(true);
-    const after = JSON.parse((await runCli(['results', 'get', authId], { env })).stdout) as Record<string, unknown>;
+    expect(deleted.stdout).toMatch(
+      new RegExp(`^deleted ${authId} at Argos; personal fields purged here at \\d{4}-\\S+Z\\n$`),
+    );
+    const atArgos = await fetch(`${sandbox.url}/v3/faceauth?authId=${authId}`, {
+      headers: { 'x-api-key': ARGOS_KEY },
+    });
+    expect(((await atArgos.json()) as { data: { delete_check: boolean }[] }[])[0].data[0].delete_check).toBe(
+      true,
+    );
+    const after = JSON.parse((await runCli(['results', 'get', authId], { env })).stdout) as Record<
+      string,
+      unknown
+    >;
     expect(after).toMatchObject({ authId, status: 'approved', authUserId: null });
     expect(after.purgedAt).toEqual(expect.any(String));
   });
 
   it('results refuses unknown and malformed ids in one line', async () => {
-    expectOneLineFailure(await runCli(['results', 'get', 'fa_unknown'], { env }), /^error: No result has this authentication id \(RESULT_NOT_FOUND\)\n$/);
-    expectOneLineFailure(await runCli(['results', 'get', 'bad id/../x'], { env }), /authentication id must be/);
+    expectOneLineFailure(
+      await runCli(['results', 'get', 'fa_unknown'], { env }),
+      /^error: No result has this authentication id \(RESULT_NOT_FOUND\)\n$/,
+    );
+    expectOneLineFailure(
+      await runCli(['results', 'get', 'bad id/../x'], { env }),
+      /authentication id must be/,
+    );
     expectOneLineFailure(await runCli(['results', 'delete', 'fa_unknown'], { env }));
   });
 });

@@ -1,4 +1,5 @@
 import { ManualClock } from '@faceauth/core';
+import { ResultRepository } from '@faceauth/results';
 import { CleanupScheduler } from '@faceauth/retention';
 import { SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -54,6 +55,8 @@ describe.each(databasesUnderTest())('retention schedule on %s', (kind) => {
     const young = await seedResult(api.app, sandbox, T - 30 * DAY + 60_000);
     const held = await seedResult(api.app, sandbox, T - 90 * DAY);
     expect((await inject('PUT', `/v1/results/${held.authId}/legal-hold`)).json()).toMatchObject({ legalHold: true, deleted: false });
+    const refused = await inject('DELETE', `/v1/results/${held.authId}`);
+    expect({ status: refused.statusCode, code: refused.json().code }).toEqual({ status: 409, code: 'RESULT_UNDER_LEGAL_HOLD' });
 
     // A revoked link and a processed webhook, both 40 days old: past their own retention too.
     clock.set(T - 40 * DAY);
@@ -154,6 +157,23 @@ describe.each(databasesUnderTest())('retention schedule on %s', (kind) => {
     expect((await inject('DELETE', `/v1/users/${user}/biometrics`)).json()).toMatchObject({ results: 0, held: 1, linksErased: 0 });
     // Nothing identifying in the logs (the access log line carries the route, not the user id).
     expect(api.logs.join('\n')).not.toContain('forget@example.com');
+  });
+
+  it('counts a result Argos no longer knows as deleted (its DELETE answers 400, its lookup "cannot find")', async () => {
+    const ghost = `fa_ghost_${kind}`;
+    await api.app.get(ResultRepository).saveRecord(
+      { authId: ghost, status: 'approved', createdAt: new Date(clock.now().getTime() - 31 * DAY), deleted: false, userId: 'ghost-user', scores: {}, failCodes: [], rejectComments: [] },
+      'default',
+      'api',
+      clock.now(),
+    );
+    await tick();
+    expect(deleteCalls(sandbox, ghost)).toEqual({ calls: 1, ok: 0 });
+    expect((await inject('GET', `/v1/cleanup/audit?authId=${ghost}`)).json().items.map((a: { outcome: string }) => a.outcome).sort()).toEqual([
+      'already_gone',
+      'done',
+    ]);
+    expect((await inject('GET', `/v1/results/${ghost}`)).json()).toMatchObject({ authUserId: null });
   });
 
   it('answers 400 for bad input and 404 for an unknown result', async () => {

@@ -14,6 +14,8 @@ export class CliProgramInitializer implements OnModuleInit {
 
   onModuleInit(): void {
     this.program.name('faceauth');
-    this.program.description('Argos FaceAuth tools: encrypt, decrypt and build Face Auth URLs; operate the service (keys, links, results, reconcile, webhooks, cleanup)');
+    this.program.description(
+      'Argos FaceAuth tools: encrypt, decrypt and build Face Auth URLs; operate the service (keys, links, results, reconcile, webhooks, cleanup)',
+    );
   }
 }

@@ -14,8 +14,9 @@ export interface HttpPlan {
   connections: number;
 }
 
-// The default 15 rounds suit 200 ms in-process rounds; 5 s HTTP rounds × 2 sides × 6 rows must stay
-// well inside the 10-minute budget of `npm run bench`, hence 3 to 5 measured rounds and one warm-up.
+// The default 15 rounds suit 200 ms in-process rounds; 3 s HTTP rounds × 2 sides × 6 rows (plus server
+// start-up and the webhook drains) must stay well inside the 10-minute budget of `npm run bench`, hence
+// 3 to 5 measured rounds and one warm-up round.
 const MIN_ROUNDS = 3;
 const MAX_ROUNDS = 5;
 

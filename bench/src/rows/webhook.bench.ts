@@ -59,7 +59,7 @@ async function measureWebhook(
     const prefix = `${subject ? 's' : 'b'}${round.label}`;
     const deliveries = shuffledDeliveries(prefix, DISTINCT, COPIES, 1_000 + round.index);
     const acknowledged = new Set<string>();
-    let drain: DrainOutcome | null = null;
+    const drained: { outcome: DrainOutcome | null } = { outcome: null };
     const measured = await measureServerRound(
       server,
       () =>
@@ -70,7 +70,11 @@ async function measureWebhook(
           requests: [deliverySlot(deliveries, acknowledged)],
         }),
       // The subject's CPU includes processing the round's inbox rows: that work is part of the full stack.
-      subject ? async () => void (drain = await waitForInboxDrained(stack.probe)) : undefined,
+      subject
+        ? async () => {
+            drained.outcome = await waitForInboxDrained(stack.probe);
+          }
+        : undefined,
     );
     assertAllAnswered(
       `${server.label} webhook round ${round.label}`,
@@ -85,12 +89,12 @@ async function measureWebhook(
     } else {
       baselineShortfall += DISTINCT - (await countTwinRows(stack.probe, BARE_INBOX_TABLE, prefix));
     }
-    const drained = drain as DrainOutcome | null;
+    const drain = drained.outcome;
     ctx.log(
       `bench:   ${round.side.padEnd(8)} round ${round.label}: ${Math.round(measured.load.okPerS)} deliveries/s, p99 ${measured.load.p99Ms} ms, ` +
-        `${measured.cpuUsPerReq.toFixed(1)} µs CPU/delivery${drained ? `, inbox drained in ${drained.ms} ms` : ''}`,
+        `${measured.cpuUsPerReq.toFixed(1)} µs CPU/delivery${drain ? `, inbox drained in ${drain.ms} ms` : ''}`,
     );
-    return { ...measured, drain: drained, audit };
+    return { ...measured, drain, audit };
   };
   const rounds = await runAlternatingRounds(plan, runRound);
   if (baselineShortfall !== 0)

@@ -4,12 +4,14 @@ export enum ResultErrorCode {
   RESULT_NOT_FOUND = 'RESULT_NOT_FOUND',
   INVALID_IMAGE = 'INVALID_IMAGE',
   IMAGE_TOO_LARGE = 'IMAGE_TOO_LARGE',
+  RESULT_UNDER_LEGAL_HOLD = 'RESULT_UNDER_LEGAL_HOLD',
 }
 
 const KINDS: Record<ResultErrorCode, DomainErrorKind> = {
   [ResultErrorCode.RESULT_NOT_FOUND]: DomainErrorKind.NOT_FOUND,
   [ResultErrorCode.INVALID_IMAGE]: DomainErrorKind.INVALID,
   [ResultErrorCode.IMAGE_TOO_LARGE]: DomainErrorKind.TOO_LARGE,
+  [ResultErrorCode.RESULT_UNDER_LEGAL_HOLD]: DomainErrorKind.CONFLICT,
 };
 
 export class ResultError extends DomainError<ResultErrorCode> {

@@ -91,10 +91,13 @@ export class ResultsService {
 
   /**
    * Deletes at Argos (`DELETE /faceauth`), then purges our copy of personal fields, keeping id, status
-   * and time. A record Argos no longer has counts as deleted there.
+   * and time. A record Argos no longer has counts as deleted there. A result under legal hold is refused.
    */
   async delete(authId: string): Promise<ResultView> {
     const local = await this.results.findById(authId);
+    if (local?.legalHold) {
+      throw new ResultError(ResultErrorCode.RESULT_UNDER_LEGAL_HOLD, 'This result is under legal hold: release the hold first');
+    }
     try {
       await this.argos.get(local?.project ?? this.argos.defaultProjectName).deleteResult(authId);
     } catch (error) {

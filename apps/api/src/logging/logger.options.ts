@@ -23,7 +23,8 @@ export function redactUrl(url: string): string {
   return url
     .replace(/([?&](?:encrypted|token|key|apiKey|api_key|secret)=)[^&#]*/gi, '$1[redacted]')
     .replace(/^\/l\/[^/?#]+/, '/l/[redacted]')
-    .replace(/^(\/webhooks\/[^/?#]+\/)[^/?#]+/, '$1[redacted]');
+    .replace(/^(\/webhooks\/[^/?#]+\/)[^/?#]+/, '$1[redacted]')
+    .replace(/^(\/v1\/users\/)[^/?#]+/, '$1[redacted]');
 }
 
 /** Structured JSON logs with secret-bearing paths removed. */

@@ -24,7 +24,10 @@ export class CleanupCommand extends CommandRunner {
     return true;
   }
 
-  @Option({ flags: '--retry-failed', description: 'give results reported as failed a fresh retry period first' })
+  @Option({
+    flags: '--retry-failed',
+    description: 'give results reported as failed a fresh retry period first',
+  })
   parseRetryFailed(): boolean {
     return true;
   }

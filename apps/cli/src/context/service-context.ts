@@ -38,7 +38,11 @@ class ServiceRuntimeModule {
         // default ten attempts three seconds apart.
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 1 }),
         EventEmitterModule.forRoot(),
-        FaceAuthModule.forRoot({ ...faceAuthOptions(config), adminControllers: false, webhookController: false }),
+        FaceAuthModule.forRoot({
+          ...faceAuthOptions(config),
+          adminControllers: false,
+          webhookController: false,
+        }),
       ],
     };
   }

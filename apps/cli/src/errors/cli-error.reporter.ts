@@ -19,7 +19,11 @@ export function formatCliError(error: unknown): string {
     error instanceof ArgosClientError
   ) {
     text = `${error.message} (${error.code})`;
-  } else if (error instanceof CliUsageError || error instanceof CliOperationError || error instanceof ConfigError) {
+  } else if (
+    error instanceof CliUsageError ||
+    error instanceof CliOperationError ||
+    error instanceof ConfigError
+  ) {
     text = error.message;
   } else if (error instanceof Error) {
     text = `unexpected ${error.name}: ${describe(error)}`;

@@ -22,7 +22,11 @@ export class KeysCreateCommand extends CommandRunner {
     super();
   }
 
-  @Option({ flags: '--name <name>', description: 'key name, 1-64 characters of [A-Za-z0-9._-]', required: true })
+  @Option({
+    flags: '--name <name>',
+    description: 'key name, 1-64 characters of [A-Za-z0-9._-]',
+    required: true,
+  })
   parseName(value: string): string {
     return matching('--name', value, KEY_NAME, '1-64 characters of [A-Za-z0-9._-]');
   }
@@ -33,7 +37,8 @@ export class KeysCreateCommand extends CommandRunner {
     required: true,
   })
   parseScope(value: string, previous: Scope[] = []): Scope[] {
-    if (!isScope(value)) throw new CliUsageError(`--scope must be one of ${ALL_SCOPES.join(', ')} (got "${value}")`);
+    if (!isScope(value))
+      throw new CliUsageError(`--scope must be one of ${ALL_SCOPES.join(', ')} (got "${value}")`);
     return previous.includes(value) ? previous : [...previous, value];
   }
 
@@ -43,7 +48,9 @@ export class KeysCreateCommand extends CommandRunner {
       // Revocation accepts a name and revokes every active key holding it; refusing a second active key of
       // the same name keeps `keys revoke <name>` aimed at one key. (An operator's guard, not a constraint.)
       if ((await keys.list()).some((key) => key.name === flags.name && key.revokedAt === null)) {
-        throw new CliOperationError(`an active key is already named "${flags.name}": revoke it or choose another name`);
+        throw new CliOperationError(
+          `an active key is already named "${flags.name}": revoke it or choose another name`,
+        );
       }
       return keys.create(flags.name, flags.scope);
     });

@@ -29,12 +29,21 @@ export class KeysListCommand extends CommandRunner {
   }
 
   async run(_params: string[], flags: KeysListFlags): Promise<void> {
-    const keys = (await this.context.run(({ app }) => app.get(InternalApiKeyService).list())).map(toListedKey);
+    const keys = (await this.context.run(({ app }) => app.get(InternalApiKeyService).list())).map(
+      toListedKey,
+    );
     if (flags.json) {
       process.stdout.write(`${JSON.stringify(keys, null, 2)}\n`);
       return;
     }
-    const rows = keys.map((k) => [k.id, k.name, k.prefix, k.scopes.join(','), k.createdAt, k.revokedAt ? `revoked ${k.revokedAt}` : 'active']);
+    const rows = keys.map((k) => [
+      k.id,
+      k.name,
+      k.prefix,
+      k.scopes.join(','),
+      k.createdAt,
+      k.revokedAt ? `revoked ${k.revokedAt}` : 'active',
+    ]);
     process.stdout.write(formatTable(['ID', 'NAME', 'PREFIX', 'SCOPES', 'CREATED', 'STATUS'], rows));
   }
 }

@@ -20,7 +20,8 @@ export class KeysRevokeCommand extends CommandRunner {
     const outcome = await this.context.run(async ({ app, config }) => {
       const keys = app.get(InternalApiKeyService);
       const revoked = await keys.revoke(idOrName);
-      const known = revoked > 0 || (await keys.list()).some((key) => key.id === idOrName || key.name === idOrName);
+      const known =
+        revoked > 0 || (await keys.list()).some((key) => key.id === idOrName || key.name === idOrName);
       return { revoked, known, refreshMs: config.auth.keyRefreshMs };
     });
     if (!outcome.known) throw new CliOperationError(`no API key has the id or name "${idOrName}"`);
@@ -28,8 +29,12 @@ export class KeysRevokeCommand extends CommandRunner {
       process.stdout.write(`"${idOrName}" was already revoked\n`);
       return;
     }
-    process.stdout.write(`revoked ${outcome.revoked} key${outcome.revoked === 1 ? '' : 's'} matching "${idOrName}"\n`);
+    process.stdout.write(
+      `revoked ${outcome.revoked} key${outcome.revoked === 1 ? '' : 's'} matching "${idOrName}"\n`,
+    );
     // The API caches active keys; a revocation made by this process reaches running replicas on their next read.
-    process.stderr.write(`Running API processes refuse it within ${outcome.refreshMs} ms (API_KEY_REFRESH_MS).\n`);
+    process.stderr.write(
+      `Running API processes refuse it within ${outcome.refreshMs} ms (API_KEY_REFRESH_MS).\n`,
+    );
   }
 }

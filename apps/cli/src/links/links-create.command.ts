@@ -65,12 +65,18 @@ export class LinksCreateCommand extends CommandRunner {
     return matching('--lang', value, LANG, 'a language code such as en or ko');
   }
 
-  @Option({ flags: '--max-uses <n>', description: `count policy: used up after n results (1-${MAX_USES_LIMIT})` })
+  @Option({
+    flags: '--max-uses <n>',
+    description: `count policy: used up after n results (1-${MAX_USES_LIMIT})`,
+  })
   parseMaxUses(value: string): number {
     return wholeNumber('--max-uses', value, 1, MAX_USES_LIMIT);
   }
 
-  @Option({ flags: '--window-seconds <s>', description: 'time policy: usable for s seconds after the first use' })
+  @Option({
+    flags: '--window-seconds <s>',
+    description: 'time policy: usable for s seconds after the first use',
+  })
   parseWindowSeconds(value: string): number {
     return wholeNumber('--window-seconds', value, 1);
   }
@@ -80,7 +86,10 @@ export class LinksCreateCommand extends CommandRunner {
     return wholeNumber('--expires-in', value, 1);
   }
 
-  @Option({ flags: '--project <name>', description: 'configured FaceAuth project (default project if omitted)' })
+  @Option({
+    flags: '--project <name>',
+    description: 'configured FaceAuth project (default project if omitted)',
+  })
   parseProject(value: string): string {
     return matching('--project', value, PROJECT, 'a configured project name');
   }
@@ -112,7 +121,9 @@ export class LinksCreateCommand extends CommandRunner {
 /** No flag: the project's default policy, which the token-policy lib resolves against Argos's setting. */
 function policyOf(flags: LinksCreateFlags): LinkPolicy | undefined {
   if (flags.maxUses !== undefined && flags.windowSeconds !== undefined) {
-    throw new CliUsageError('pass either --max-uses (count policy) or --window-seconds (time policy), not both');
+    throw new CliUsageError(
+      'pass either --max-uses (count policy) or --window-seconds (time policy), not both',
+    );
   }
   if (flags.maxUses !== undefined) return { mode: 'count', maxUses: flags.maxUses };
   if (flags.windowSeconds !== undefined) return { mode: 'time', windowSeconds: flags.windowSeconds };

@@ -19,6 +19,8 @@ export class LinksRevokeCommand extends CommandRunner {
     const view = await this.context.run(({ app }) => app.get(LinkService).revoke(id));
     // Neither the URL nor the token id: both still identify the person's link. Revocation wins over every
     // other status, so this reads "link <id> revoked at <time>" (the first revocation's time on a repeat).
-    process.stdout.write(`link ${view.id} ${view.status} at ${view.revokedAt?.toISOString() ?? 'an unknown time'}\n`);
+    process.stdout.write(
+      `link ${view.id} ${view.status} at ${view.revokedAt?.toISOString() ?? 'an unknown time'}\n`,
+    );
   }
 }

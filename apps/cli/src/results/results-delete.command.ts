@@ -17,6 +17,8 @@ export class ResultsDeleteCommand extends CommandRunner {
   async run([authIdValue]: string[]): Promise<void> {
     const authId = authIdArgument(authIdValue);
     const result = await this.context.run(({ app }) => app.get(ResultsService).delete(authId));
-    process.stdout.write(`deleted ${result.authId} at Argos; personal fields purged here at ${result.purgedAt?.toISOString() ?? 'an unknown time'}\n`);
+    process.stdout.write(
+      `deleted ${result.authId} at Argos; personal fields purged here at ${result.purgedAt?.toISOString() ?? 'an unknown time'}\n`,
+    );
   }
 }

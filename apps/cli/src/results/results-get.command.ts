@@ -26,7 +26,9 @@ export class ResultsGetCommand extends CommandRunner {
 
   async run([authIdValue]: string[], flags: ResultsGetFlags): Promise<void> {
     const authId = authIdArgument(authIdValue);
-    const result = await this.context.run(({ app }) => app.get(ResultsService).get(authId, { refresh: flags.refresh }));
+    const result = await this.context.run(({ app }) =>
+      app.get(ResultsService).get(authId, { refresh: flags.refresh }),
+    );
     process.stdout.write(`${JSON.stringify(toResultOutput(result), null, 2)}\n`);
   }
 }

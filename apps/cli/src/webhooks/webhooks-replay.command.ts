@@ -1,5 +1,10 @@
 import { Clock } from '@faceauth/core';
-import { WebhookError, WebhookErrorCode, WebhookInboxEntity, WebhookInboxRepository } from '@faceauth/webhook';
+import {
+  WebhookError,
+  WebhookErrorCode,
+  WebhookInboxEntity,
+  WebhookInboxRepository,
+} from '@faceauth/webhook';
 import { CommandRunner, SubCommand } from 'nest-commander';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliOperationError } from '../errors/cli-operation.error';
@@ -47,7 +52,9 @@ function describeOutcome(row: WebhookInboxEntity): string {
         `${subject} failed again (${row.lastError ?? 'no error recorded'}); next attempt at ${row.nextAttemptAt.toISOString()}`,
       );
     case 'dead':
-      throw new CliOperationError(`${subject} failed again and is dead (${row.lastError ?? 'no error recorded'})`);
+      throw new CliOperationError(
+        `${subject} failed again and is dead (${row.lastError ?? 'no error recorded'})`,
+      );
     default: {
       const unreachable: never = row.status;
       throw new CliOperationError(`${subject} has an unknown status ${String(unreachable)}`);

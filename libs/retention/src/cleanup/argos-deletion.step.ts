@@ -34,17 +34,29 @@ export class ArgosDeletionStep {
     let sending = false;
     try {
       const client = this.argos.get(row.project);
-      if (row.deleteSentAt !== null) {
+      const lookUp = async (): Promise<ArgosDeletionOutcome | null> => {
         const landed = await this.call(async () => (await client.getResult(row.authId)).deleted);
-        if (landed === 'gone') return 'already_gone';
-        if (landed) return 'verified_deleted';
+        return landed === 'gone' ? 'already_gone' : landed ? 'verified_deleted' : null;
+      };
+      if (row.deleteSentAt !== null) {
+        const known = await lookUp();
+        if (known) return known;
       }
       await this.limiter.acquire();
       // Recorded before sending, under our claim: a crash from here on is answered by the lookup above.
       if (!(await this.results.markSent(row, this.clock.now().getTime()))) throw new ClaimLostError(row.authId);
       sending = true;
-      const sent = await this.call(async () => client.deleteResult(row.authId), true);
-      return sent === 'gone' ? 'already_gone' : 'deleted';
+      try {
+        const sent = await this.call(async () => client.deleteResult(row.authId), true);
+        return sent === 'gone' ? 'already_gone' : 'deleted';
+      } catch (error) {
+        // Argos answers a DELETE of a record it does not know with a 400 ("error in delete submission"),
+        // not with the lookup's "cannot find": ask the lookup before calling it a refusal.
+        if (!(error instanceof ArgosClientError) || error.code !== ArgosErrorCode.BAD_REQUEST) throw error;
+        const known = await lookUp().catch(() => null);
+        if (known) return known;
+        throw error;
+      }
     } catch (error) {
       if (error instanceof ClaimLostError) throw error;
       // Before our DELETE went out, the uncertainty is whatever it was; after, it depends on the failure.
