@@ -26,3 +26,7 @@ export { argosFailureToDomainError } from './errors/argos-upstream.error';
 export { CleanupController } from './cleanup/cleanup.controller';
 export { LegalHoldController } from './cleanup/legal-hold.controller';
 export { UserBiometricsController } from './cleanup/user-biometrics.controller';
+export { toLinkDto } from './links/link-dto.mapper';
+export { LinkDto } from './links/link.dto';
+export { toResultDto } from './results/result-dto.mapper';
+export { ResultDto } from './results/result.dto';

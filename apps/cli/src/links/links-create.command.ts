@@ -3,7 +3,7 @@ import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliUsageError } from '../errors/cli-usage.error';
 import { matching, wholeNumber } from '../flags/cli-value.parsers';
-import { toLinkOutput } from './link-output.mapper';
+import { toLinkDto } from '@faceauth/admin-api';
 
 interface LinksCreateFlags {
   sid: string;
@@ -112,7 +112,7 @@ export class LinksCreateCommand extends CommandRunner {
       expiresInSeconds: flags.expiresIn,
     };
     const link = await this.context.run(async ({ app, config }) =>
-      toLinkOutput(await app.get(LinkService).mint(input), config.http.publicBaseUrl),
+      toLinkDto(await app.get(LinkService).mint(input), config.http.publicBaseUrl),
     );
     process.stdout.write(flags.urlOnly ? `${link.url}\n` : `${JSON.stringify(link, null, 2)}\n`);
   }

@@ -2,7 +2,7 @@ import { ResultsService } from '@faceauth/results';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { ServiceContextRunner } from '../context/service-context';
 import { authIdArgument } from './auth-id.argument';
-import { toResultOutput } from './result-output.mapper';
+import { toResultDto } from '@faceauth/admin-api';
 
 interface ResultsGetFlags {
   refresh?: boolean;
@@ -29,6 +29,6 @@ export class ResultsGetCommand extends CommandRunner {
     const result = await this.context.run(({ app }) =>
       app.get(ResultsService).get(authId, { refresh: flags.refresh }),
     );
-    process.stdout.write(`${JSON.stringify(toResultOutput(result), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(toResultDto(result), null, 2)}\n`);
   }
 }

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../http/page-query.dto';
 import { AdminController } from '../http/admin-controller.decorator';
 import { Body, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
@@ -12,7 +13,6 @@ import {
   ListAuditQueryDto,
   OverdueQueryDto,
   OverdueReportDto,
-  PageQueryDto,
   RetentionScheduleDto,
   RunCleanupDto,
 } from './cleanup.dto';

@@ -1,6 +1,7 @@
+import { PageQueryDto } from '../http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class RunCleanupDto {
   @ApiPropertyOptional({
@@ -58,18 +59,6 @@ export class CleanupRunDto {
 export class CleanupRunPageDto {
   @ApiProperty({ type: CleanupRunDto, isArray: true }) items!: CleanupRunDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
-}
-
-export class PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 const ACTIONS = ['argos_delete', 'local_purge', 'link_purge'] as const;

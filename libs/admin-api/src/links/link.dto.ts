@@ -1,3 +1,4 @@
+import { PageQueryDto } from '../http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -80,7 +81,7 @@ export class CreateLinkDto {
   expiresInSeconds?: number;
 }
 
-export class ListLinksQueryDto {
+export class ListLinksQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) sid?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) authUserId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/) project?: string;
@@ -89,20 +90,6 @@ export class ListLinksQueryDto {
   @IsOptional()
   @IsIn(TOKEN_STATUSES as TokenStatus[], { message: `status must be one of ${TOKEN_STATUSES.join(', ')}` })
   status?: TokenStatus;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class LinkDto {

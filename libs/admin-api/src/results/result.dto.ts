@@ -1,17 +1,15 @@
+import { PageQueryDto } from '../http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
 } from 'class-validator';
 
 export class SubmitFaceAuthDto {
@@ -35,7 +33,7 @@ export class SubmitFaceAuthFormDto extends SubmitFaceAuthDto {
   faceImage!: unknown;
 }
 
-export class ListResultsQueryDto {
+export class ListResultsQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) submissionId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) authUserId?: string;
   @ApiPropertyOptional({ enum: ['approved', 'rejected', 'pending', 'unknown'] })
@@ -53,14 +51,6 @@ export class ListResultsQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class GetResultQueryDto {

@@ -1,24 +1,15 @@
+import { PageQueryDto } from '../http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+import { IsIn, IsOptional } from 'class-validator';
 
 const STATUSES = ['pending', 'processing', 'done', 'dead', 'ignored'] as const;
 
-export class ListInboxQueryDto {
+export class ListInboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STATUSES })
   @IsOptional()
   @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` })
   status?: (typeof STATUSES)[number];
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class InboxRowDto {
