@@ -15,11 +15,23 @@ const { builtinModules } = require('node:module');
 const root = join(__dirname, '..');
 const out = join(root, 'dist/lib');
 const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const PEERS = new Set(['@nestjs/common', '@nestjs/core', '@nestjs/typeorm', '@nestjs/schedule', '@nestjs/platform-fastify', 'typeorm', 'rxjs', 'reflect-metadata']);
+const PEERS = new Set([
+  '@nestjs/common',
+  '@nestjs/core',
+  '@nestjs/typeorm',
+  '@nestjs/schedule',
+  '@nestjs/platform-fastify',
+  'typeorm',
+  'rxjs',
+  'reflect-metadata',
+]);
 const OPTIONAL_PEERS = new Set(['@nestjs/event-emitter']);
 
 if (!process.argv.includes('--no-build')) {
-  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'lib'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'lib'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 function files(dir) {
@@ -67,11 +79,16 @@ const manifest = {
   files: ['src', 'libs', 'README.md'],
   dependencies,
   peerDependencies,
-  peerDependenciesMeta: Object.fromEntries([...OPTIONAL_PEERS].filter((n) => n in peerDependencies).map((n) => [n, { optional: true }])),
+  peerDependenciesMeta: Object.fromEntries(
+    [...OPTIONAL_PEERS].filter((n) => n in peerDependencies).map((n) => [n, { optional: true }]),
+  ),
 };
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 copyFileSync(join(root, 'README.md'), join(out, 'README.md'));
-const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', join(root, 'dist')], { cwd: out, encoding: 'utf8' })
+const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', join(root, 'dist')], {
+  cwd: out,
+  encoding: 'utf8',
+})
   .trim()
   .split('\n')
   .pop();

@@ -17,18 +17,28 @@ const API_MAIN = join(root, 'dist/apps/api/apps/api/src/main.js');
 const SANDBOX_MAIN = join(root, 'dist/apps/argos-sandbox/apps/argos-sandbox/src/main.js');
 const apiPort = process.env.PORT || '3000';
 const sandboxPort = process.env.SANDBOX_PORT || '4010';
-const useSandbox = !process.env.FACEAUTH_PROJECTS && !process.env.FACEAUTH_PID && !process.env.FACEAUTH_API_KEY;
+const useSandbox =
+  !process.env.FACEAUTH_PROJECTS && !process.env.FACEAUTH_PID && !process.env.FACEAUTH_API_KEY;
 const children = [];
 
 function build(project) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', project], { cwd: root, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`nest build ${project} failed (${code})`))));
+    const child = spawn(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', project], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`nest build ${project} failed (${code})`)),
+    );
   });
 }
 
 function run(name, main, env) {
-  const child = spawn(process.execPath, [main], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let pending = '';
   const onData = (stream) => (chunk) => {
@@ -71,14 +81,20 @@ function stop(code = 0) {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 3_000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(
+    () => process.exit(code),
+  );
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 async function main() {
-  const missing = [!existsSync(API_MAIN) && 'api', useSandbox && !existsSync(SANDBOX_MAIN) && 'argos-sandbox'].filter(Boolean);
-  if (process.argv.includes('--build')) missing.splice(0, missing.length, 'api', ...(useSandbox ? ['argos-sandbox'] : []));
+  const missing = [
+    !existsSync(API_MAIN) && 'api',
+    useSandbox && !existsSync(SANDBOX_MAIN) && 'argos-sandbox',
+  ].filter(Boolean);
+  if (process.argv.includes('--build'))
+    missing.splice(0, missing.length, 'api', ...(useSandbox ? ['argos-sandbox'] : []));
   if (missing.length > 0) {
     process.stdout.write(`Building ${missing.join(' and ')} (first start only)…\n`);
     await Promise.all(missing.map(build));
@@ -86,7 +102,10 @@ async function main() {
   const api = `http://127.0.0.1:${apiPort}`;
   const sandbox = `http://127.0.0.1:${sandboxPort}`;
   if (useSandbox) {
-    run('sandbox', SANDBOX_MAIN, { SANDBOX_PORT: sandboxPort, SANDBOX_WEBHOOK_URL: process.env.SANDBOX_WEBHOOK_URL || `${api}/webhooks/argos` });
+    run('sandbox', SANDBOX_MAIN, {
+      SANDBOX_PORT: sandboxPort,
+      SANDBOX_WEBHOOK_URL: process.env.SANDBOX_WEBHOOK_URL || `${api}/webhooks/argos`,
+    });
     await waitFor(`${sandbox}/__sandbox`);
   }
   run('api', API_MAIN, {

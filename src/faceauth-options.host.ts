@@ -12,7 +12,11 @@ export class FaceAuthOptionsHost {
       imports: definition.imports ?? [],
       providers: [
         ...(definition.providers ?? []),
-        { provide: RESOLVED_FACEAUTH_OPTIONS, useFactory: resolveFaceAuthOptions, inject: [FACEAUTH_MODULE_OPTIONS] },
+        {
+          provide: RESOLVED_FACEAUTH_OPTIONS,
+          useFactory: resolveFaceAuthOptions,
+          inject: [FACEAUTH_MODULE_OPTIONS],
+        },
       ],
       exports: [FACEAUTH_MODULE_OPTIONS, RESOLVED_FACEAUTH_OPTIONS],
     };

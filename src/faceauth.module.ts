@@ -67,7 +67,11 @@ export class FaceAuthModule extends FaceAuthConfigurableModule {
           ...fromOptions(libOptions.webhook),
         }),
         RetentionModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.retention) }),
-        AdminApiModule.forRootAsync({ isGlobal: true, controllers: extras.adminControllers !== false, ...fromOptions(libOptions.adminApi) }),
+        AdminApiModule.forRootAsync({
+          isGlobal: true,
+          controllers: extras.adminControllers !== false,
+          ...fromOptions(libOptions.adminApi),
+        }),
       ],
       exports: [host],
     };

@@ -11,15 +11,33 @@ export {
 } from './faceauth.module-definition';
 export type { FaceAuthModuleOptions } from './options/faceauth-module.options';
 export type { FaceAuthProject, TokenExpirationSetting } from './options/faceauth-project';
-export { InjectFaceAuthOptions, RESOLVED_FACEAUTH_OPTIONS, type ResolvedFaceAuthOptions } from './options/faceauth-options.resolver';
+export {
+  InjectFaceAuthOptions,
+  RESOLVED_FACEAUTH_OPTIONS,
+  type ResolvedFaceAuthOptions,
+} from './options/faceauth-options.resolver';
 export { FACEAUTH_ENTITIES, FACEAUTH_MIGRATIONS } from './database/faceauth-schema';
 export { ClockModule } from './clock.module';
 export { OnFaceAuthResult, OnFaceAuthTokenExpired } from './events/faceauth-event.decorators';
 export { PrometheusFaceAuthMetrics } from './metrics/prometheus.metrics';
 
 // Services and tokens of the libraries, re-exported so that a host imports everything from one package.
-export { Clock, SystemClock, ManualClock, FaceAuthMetrics, DomainError, DomainErrorKind } from '@faceauth/core';
-export { LinkService, ShortLinkService, TokenError, TokenErrorCode, type LinkView, type MintLinkInput } from '@faceauth/token-policy';
+export {
+  Clock,
+  SystemClock,
+  ManualClock,
+  FaceAuthMetrics,
+  DomainError,
+  DomainErrorKind,
+} from '@faceauth/core';
+export {
+  LinkService,
+  ShortLinkService,
+  TokenError,
+  TokenErrorCode,
+  type LinkView,
+  type MintLinkInput,
+} from '@faceauth/token-policy';
 export { ResultsService, ResultError, ResultErrorCode, type ResultView } from '@faceauth/results';
 export {
   ArgosClient,
@@ -39,4 +57,11 @@ export {
   type FaceAuthResultEvent,
   type FaceAuthTokenExpiredEvent,
 } from '@faceauth/webhook';
-export { Public, RequireScopes, Scope, InternalApiKeyService, ErrorEnvelopeFilter, ArgosErrorInterceptor } from '@faceauth/admin-api';
+export {
+  Public,
+  RequireScopes,
+  Scope,
+  InternalApiKeyService,
+  ErrorEnvelopeFilter,
+  ArgosErrorInterceptor,
+} from '@faceauth/admin-api';

@@ -14,7 +14,8 @@ export class MetricsModule {
       providers: [
         {
           provide: FaceAuthMetrics,
-          useFactory: (o: ResolvedFaceAuthOptions) => new PrometheusFaceAuthMetrics(o.projects.map((p) => p.name)),
+          useFactory: (o: ResolvedFaceAuthOptions) =>
+            new PrometheusFaceAuthMetrics(o.projects.map((p) => p.name)),
           inject: [RESOLVED_FACEAUTH_OPTIONS],
         },
       ],

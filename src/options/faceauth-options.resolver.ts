@@ -29,7 +29,8 @@ function checkUrl(value: unknown, option: string): void {
 /** Validates at module init; every message names the option at fault. */
 export function resolveFaceAuthOptions(options: FaceAuthModuleOptions): ResolvedFaceAuthOptions {
   if (typeof options !== 'object' || options === null) fail('(root)', 'must be an object');
-  if (!Array.isArray(options.projects) || options.projects.length === 0) fail('projects', 'must list at least one FaceAuth project');
+  if (!Array.isArray(options.projects) || options.projects.length === 0)
+    fail('projects', 'must list at least one FaceAuth project');
   const names = new Set<string>();
   options.projects.forEach((p, i) => {
     if (!NAME.test(p?.name ?? '')) fail(`projects[${i}].name`, 'must be 1-64 characters of [A-Za-z0-9._-]');
@@ -37,16 +38,22 @@ export function resolveFaceAuthOptions(options: FaceAuthModuleOptions): Resolved
     names.add(p.name);
     if (typeof p.pid !== 'string' || p.pid === '') fail(`projects[${i}].pid`, 'is required');
     if (typeof p.apiKey !== 'string' || p.apiKey === '') fail(`projects[${i}].apiKey`, 'is required');
-    if (p.cipher !== 'aes-256-ecb' && p.cipher !== 'aes-256-gcm') fail(`projects[${i}].cipher`, 'must be aes-256-ecb or aes-256-gcm');
-    if (p.plaintextFormat !== 'json' && p.plaintextFormat !== 'querystring') fail(`projects[${i}].plaintextFormat`, 'must be json or querystring');
-    if (!['off', 'count', 'time'].includes(p.tokenExpiration?.mode)) fail(`projects[${i}].tokenExpiration`, 'must be {mode: off|count|time}');
+    if (p.cipher !== 'aes-256-ecb' && p.cipher !== 'aes-256-gcm')
+      fail(`projects[${i}].cipher`, 'must be aes-256-ecb or aes-256-gcm');
+    if (p.plaintextFormat !== 'json' && p.plaintextFormat !== 'querystring')
+      fail(`projects[${i}].plaintextFormat`, 'must be json or querystring');
+    if (!['off', 'count', 'time'].includes(p.tokenExpiration?.mode))
+      fail(`projects[${i}].tokenExpiration`, 'must be {mode: off|count|time}');
   });
   const defaultProject = options.defaultProject ?? options.projects[0].name;
-  if (!names.has(defaultProject)) fail('defaultProject', `must name a configured project (got "${defaultProject}")`);
-  if (typeof options.argos !== 'object' || options.argos === null) fail('argos', 'is required ({apiBaseUrl, formUrl})');
+  if (!names.has(defaultProject))
+    fail('defaultProject', `must name a configured project (got "${defaultProject}")`);
+  if (typeof options.argos !== 'object' || options.argos === null)
+    fail('argos', 'is required ({apiBaseUrl, formUrl})');
   checkUrl(options.argos.apiBaseUrl, 'argos.apiBaseUrl');
   checkUrl(options.argos.formUrl, 'argos.formUrl');
-  if (typeof options.http !== 'object' || options.http === null) fail('http', 'is required ({publicBaseUrl})');
+  if (typeof options.http !== 'object' || options.http === null)
+    fail('http', 'is required ({publicBaseUrl})');
   checkUrl(options.http.publicBaseUrl, 'http.publicBaseUrl');
   return { ...options, defaultProject };
 }

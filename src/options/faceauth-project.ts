@@ -1,5 +1,6 @@
 /** How Argos expires FaceAuth token ids for a project (its dashboard's "token expiration condition"). */
-export type TokenExpirationSetting = { mode: 'off' } | { mode: 'count' } | { mode: 'time'; windowSeconds: number };
+export type TokenExpirationSetting =
+  { mode: 'off' } | { mode: 'count' } | { mode: 'time'; windowSeconds: number };
 
 /**
  * One FaceAuth project as configured in the Argos dashboard. Each has its own project id, Add-on API key

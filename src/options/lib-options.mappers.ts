@@ -33,7 +33,9 @@ export const libOptions = {
     ...o.argos.client,
     observer,
   }),
-  results: (o: ResolvedFaceAuthOptions): ResultsModuleOptions => ({ maxImageBytes: o.argos.client?.maxImageBytes }),
+  results: (o: ResolvedFaceAuthOptions): ResultsModuleOptions => ({
+    maxImageBytes: o.argos.client?.maxImageBytes,
+  }),
   webhook: (o: ResolvedFaceAuthOptions): WebhookModuleOptions => ({ ...o.webhooks }),
   retention: (o: ResolvedFaceAuthOptions): RetentionModuleOptions => ({ ...o.retention }),
   adminApi: (o: ResolvedFaceAuthOptions): AdminApiModuleOptions => ({

@@ -39,12 +39,32 @@ describe('Prometheus metrics after an end-to-end flow (sqlite)', () => {
 
   it('counts HTTP, Argos calls, webhooks and tokens', async () => {
     const headers = { 'x-api-key': OPS, 'content-type': 'application/json' };
-    const link = await json(await fetch(`${base}/v1/links`, { method: 'POST', headers, body: JSON.stringify({ sid: APPROVED_SUBMISSION }) }));
-    const second = await json(await fetch(`${base}/v1/links`, { method: 'POST', headers, body: JSON.stringify({ sid: APPROVED_SUBMISSION }) }));
+    const link = await json(
+      await fetch(`${base}/v1/links`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ sid: APPROVED_SUBMISSION }),
+      }),
+    );
+    const second = await json(
+      await fetch(`${base}/v1/links`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ sid: APPROVED_SUBMISSION }),
+      }),
+    );
     await fetch(`${base}/v1/links/${second.id}`, { method: 'DELETE', headers: { 'x-api-key': OPS } });
     const attempt = await completeHostedPage(link.url);
-    await eventually(async () => (await fetch(`${base}/v1/results/${attempt.authId}`, { headers: { 'x-api-key': OPS } })).status === 200);
-    await fetch(`${base}/webhooks/argos`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"nope":1}' });
+    await eventually(
+      async () =>
+        (await fetch(`${base}/v1/results/${attempt.authId}`, { headers: { 'x-api-key': OPS } })).status ===
+        200,
+    );
+    await fetch(`${base}/webhooks/argos`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"nope":1}',
+    });
 
     expect((await fetch(`${base}/metrics`, { headers: { 'x-api-key': 'wrong' } })).status).toBe(401);
     const res = await fetch(`${base}/metrics`, { headers: { 'x-api-key': SCRAPER } });
@@ -57,9 +77,16 @@ describe('Prometheus metrics after an end-to-end flow (sqlite)', () => {
     expect(value(text, 'faceauth_webhooks_total{event="received"}')).toBeGreaterThanOrEqual(1);
     expect(value(text, 'faceauth_webhooks_total{event="processed"}')).toBeGreaterThanOrEqual(1);
     expect(value(text, 'faceauth_webhooks_total{event="rejected"}')).toBe(1);
-    expect(value(text, 'faceauth_argos_calls_total{project="default",operation="getResult",outcome="success"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      value(text, 'faceauth_argos_calls_total{project="default",operation="getResult",outcome="success"}'),
+    ).toBeGreaterThanOrEqual(1);
     expect(value(text, 'faceauth_argos_circuit_state{project="default"}')).toBe(0);
-    expect(value(text, 'faceauth_http_request_duration_seconds_count{method="POST",route="/v1/links",status="201"}')).toBe(2);
+    expect(
+      value(
+        text,
+        'faceauth_http_request_duration_seconds_count{method="POST",route="/v1/links",status="201"}',
+      ),
+    ).toBe(2);
     expect(text).toContain('faceauth_cleanup_overdue');
     expect(text).not.toContain(link.token);
     expect(text).not.toContain(attempt.authId);

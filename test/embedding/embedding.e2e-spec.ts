@@ -21,18 +21,31 @@ const PEERS = [
 ];
 
 const ROOT_PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const versionOf = (name: string): string => ROOT_PACKAGE.dependencies[name] ?? ROOT_PACKAGE.devDependencies[name];
+const versionOf = (name: string): string =>
+  ROOT_PACKAGE.dependencies[name] ?? ROOT_PACKAGE.devDependencies[name];
 
 /**
  * npm, offline where it can (every package is in the local cache after `npm ci`). Install scripts are skipped:
  * better-sqlite3's native addon is copied from this checkout (same version, same Node) instead of compiled.
  */
 function npmInstall(dir: string, extra: string[] = []): void {
-  execFileSync('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...extra], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    timeout: 240_000,
-  });
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--prefer-offline',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      ...extra,
+    ],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 240_000,
+    },
+  );
 }
 
 /**
@@ -46,12 +59,21 @@ describe('faceauth as a library installed from its npm tarball', () => {
   let sandbox: SandboxHandle;
 
   beforeAll(() => {
-    const lines = execFileSync(process.execPath, [join(ROOT, 'scripts/pack-lib.js')], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 }).trim().split('\n');
+    const lines = execFileSync(process.execPath, [join(ROOT, 'scripts/pack-lib.js')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+    })
+      .trim()
+      .split('\n');
     tarball = resolve(ROOT, lines[lines.length - 1]);
     hostDir = mkdtempSync(join(tmpdir(), 'faceauth-host-'));
     const dependencies: Record<string, string> = { faceauth: `file:${tarball}` };
     for (const name of PEERS) dependencies[name] = versionOf(name);
-    writeFileSync(join(hostDir, 'package.json'), JSON.stringify({ name: 'host-app', private: true, dependencies }, null, 2));
+    writeFileSync(
+      join(hostDir, 'package.json'),
+      JSON.stringify({ name: 'host-app', private: true, dependencies }, null, 2),
+    );
     copyFileSync(join(__dirname, 'fixtures/host-main.js'), join(hostDir, 'main.js'));
     npmInstall(hostDir);
     const addon = 'better-sqlite3/build/Release/better_sqlite3.node';
@@ -71,51 +93,74 @@ describe('faceauth as a library installed from its npm tarball', () => {
     expect(listing).toContain('package/libs/encryption/src/plain.js');
     expect(listing.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(listing.filter((f) => /spec|test\//.test(f))).toEqual([]);
-    const manifest = JSON.parse(execFileSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
-    expect(Object.keys(manifest.peerDependencies)).toEqual(expect.arrayContaining(['@nestjs/common', '@nestjs/core', 'typeorm', 'rxjs']));
+    const manifest = JSON.parse(
+      execFileSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
+    );
+    expect(Object.keys(manifest.peerDependencies)).toEqual(
+      expect.arrayContaining(['@nestjs/common', '@nestjs/core', 'typeorm', 'rxjs']),
+    );
     expect(Object.keys(manifest.dependencies)).not.toContain('@nestjs/common');
-    expect(manifest.exports['./encryption']).toEqual({ types: './libs/encryption/src/plain.d.ts', default: './libs/encryption/src/plain.js' });
+    expect(manifest.exports['./encryption']).toEqual({
+      types: './libs/encryption/src/plain.d.ts',
+      default: './libs/encryption/src/plain.js',
+    });
   });
 
-  it.each(['sync', 'async'])('boots a host configured with %s options, mints through the exported service, takes the webhook on its own route and calls its handler', async (mode) => {
-    sandbox ??= await createSandboxApp({ projects: [{ pid: 'host-project', apiKey: 'host-project-key' }] });
-    const child: ChildProcess = spawn(process.execPath, ['main.js', mode], {
-      cwd: hostDir,
-      env: {
-        PATH: process.env.PATH,
-        HOST_DB: join(hostDir, `${mode}.sqlite`),
-        SANDBOX_URL: sandbox.url,
-        SANDBOX_PID: 'host-project',
-        SANDBOX_KEY: 'host-project-key',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    try {
-      const host = await eventually(async () => /HOST_READY (\S+)/.exec(output)?.[1] ?? (child.exitCode !== null ? Promise.reject(new Error(output)) : null), 60_000);
-      sandbox.controls.projects.upsert('host-project', { webhookUrl: `${host}/host/hooks/argos` });
-      const link = await json(
-        await fetch(`${host}/host/mint`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sid: 'sub_approved_001', authUserId: `host-${mode}` }) }),
-      );
-      expect(link.url.startsWith(`${sandbox.url}/face-auth?pid=host-project&encrypted=`)).toBe(true);
-      const attempt = await completeHostedPage(link.url);
-      const events = await eventually(async () => {
-        const seen = await json(await fetch(`${host}/host/events`));
-        return seen.authIds.includes(attempt.authId) ? seen : null;
+  it.each(['sync', 'async'])(
+    'boots a host configured with %s options, mints through the exported service, takes the webhook on its own route and calls its handler',
+    async (mode) => {
+      sandbox ??= await createSandboxApp({ projects: [{ pid: 'host-project', apiKey: 'host-project-key' }] });
+      const child: ChildProcess = spawn(process.execPath, ['main.js', mode], {
+        cwd: hostDir,
+        env: {
+          PATH: process.env.PATH,
+          HOST_DB: join(hostDir, `${mode}.sqlite`),
+          SANDBOX_URL: sandbox.url,
+          SANDBOX_PID: 'host-project',
+          SANDBOX_KEY: 'host-project-key',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      expect(events.argosProjects).toEqual(['main']);
-      expect((await fetch(`${host}/v1/links`)).status).toBe(404); // admin controllers were not mounted
-    } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.on('exit', r)));
-    }
-  }, 120_000);
+      let output = '';
+      child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+      child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+      try {
+        const host = await eventually(
+          async () =>
+            /HOST_READY (\S+)/.exec(output)?.[1] ??
+            (child.exitCode !== null ? Promise.reject(new Error(output)) : null),
+          60_000,
+        );
+        sandbox.controls.projects.upsert('host-project', { webhookUrl: `${host}/host/hooks/argos` });
+        const link = await json(
+          await fetch(`${host}/host/mint`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ sid: 'sub_approved_001', authUserId: `host-${mode}` }),
+          }),
+        );
+        expect(link.url.startsWith(`${sandbox.url}/face-auth?pid=host-project&encrypted=`)).toBe(true);
+        const attempt = await completeHostedPage(link.url);
+        const events = await eventually(async () => {
+          const seen = await json(await fetch(`${host}/host/events`));
+          return seen.authIds.includes(attempt.authId) ? seen : null;
+        });
+        expect(events.argosProjects).toEqual(['main']);
+        expect((await fetch(`${host}/v1/links`)).status).toBe(404); // admin controllers were not mounted
+      } finally {
+        child.kill('SIGTERM');
+        await new Promise((r) => (child.exitCode !== null ? r(null) : child.on('exit', r)));
+      }
+    },
+    120_000,
+  );
 
   it('serves faceauth/encryption to a plain Node script with no Nest installed', () => {
     plainDir = mkdtempSync(join(tmpdir(), 'faceauth-plain-'));
-    writeFileSync(join(plainDir, 'package.json'), JSON.stringify({ name: 'plain', private: true, dependencies: { faceauth: `file:${tarball}` } }));
+    writeFileSync(
+      join(plainDir, 'package.json'),
+      JSON.stringify({ name: 'plain', private: true, dependencies: { faceauth: `file:${tarball}` } }),
+    );
     npmInstall(plainDir, ['--legacy-peer-deps']);
     const script = `
       let nest = 'absent';
@@ -124,10 +169,14 @@ describe('faceauth as a library installed from its npm tarball', () => {
       const cipher = createQueryCipher({ cipher: 'aes-256-ecb', key: deriveKey(ARGOS_TEST_VECTOR.keyString) });
       const url = new FaceAuthUrlBuilder({ pid: 'p', key: deriveKey('k') }).build({ sid: 's', token: 'tok_00000001' });
       console.log(JSON.stringify({ nest, vector: cipher.encrypt(ARGOS_TEST_VECTOR.plaintext) === ARGOS_TEST_VECTOR.ciphertext, url }));`;
-    const result = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: plainDir, encoding: 'utf8' }));
+    const result = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], { cwd: plainDir, encoding: 'utf8' }),
+    );
     expect(result.nest).toBe('absent');
     expect(result.vector).toBe(true);
     expect(result.url).toMatch(/^https:\/\/form\.argosidentity\.com\/face-auth\?pid=p&encrypted=/);
-    expect(readFileSync(join(plainDir, 'node_modules/faceauth/package.json'), 'utf8')).toContain('"./encryption"');
+    expect(readFileSync(join(plainDir, 'node_modules/faceauth/package.json'), 'utf8')).toContain(
+      '"./encryption"',
+    );
   }, 300_000);
 });

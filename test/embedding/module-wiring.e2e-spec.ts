@@ -26,8 +26,22 @@ import {
 
 const OPTIONS: FaceAuthModuleOptions = {
   projects: [
-    { name: 'a', pid: 'pid-a', apiKey: 'key-a', cipher: 'aes-256-ecb', plaintextFormat: 'json', tokenExpiration: { mode: 'off' } },
-    { name: 'b', pid: 'pid-b', apiKey: 'key-b', cipher: 'aes-256-gcm', plaintextFormat: 'json', tokenExpiration: { mode: 'count' } },
+    {
+      name: 'a',
+      pid: 'pid-a',
+      apiKey: 'key-a',
+      cipher: 'aes-256-ecb',
+      plaintextFormat: 'json',
+      tokenExpiration: { mode: 'off' },
+    },
+    {
+      name: 'b',
+      pid: 'pid-b',
+      apiKey: 'key-b',
+      cipher: 'aes-256-gcm',
+      plaintextFormat: 'json',
+      tokenExpiration: { mode: 'count' },
+    },
   ],
   defaultProject: 'b',
   argos: { apiBaseUrl: 'http://127.0.0.1:9/v3', formUrl: 'https://form.example/face-auth' },
@@ -90,7 +104,11 @@ describe('FaceAuthModule wiring', () => {
       () => {
         @Module({ providers: [{ provide: 'HOST_SETTINGS', useValue: OPTIONS }], exports: ['HOST_SETTINGS'] })
         class HostSettingsModule {}
-        return FaceAuthModule.forRootAsync({ imports: [HostSettingsModule], inject: ['HOST_SETTINGS'], useFactory: (o: FaceAuthModuleOptions) => o });
+        return FaceAuthModule.forRootAsync({
+          imports: [HostSettingsModule],
+          inject: ['HOST_SETTINGS'],
+          useFactory: (o: FaceAuthModuleOptions) => o,
+        });
       },
     ],
   ])('resolves every exported token and decorator with %s', async (name, make) => {
@@ -103,7 +121,9 @@ describe('FaceAuthModule wiring', () => {
     const link = await consumer.links.mint({ sid: 'sub_1', project: 'a' });
     expect(link.url.startsWith('https://form.example/face-auth?pid=pid-a&encrypted=')).toBe(true);
     if (name === 'forRoot') expect(link.createdAt.toISOString()).toBe('2026-01-01T00:00:00.000Z');
-    await app.get(EventEmitter2).emitAsync(FACEAUTH_TOKEN_EXPIRED_EVENT, { tokenId: link.token, condition: 'count', at: new Date() });
+    await app
+      .get(EventEmitter2)
+      .emitAsync(FACEAUTH_TOKEN_EXPIRED_EVENT, { tokenId: link.token, condition: 'count', at: new Date() });
     expect(consumer.expired).toEqual([link.token]);
     await app.close();
   });
@@ -114,8 +134,8 @@ describe('FaceAuthModule wiring', () => {
     [{ ...OPTIONS, argos: { ...OPTIONS.argos, apiBaseUrl: 'not a url' } }, 'argos.apiBaseUrl'],
     [{ ...OPTIONS, projects: [{ ...OPTIONS.projects[0], pid: '' }] }, 'projects[0].pid'],
   ])('refuses bad options at init, naming the option (%#)', async (options, option) => {
-    await expect(boot(FaceAuthModule.forRoot(options as FaceAuthModuleOptions), `bad-${option}.sqlite`)).rejects.toThrow(
-      `FaceAuthModule option ${option}`,
-    );
+    await expect(
+      boot(FaceAuthModule.forRoot(options as FaceAuthModuleOptions), `bad-${option}.sqlite`),
+    ).rejects.toThrow(`FaceAuthModule option ${option}`);
   });
 });

@@ -13,9 +13,15 @@ describe.each(databasesUnderTest())('service foundation on %s', (kind) => {
 
   it('generates a development admin key once, which authenticates', async () => {
     expect(adminKey).toMatch(/^fak_[A-Za-z0-9_-]{43}$/);
-    const res = await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { authorization: `Bearer ${adminKey}` } });
+    const res = await api.app.inject({
+      method: 'GET',
+      url: '/v1/api-keys',
+      headers: { authorization: `Bearer ${adminKey}` },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual([expect.objectContaining({ name: 'dev-admin', scopes: ['admin'], revokedAt: null })]);
+    expect(res.json()).toEqual([
+      expect.objectContaining({ name: 'dev-admin', scopes: ['admin'], revokedAt: null }),
+    ]);
     expect(res.body).not.toContain(adminKey);
   });
 
@@ -35,10 +41,23 @@ describe.each(databasesUnderTest())('service foundation on %s', (kind) => {
   });
 
   it('echoes a sane x-request-id and generates one otherwise', async () => {
-    const echoed = await api.app.inject({ method: 'GET', url: '/nope', headers: { 'x-request-id': 'abc-123' } });
+    const echoed = await api.app.inject({
+      method: 'GET',
+      url: '/nope',
+      headers: { 'x-request-id': 'abc-123' },
+    });
     expect(echoed.headers['x-request-id']).toBe('abc-123');
-    expect(echoed.json()).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String), requestId: 'abc-123' });
-    const generated = await api.app.inject({ method: 'GET', url: '/nope', headers: { 'x-request-id': 'bad id\u0001' } });
+    expect(echoed.json()).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: expect.any(String),
+      requestId: 'abc-123',
+    });
+    const generated = await api.app.inject({
+      method: 'GET',
+      url: '/nope',
+      headers: { 'x-request-id': 'bad id\u0001' },
+    });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(generated.json().requestId).toBe(generated.headers['x-request-id']);
   });
@@ -53,7 +72,11 @@ describe.each(databasesUnderTest())('service foundation on %s', (kind) => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ statusCode: 400, code: 'BAD_REQUEST', requestId: expect.any(String) });
     expect(res.json().message).toMatch(/JSON/i);
-    const list = await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': adminKey } });
+    const list = await api.app.inject({
+      method: 'GET',
+      url: '/v1/api-keys',
+      headers: { 'x-api-key': adminKey },
+    });
     expect(list.json()).toHaveLength(1);
   });
 
@@ -69,24 +92,61 @@ describe.each(databasesUnderTest())('service foundation on %s', (kind) => {
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.message).toContain('colour');
     expect(body.message).toContain('scopes');
-    expect((await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': adminKey } })).json()).toHaveLength(1);
+    expect(
+      (
+        await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': adminKey } })
+      ).json(),
+    ).toHaveLength(1);
   });
 
   it('rotates keys: several active at once, a revoked key answers 401', async () => {
     const auth = { authorization: `Bearer ${adminKey}` };
-    const first = (await api.app.inject({ method: 'POST', url: '/v1/api-keys', headers: auth, payload: { name: 'rot-1', scopes: ['admin'] } })).json();
-    const second = (await api.app.inject({ method: 'POST', url: '/v1/api-keys', headers: auth, payload: { name: 'rot-2', scopes: ['admin'] } })).json();
+    const first = (
+      await api.app.inject({
+        method: 'POST',
+        url: '/v1/api-keys',
+        headers: auth,
+        payload: { name: 'rot-1', scopes: ['admin'] },
+      })
+    ).json();
+    const second = (
+      await api.app.inject({
+        method: 'POST',
+        url: '/v1/api-keys',
+        headers: auth,
+        payload: { name: 'rot-2', scopes: ['admin'] },
+      })
+    ).json();
     for (const key of [first.key, second.key]) {
-      expect((await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': key } })).statusCode).toBe(200);
+      expect(
+        (await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': key } }))
+          .statusCode,
+      ).toBe(200);
     }
-    expect((await api.app.inject({ method: 'DELETE', url: `/v1/api-keys/${first.id}`, headers: auth })).statusCode).toBe(204);
-    expect((await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': first.key } })).statusCode).toBe(401);
-    expect((await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': second.key } })).statusCode).toBe(200);
+    expect(
+      (await api.app.inject({ method: 'DELETE', url: `/v1/api-keys/${first.id}`, headers: auth })).statusCode,
+    ).toBe(204);
+    expect(
+      (await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': first.key } }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': second.key } }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('never writes an API key or Authorization value to the logs', async () => {
-    await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { authorization: `Bearer ${adminKey}` } });
-    await api.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { 'x-api-key': 'fak_wrong_key_for_log_check_000000000000000' } });
+    await api.app.inject({
+      method: 'GET',
+      url: '/v1/api-keys',
+      headers: { authorization: `Bearer ${adminKey}` },
+    });
+    await api.app.inject({
+      method: 'GET',
+      url: '/v1/api-keys',
+      headers: { 'x-api-key': 'fak_wrong_key_for_log_check_000000000000000' },
+    });
     const logs = api.logs.join('');
     expect(logs).toContain('"url":"/v1/api-keys"');
     expect(logs).not.toContain(adminKey);

@@ -29,9 +29,18 @@ describe('internal auth over every registered route', () => {
   it('answers 401 on every non-public route without credentials or with an unknown key', async () => {
     for (const route of routes.filter((r) => !r.public)) {
       const url = concretePath(route.path);
-      for (const headers of [{}, { authorization: 'Bearer fak_unknown' }, { 'x-api-key': 'nope' }, { authorization: 'Basic abc' }]) {
+      for (const headers of [
+        {},
+        { authorization: 'Bearer fak_unknown' },
+        { 'x-api-key': 'nope' },
+        { authorization: 'Basic abc' },
+      ]) {
         const res = await api.app.inject({ method: route.method as 'GET', url, headers });
-        expect({ route: `${route.method} ${route.path}`, status: res.statusCode, code: res.json().code }).toEqual({
+        expect({
+          route: `${route.method} ${route.path}`,
+          status: res.statusCode,
+          code: res.json().code,
+        }).toEqual({
           route: `${route.method} ${route.path}`,
           status: 401,
           code: 'UNAUTHENTICATED',
@@ -56,7 +65,11 @@ describe('internal auth over every registered route', () => {
         url: concretePath(route.path),
         headers: { 'x-api-key': created.json().key },
       });
-      expect({ route: `${route.method} ${route.path}`, status: res.statusCode, code: res.json().code }).toEqual({
+      expect({
+        route: `${route.method} ${route.path}`,
+        status: res.statusCode,
+        code: res.json().code,
+      }).toEqual({
         route: `${route.method} ${route.path}`,
         status: 403,
         code: 'MISSING_SCOPE',
@@ -66,11 +79,20 @@ describe('internal auth over every registered route', () => {
 
   it('answers 401 on every non-public route with a revoked key', async () => {
     const created = (
-      await api.app.inject({ method: 'POST', url: '/v1/api-keys', headers: admin(), payload: { name: 'to-revoke', scopes: ['admin'] } })
+      await api.app.inject({
+        method: 'POST',
+        url: '/v1/api-keys',
+        headers: admin(),
+        payload: { name: 'to-revoke', scopes: ['admin'] },
+      })
     ).json();
     await api.app.inject({ method: 'DELETE', url: `/v1/api-keys/${created.id}`, headers: admin() });
     for (const route of routes.filter((r) => !r.public)) {
-      const res = await api.app.inject({ method: route.method as 'GET', url: concretePath(route.path), headers: { 'x-api-key': created.key } });
+      const res = await api.app.inject({
+        method: route.method as 'GET',
+        url: concretePath(route.path),
+        headers: { 'x-api-key': created.key },
+      });
       expect(`${route.method} ${route.path} ${res.statusCode}`).toBe(`${route.method} ${route.path} 401`);
     }
   });

@@ -5,7 +5,13 @@ import { databasesUnderTest } from '../support/test-databases';
 
 const PROJECTS = JSON.stringify([
   { name: 'main', pid: 'pid-main', apiKey: 'main-add-on-key-0001', tokenExpiration: 'off' },
-  { name: 'strict', pid: 'pid-strict', apiKey: 'strict-add-on-key-02', secretKey: 'strict-secret-key', tokenExpiration: 'count' },
+  {
+    name: 'strict',
+    pid: 'pid-strict',
+    apiKey: 'strict-add-on-key-02',
+    secretKey: 'strict-secret-key',
+    tokenExpiration: 'count',
+  },
 ]);
 const WRITER = 'links-writer-secret-000000000001';
 const READER = 'links-reader-secret-000000000002';
@@ -15,8 +21,16 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
   const clock = new ManualClock(Date.UTC(2026, 10, 1));
   const write = { authorization: `Bearer ${WRITER}` };
   const read = { 'x-api-key': READER };
-  const mainUrls = new FaceAuthUrlBuilder({ pid: 'pid-main', key: deriveKey('main-add-on-key-0001'), formUrl: 'https://form.example/face-auth' });
-  const strictUrls = new FaceAuthUrlBuilder({ pid: 'pid-strict', key: deriveKey('strict-secret-key'), formUrl: 'https://form.example/face-auth' });
+  const mainUrls = new FaceAuthUrlBuilder({
+    pid: 'pid-main',
+    key: deriveKey('main-add-on-key-0001'),
+    formUrl: 'https://form.example/face-auth',
+  });
+  const strictUrls = new FaceAuthUrlBuilder({
+    pid: 'pid-strict',
+    key: deriveKey('strict-secret-key'),
+    formUrl: 'https://form.example/face-auth',
+  });
 
   beforeAll(async () => {
     api = await startApi(kind, {
@@ -38,7 +52,12 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
     const res = await mint({ sid: 'sub_abc123', authUserId: 'user-1', authCf1: 'a@example.com', lang: 'ko' });
     expect(res.statusCode).toBe(201);
     const link = res.json();
-    expect(link).toMatchObject({ project: 'main', status: 'active', policy: { mode: 'count', maxUses: 1 }, useCount: 0 });
+    expect(link).toMatchObject({
+      project: 'main',
+      status: 'active',
+      policy: { mode: 'count', maxUses: 1 },
+      useCount: 0,
+    });
     expect(link.shortUrl).toBe(`https://auth.example.com/l/${link.id}`);
     expect(link.token).toMatch(/^[A-Za-z0-9]{24}$/);
     const decrypted = mainUrls.decrypt(link.url);
@@ -63,7 +82,8 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
   });
 
   it('answers bad input with a 400 naming the field and writes nothing', async () => {
-    const before = (await api.app.inject({ method: 'GET', url: '/v1/links?limit=200', headers: read })).json().items.length;
+    const before = (await api.app.inject({ method: 'GET', url: '/v1/links?limit=200', headers: read })).json()
+      .items.length;
     const cases: [object, string][] = [
       [{}, 'sid'],
       [{ sid: '' }, 'sid'],
@@ -80,7 +100,8 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
       expect({ payload, status: res.statusCode }).toEqual({ payload, status: 400 });
       expect(res.json().message).toContain(field);
     }
-    const after = (await api.app.inject({ method: 'GET', url: '/v1/links?limit=200', headers: read })).json().items.length;
+    const after = (await api.app.inject({ method: 'GET', url: '/v1/links?limit=200', headers: read })).json()
+      .items.length;
     expect(after).toBe(before);
   });
 
@@ -94,7 +115,9 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
     expect(other.statusCode).toBe(409);
     expect(other.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
     const concurrent = await Promise.all(
-      Array.from({ length: 20 }, () => mint({ sid: 'sub_conc' }, { ...write, 'idempotency-key': 'concurrent-1' })),
+      Array.from({ length: 20 }, () =>
+        mint({ sid: 'sub_conc' }, { ...write, 'idempotency-key': 'concurrent-1' }),
+      ),
     );
     expect(new Set(concurrent.map((r) => r.json().id)).size).toBe(1);
   });
@@ -103,11 +126,19 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
     const a = (await mint({ sid: 'sub_list', authUserId: 'lister' })).json();
     clock.advance(1);
     const b = (await mint({ sid: 'sub_list', authUserId: 'lister' })).json();
-    expect((await api.app.inject({ method: 'GET', url: `/v1/links/${a.id}`, headers: read })).json().id).toBe(a.id);
-    const page1 = (await api.app.inject({ method: 'GET', url: '/v1/links?authUserId=lister&limit=1', headers: read })).json();
+    expect((await api.app.inject({ method: 'GET', url: `/v1/links/${a.id}`, headers: read })).json().id).toBe(
+      a.id,
+    );
+    const page1 = (
+      await api.app.inject({ method: 'GET', url: '/v1/links?authUserId=lister&limit=1', headers: read })
+    ).json();
     expect(page1.items.map((l: { id: string }) => l.id)).toEqual([b.id]);
     const page2 = (
-      await api.app.inject({ method: 'GET', url: `/v1/links?authUserId=lister&limit=1&cursor=${page1.nextCursor}`, headers: read })
+      await api.app.inject({
+        method: 'GET',
+        url: `/v1/links?authUserId=lister&limit=1&cursor=${page1.nextCursor}`,
+        headers: read,
+      })
     ).json();
     expect(page2.items.map((l: { id: string }) => l.id)).toEqual([a.id]);
     expect(page2.nextCursor).toBeNull();
@@ -116,12 +147,28 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
       expect(revoked.statusCode).toBe(200);
       expect(revoked.json().status).toBe('revoked');
     }
-    const active = (await api.app.inject({ method: 'GET', url: '/v1/links?authUserId=lister&status=active', headers: read })).json();
+    const active = (
+      await api.app.inject({ method: 'GET', url: '/v1/links?authUserId=lister&status=active', headers: read })
+    ).json();
     expect(active.items.map((l: { id: string }) => l.id)).toEqual([b.id]);
-    expect((await api.app.inject({ method: 'GET', url: '/v1/links?status=weird', headers: read })).statusCode).toBe(400);
-    expect((await api.app.inject({ method: 'GET', url: '/v1/links?cursor=zzz', headers: read })).json().code).toBe('INVALID_CURSOR');
-    expect((await api.app.inject({ method: 'GET', url: `/v1/links/${'0'.repeat(8)}-0000-4000-8000-000000000000`, headers: read })).statusCode).toBe(404);
-    expect((await api.app.inject({ method: 'GET', url: '/v1/links/not-a-uuid', headers: read })).statusCode).toBe(400);
+    expect(
+      (await api.app.inject({ method: 'GET', url: '/v1/links?status=weird', headers: read })).statusCode,
+    ).toBe(400);
+    expect(
+      (await api.app.inject({ method: 'GET', url: '/v1/links?cursor=zzz', headers: read })).json().code,
+    ).toBe('INVALID_CURSOR');
+    expect(
+      (
+        await api.app.inject({
+          method: 'GET',
+          url: `/v1/links/${'0'.repeat(8)}-0000-4000-8000-000000000000`,
+          headers: read,
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await api.app.inject({ method: 'GET', url: '/v1/links/not-a-uuid', headers: read })).statusCode,
+    ).toBe(400);
   });
 
   it('redirects an active short link to a fresh URL and answers 410 once revoked, used or expired', async () => {
@@ -131,7 +178,11 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
     expect(ok.statusCode).toBe(302);
     expect(ok.headers['cache-control']).toBe('no-store');
     expect(ok.headers['referrer-policy']).toBe('no-referrer');
-    expect(mainUrls.decrypt(String(ok.headers.location)).query).toEqual({ sid: 'sub_short', authUserId: 'shorty', token: link.token });
+    expect(mainUrls.decrypt(String(ok.headers.location)).query).toEqual({
+      sid: 'sub_short',
+      authUserId: 'shorty',
+      token: link.token,
+    });
     expect((await open()).statusCode).toBe(302);
     await api.app.inject({ method: 'DELETE', url: `/v1/links/${link.id}`, headers: write });
     const gone = await open();
@@ -165,7 +216,14 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
     const logs = api.logs.join('');
     expect(logs).toContain('/l/[redacted]');
     const ciphertext = new URL(link.url).searchParams.get('encrypted')!;
-    for (const secret of [link.token, ciphertext, encodeURIComponent(ciphertext), `/l/${link.id}`, WRITER, READER]) {
+    for (const secret of [
+      link.token,
+      ciphertext,
+      encodeURIComponent(ciphertext),
+      `/l/${link.id}`,
+      WRITER,
+      READER,
+    ]) {
       expect(logs).not.toContain(secret);
     }
   });

@@ -1,6 +1,12 @@
 import { DataSource } from 'typeorm';
 import { FaceAuthResultEntity } from '@faceauth/results';
-import { DEFAULT_API_KEY, DEFAULT_PID, DEFAULT_POLICY, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import {
+  DEFAULT_API_KEY,
+  DEFAULT_PID,
+  DEFAULT_POLICY,
+  SandboxHandle,
+  SEEDED_SUBMISSIONS,
+} from '../../apps/argos-sandbox/src';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { ServiceProcess, startServiceProcess } from '../support/service-process';
 import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';
@@ -45,7 +51,17 @@ describe.each(databasesUnderTest())('a cleanup killed mid-batch on %s', (kind) =
         submissionId: SEEDED_SUBMISSIONS.approved,
         userId: `crash-user-${i}`,
         policy: { ...DEFAULT_POLICY },
-        scores: { face_similarity: 0.97, liveness_score: 0.99, active_liveness_score: null, occluded_score: 0, face_cover_score: 0, head_cover_score: 0, detectOccluded: false, detectFaceCover: false, detectHeadCover: false },
+        scores: {
+          face_similarity: 0.97,
+          liveness_score: 0.99,
+          active_liveness_score: null,
+          occluded_score: 0,
+          face_cover_score: 0,
+          head_cover_score: 0,
+          detectOccluded: false,
+          detectFaceCover: false,
+          detectHeadCover: false,
+        },
         failCodes: [],
         comments: [],
       });
@@ -78,7 +94,9 @@ describe.each(databasesUnderTest())('a cleanup killed mid-batch on %s', (kind) =
     sandbox.controls.faults.arm('slow', 100_000, 150, 'DELETE /v3/faceauth');
 
     const env: Record<string, string> = {
-      ...(database.config.type === 'sqlite' ? { SQLITE_PATH: database.config.path } : { DATABASE_URL: database.config.url }),
+      ...(database.config.type === 'sqlite'
+        ? { SQLITE_PATH: database.config.path }
+        : { DATABASE_URL: database.config.url }),
       FACEAUTH_PID: DEFAULT_PID,
       FACEAUTH_API_KEY: DEFAULT_API_KEY,
       ARGOS_API_BASE_URL: `${sandbox.url}/v3`,
@@ -100,38 +118,64 @@ describe.each(databasesUnderTest())('a cleanup killed mid-batch on %s', (kind) =
     await service.kill('SIGKILL');
     const atKill = {
       audited: await audited(),
-      sentNotConfirmed: await count(db, 'SELECT COUNT(*) AS n FROM faceauth_results WHERE argos_delete_sent_at IS NOT NULL AND argos_deleted_at IS NULL'),
-      claimed: await count(db, 'SELECT COUNT(*) AS n FROM faceauth_results WHERE cleanup_lease_until IS NOT NULL'),
+      sentNotConfirmed: await count(
+        db,
+        'SELECT COUNT(*) AS n FROM faceauth_results WHERE argos_delete_sent_at IS NOT NULL AND argos_deleted_at IS NULL',
+      ),
+      claimed: await count(
+        db,
+        'SELECT COUNT(*) AS n FROM faceauth_results WHERE cleanup_lease_until IS NOT NULL',
+      ),
     };
     expect(atKill.audited).toBeLessThan(RESULTS);
     expect(atKill.claimed).toBeGreaterThan(0);
 
     service = await startServiceProcess(env);
     await waitFor(
-      async () => (await count(db, 'SELECT COUNT(*) AS n FROM faceauth_results WHERE purged_at IS NULL OR argos_deleted_at IS NULL')) === 0,
+      async () =>
+        (await count(
+          db,
+          'SELECT COUNT(*) AS n FROM faceauth_results WHERE purged_at IS NULL OR argos_deleted_at IS NULL',
+        )) === 0,
       60_000,
       'every result deleted after the restart',
     );
     await service.kill('SIGTERM');
 
-    const audit: { subject_id: string; action: string; outcome: string }[] = await db.query('SELECT subject_id, action, outcome FROM cleanup_audit');
+    const audit: { subject_id: string; action: string; outcome: string }[] = await db.query(
+      'SELECT subject_id, action, outcome FROM cleanup_audit',
+    );
     // One DELETE per result reached the sandbox, and the record is gone. The DELETEs in flight at the kill
     // were applied but never answered (no 200 counted): the restarted service looked them up and did not
     // send them again.
     let unanswered = 0;
     for (const authId of ids) {
       const { calls, ok } = deleteCalls(sandbox, authId);
-      expect({ authId, calls, deleted: deletedAtSandbox(sandbox, authId) }).toEqual({ authId, calls: 1, deleted: true });
+      expect({ authId, calls, deleted: deletedAtSandbox(sandbox, authId) }).toEqual({
+        authId,
+        calls: 1,
+        deleted: true,
+      });
       if (ok === 0) {
         unanswered += 1;
-        expect(audit.find((a) => a.subject_id === authId && a.action === 'argos_delete')?.outcome).toBe('verified_deleted');
+        expect(audit.find((a) => a.subject_id === authId && a.action === 'argos_delete')?.outcome).toBe(
+          'verified_deleted',
+        );
       }
     }
     expect(audit).toHaveLength(RESULTS * 2);
     for (const authId of ids) {
-      expect(audit.filter((a) => a.subject_id === authId).map((a) => a.action).sort()).toEqual(['argos_delete', 'local_purge']);
+      expect(
+        audit
+          .filter((a) => a.subject_id === authId)
+          .map((a) => a.action)
+          .sort(),
+      ).toEqual(['argos_delete', 'local_purge']);
     }
-    const personal = await count(db, 'SELECT COUNT(*) AS n FROM faceauth_results WHERE auth_user_id IS NOT NULL OR cf1 IS NOT NULL');
+    const personal = await count(
+      db,
+      'SELECT COUNT(*) AS n FROM faceauth_results WHERE auth_user_id IS NOT NULL OR cf1 IS NOT NULL',
+    );
     expect(personal).toBe(0);
     const runs: { outcome: string }[] = await db.query('SELECT outcome FROM cleanup_runs');
     expect(runs.map((r) => r.outcome)).toContain('interrupted');

@@ -3,7 +3,15 @@ import { CleanupScheduler } from '@faceauth/retention';
 import { SandboxHandle } from '../../apps/argos-sandbox/src';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { databasesUnderTest } from '../support/test-databases';
-import { ADMIN, DAY, deleteCalls, deletedAtSandbox, retentionEnv, seedResult, startSandbox } from './retention.fixtures';
+import {
+  ADMIN,
+  DAY,
+  deleteCalls,
+  deletedAtSandbox,
+  retentionEnv,
+  seedResult,
+  startSandbox,
+} from './retention.fixtures';
 
 const HOUR = 3600_000;
 const DELETE_OP = 'DELETE /v3/faceauth';
@@ -86,7 +94,11 @@ describe.each(databasesUnderTest())('retention cleanup against a failing Argos o
       expect(deletedAtSandbox(sandbox, r.authId)).toBe(true);
     }
     const runs = (await inject('GET', '/v1/cleanup/runs')).json().items;
-    expect(runs.map((r: { outcome: string }) => r.outcome).sort()).toEqual(['completed', 'partial', 'partial']);
+    expect(runs.map((r: { outcome: string }) => r.outcome).sort()).toEqual([
+      'completed',
+      'partial',
+      'partial',
+    ]);
   });
 
   it('reports a deletion Argos refuses for the whole retry period as failed, keeps it overdue, and lets an operator retry it', async () => {
@@ -100,10 +112,17 @@ describe.each(databasesUnderTest())('retention cleanup against a failing Argos o
     }
     const report = await overdue();
     expect(report).toMatchObject({ results: 1, failed: 1 });
-    expect(report.items[0]).toMatchObject({ authId: row.authId, lastError: 'ARGOS_SERVER_ERROR', argosDeleted: false, purged: false });
+    expect(report.items[0]).toMatchObject({
+      authId: row.authId,
+      lastError: 'ARGOS_SERVER_ERROR',
+      argosDeleted: false,
+      purged: false,
+    });
     expect(Date.parse(report.items[0].failedAt)).toBe(started + 72 * HOUR);
     const audit = (await inject('GET', `/v1/cleanup/audit?authId=${row.authId}`)).json().items;
-    expect(audit).toMatchObject([{ action: 'argos_delete', outcome: 'failed', errorCode: 'ARGOS_SERVER_ERROR' }]);
+    expect(audit).toMatchObject([
+      { action: 'argos_delete', outcome: 'failed', errorCode: 'ARGOS_SERVER_ERROR' },
+    ]);
     expect(audit[0].attempts).toBeGreaterThan(10);
     expect(api.logs.some((line) => line.includes(row.authId) && line.includes('given up'))).toBe(true);
     const runs = (await inject('GET', '/v1/cleanup/runs?limit=1')).json().items;
@@ -118,10 +137,14 @@ describe.each(databasesUnderTest())('retention cleanup against a failing Argos o
     // ... who retries it once Argos is fixed.
     sandbox.controls.faults.reset();
     const retried = (await inject('POST', '/v1/cleanup/run', { retryFailed: true })).json();
-    expect(retried).toMatchObject({ outcome: 'completed', overdue: 0, counts: { argosDeleted: 1, purged: 1 } });
-    expect((await inject('GET', `/v1/cleanup/audit?authId=${row.authId}&action=argos_delete`)).json().items).toMatchObject([
-      { outcome: 'deleted', errorCode: null },
-    ]);
+    expect(retried).toMatchObject({
+      outcome: 'completed',
+      overdue: 0,
+      counts: { argosDeleted: 1, purged: 1 },
+    });
+    expect(
+      (await inject('GET', `/v1/cleanup/audit?authId=${row.authId}&action=argos_delete`)).json().items,
+    ).toMatchObject([{ outcome: 'deleted', errorCode: null }]);
     expect(await overdue()).toMatchObject({ results: 0, failed: 0 });
   });
 });

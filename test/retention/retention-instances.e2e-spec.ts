@@ -62,20 +62,34 @@ describe.each(databasesUnderTest())('three instances cleaning up one %s database
     const seeded: string[] = [];
     for (let i = 0; i < RESULTS; i++) {
       const dueAtRound = Math.floor((i * ROUNDS * 0.9) / RESULTS);
-      seeded.push((await seedResult(instances[i % 3].app, sandbox, T0 - 30 * DAY + dueAtRound * MINUTE)).authId);
+      seeded.push(
+        (await seedResult(instances[i % 3].app, sandbox, T0 - 30 * DAY + dueAtRound * MINUTE)).authId,
+      );
     }
     const held = await seedResult(instances[0].app, sandbox, T0 - 40 * DAY);
-    await instances[1].app.inject({ method: 'PUT', url: `/v1/results/${held.authId}/legal-hold`, headers: ADMIN });
+    await instances[1].app.inject({
+      method: 'PUT',
+      url: `/v1/results/${held.authId}/legal-hold`,
+      headers: ADMIN,
+    });
 
     let lockFreeDrains = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       clock.advance(MINUTE);
-      if (round % 97 === 0) sandbox.controls.faults.arm(round % 2 ? '500' : '502', 3, 0, 'DELETE /v3/faceauth');
+      if (round % 97 === 0)
+        sandbox.controls.faults.arm(round % 2 ? '500' : '502', 3, 0, 'DELETE /v3/faceauth');
       if (round % 10 === 0) {
         lockFreeDrains += 3;
         await Promise.all(
           instances.map((x) =>
-            x.app.get(CleanupBatchRunner).drain({ counts: zeroCounts(), runId: async () => null, shouldStop: () => false, afterBatch: async () => true }),
+            x.app
+              .get(CleanupBatchRunner)
+              .drain({
+                counts: zeroCounts(),
+                runId: async () => null,
+                shouldStop: () => false,
+                afterBatch: async () => true,
+              }),
           ),
         );
       } else {
@@ -108,23 +122,29 @@ describe.each(databasesUnderTest())('three instances cleaning up one %s database
     );
     expect(audit).toHaveLength(RESULTS * 2);
     expect(audit.every((row) => Number(row.n) === 1 && seeded.includes(row.subject_id))).toBe(true);
-    const overdue = (await instances[2].app.inject({ method: 'GET', url: '/v1/cleanup/overdue', headers: ADMIN })).json();
+    const overdue = (
+      await instances[2].app.inject({ method: 'GET', url: '/v1/cleanup/overdue', headers: ADMIN })
+    ).json();
     expect(overdue).toMatchObject({ results: 0, failed: 0 });
 
     // A burst: 150 results due at once (Argos healthy again), drained by the three instances at the same time without the lock.
     sandbox.controls.faults.reset();
     const burst: string[] = [];
-    for (let i = 0; i < 150; i++) burst.push((await seedResult(instances[i % 3].app, sandbox, clock.now().getTime() - 31 * DAY)).authId);
+    for (let i = 0; i < 150; i++)
+      burst.push((await seedResult(instances[i % 3].app, sandbox, clock.now().getTime() - 31 * DAY)).authId);
     const shares = await Promise.all(
       instances.map(async (x) => {
         const counts = zeroCounts();
-        await x.app.get(CleanupBatchRunner).drain({ counts, runId: async () => null, shouldStop: () => false, afterBatch: async () => true });
+        await x.app
+          .get(CleanupBatchRunner)
+          .drain({ counts, runId: async () => null, shouldStop: () => false, afterBatch: async () => true });
         return counts.due;
       }),
     );
     expect(shares.reduce((a, b) => a + b, 0)).toBe(150);
     expect(shares.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2);
-    for (const authId of burst) expect({ authId, ...deleteCalls(sandbox, authId) }).toEqual({ authId, calls: 1, ok: 1 });
+    for (const authId of burst)
+      expect({ authId, ...deleteCalls(sandbox, authId) }).toEqual({ authId, calls: 1, ok: 1 });
 
     process.stdout.write(
       `[retention ${kind}] ${ROUNDS} rounds x 3 instances (${lockFreeDrains} lock-free drains) in ${elapsedMs} ms: ` +

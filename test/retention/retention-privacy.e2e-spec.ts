@@ -8,7 +8,15 @@ import { ApiHarness, startApi } from '../support/api-harness';
 import { databasesUnderTest } from '../support/test-databases';
 import { ADMIN, DAY, faceAuthMultipart, retentionEnv, seedResult, startSandbox } from './retention.fixtures';
 
-const TABLES = ['faceauth_results', 'faceauth_tokens', 'webhook_inbox', 'cleanup_audit', 'cleanup_runs', 'cleanup_locks', 'internal_api_keys'];
+const TABLES = [
+  'faceauth_results',
+  'faceauth_tokens',
+  'webhook_inbox',
+  'cleanup_audit',
+  'cleanup_runs',
+  'cleanup_locks',
+  'internal_api_keys',
+];
 /** JPEG and PNG signatures (raw, as text would carry them) and the base64 prefixes of such images. */
 const IMAGE_MARKERS = ['\u00ff\u00d8\u00ff', '\ufffd\ufffd\ufffd', '\u0089PNG', '/9j/', 'iVBOR'];
 
@@ -50,19 +58,32 @@ describe.each(databasesUnderTest())('what a cleanup leaves behind on %s', (kind)
       [1, jpeg, 'image/jpeg'],
       [2, sandbox.controls.submissions.find(SEEDED_SUBMISSIONS.approvedPng)!.selfie!, 'image/png'],
     ] as const) {
-      const fields = { userId: `erase-user-${tag}-${i}`, cf1: `erase-${tag}-${i}@example.com`, cf2: `erase-cf2-${tag}-${i}`, cf3: `erase-cf3-${tag}-${i}` };
+      const fields = {
+        userId: `erase-user-${tag}-${i}`,
+        cf1: `erase-${tag}-${i}@example.com`,
+        cf2: `erase-cf2-${tag}-${i}`,
+        cf3: `erase-cf3-${tag}-${i}`,
+      };
       deletedValues.push(...Object.values(fields));
       const sid = i === 1 ? submissionId : SEEDED_SUBMISSIONS.approvedPng;
       const form = faceAuthMultipart({ submissionId: sid, ...fields, ...(i === 2 ? {} : {}) }, image, type);
       uploaded.push(image);
-      const res = await api.app.inject({ method: 'POST', url: '/v1/faceauth', headers: { ...ADMIN, ...form.headers }, payload: form.payload });
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/v1/faceauth',
+        headers: { ...ADMIN, ...form.headers },
+        payload: form.payload,
+      });
       expect(res.statusCode).toBe(201);
       // The upload was compared against the reference: make the match explicit for the PNG too.
       expect(res.json().authUserId).toBe(fields.userId);
     }
 
     // 2. A result that arrived by webhook (its inbox row keeps the event), 40 days before T.
-    const hooked = await seedResult(api.app, sandbox, T - 40 * DAY, { userId: `erase-webhook-${tag}`, cf1: `erase-webhook-${tag}@example.com` });
+    const hooked = await seedResult(api.app, sandbox, T - 40 * DAY, {
+      userId: `erase-webhook-${tag}`,
+      cf1: `erase-webhook-${tag}@example.com`,
+    });
     deletedValues.push(hooked.userId, hooked.cf1);
     clock.set(T - 40 * DAY);
     const delivered = await api.app.inject({
@@ -91,14 +112,27 @@ describe.each(databasesUnderTest())('what a cleanup leaves behind on %s', (kind)
 
     // 3. A person who asks to be forgotten (result not due yet, and a link).
     forgottenUser = `erase-forget-${tag}`;
-    const forgotten = await seedResult(api.app, sandbox, T - DAY, { userId: forgottenUser, cf1: `erase-forget-${tag}@example.com` });
+    const forgotten = await seedResult(api.app, sandbox, T - DAY, {
+      userId: forgottenUser,
+      cf1: `erase-forget-${tag}@example.com`,
+    });
     deletedValues.push(forgotten.cf1);
-    await inject('POST', '/v1/links', { sid: SEEDED_SUBMISSIONS.approved, authUserId: forgottenUser, authCf1: `erase-link-${tag}@example.com` });
+    await inject('POST', '/v1/links', {
+      sid: SEEDED_SUBMISSIONS.approved,
+      authUserId: forgottenUser,
+      authCf1: `erase-link-${tag}@example.com`,
+    });
     deletedValues.push(`erase-link-${tag}@example.com`);
-    expect((await inject('DELETE', `/v1/users/${forgottenUser}/biometrics`)).json()).toMatchObject({ deleted: 1, linksErased: 1 });
+    expect((await inject('DELETE', `/v1/users/${forgottenUser}/biometrics`)).json()).toMatchObject({
+      deleted: 1,
+      linksErased: 1,
+    });
 
     // 4. A live result whose selfie is proxied through the API: it must not be logged either.
-    const live = await seedResult(api.app, sandbox, T - DAY, { userId: `keep-${tag}`, cf1: `keep-${tag}@example.com` });
+    const live = await seedResult(api.app, sandbox, T - DAY, {
+      userId: `keep-${tag}`,
+      cf1: `keep-${tag}@example.com`,
+    });
     keptValues.push(live.userId, live.cf1);
     const image = await inject('GET', `/v1/results/${live.authId}/image`);
     expect(image.statusCode).toBe(200);
@@ -112,8 +146,13 @@ describe.each(databasesUnderTest())('what a cleanup leaves behind on %s', (kind)
   });
 
   const findings = (text: string): string[] => [
-    ...IMAGE_MARKERS.filter((marker) => text.includes(marker)).map((m) => `image marker ${JSON.stringify(m)}`),
-    ...uploaded.map((b) => b.toString('base64').slice(0, 24)).filter((b64) => text.includes(b64)).map(() => 'uploaded image base64'),
+    ...IMAGE_MARKERS.filter((marker) => text.includes(marker)).map(
+      (m) => `image marker ${JSON.stringify(m)}`,
+    ),
+    ...uploaded
+      .map((b) => b.toString('base64').slice(0, 24))
+      .filter((b64) => text.includes(b64))
+      .map(() => 'uploaded image base64'),
     ...deletedValues.filter((value) => text.includes(value)).map((v) => `deleted personal field ${v}`),
   ];
 

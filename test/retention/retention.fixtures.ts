@@ -1,7 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Env } from '../../apps/api/src/config/env-reader.config';
-import { createSandboxApp, DEFAULT_API_KEY, DEFAULT_PID, DEFAULT_POLICY, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import {
+  createSandboxApp,
+  DEFAULT_API_KEY,
+  DEFAULT_PID,
+  DEFAULT_POLICY,
+  SandboxHandle,
+  SEEDED_SUBMISSIONS,
+} from '../../apps/argos-sandbox/src';
 import { FaceAuthRecord } from '@faceauth/argos-client';
 import { ResultRepository } from '@faceauth/results';
 
@@ -103,7 +110,11 @@ export function deletedAtSandbox(sandbox: SandboxHandle, authId: string): boolea
 }
 
 /** Polls until `check` holds (real time). */
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 30_000, label = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 30_000,
+  label = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
@@ -112,16 +123,25 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
 }
 
 /** `POST /v1/faceauth` multipart body. */
-export function faceAuthMultipart(fields: Record<string, string>, image: Buffer, type = 'image/jpeg'): { payload: Buffer; headers: Record<string, string> } {
+export function faceAuthMultipart(
+  fields: Record<string, string>,
+  image: Buffer,
+  type = 'image/jpeg',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----retention${randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
   parts.push(
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="faceImage"; filename="face"\r\nContent-Type: ${type}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="faceImage"; filename="face"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
     image,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

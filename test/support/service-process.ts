@@ -13,7 +13,8 @@ export interface ServiceProcess {
 }
 
 export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
-  if (!existsSync(SERVICE_MAIN)) throw new Error(`${SERVICE_MAIN} is missing: run "npm run build" first (npm test does)`);
+  if (!existsSync(SERVICE_MAIN))
+    throw new Error(`${SERVICE_MAIN} is missing: run "npm run build" first (npm test does)`);
   const child = spawn(process.execPath, [SERVICE_MAIN], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'warn', DEV_ADMIN_KEY: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

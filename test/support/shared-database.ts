@@ -36,8 +36,16 @@ const logStream = new Writable({
   },
 });
 
-export async function startApiOn(database: TestDatabase, options: SharedDatabaseOptions = {}): Promise<SharedDatabaseInstance> {
-  const base = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', API_KEY_REFRESH_MS: '60000', ...options.env });
+export async function startApiOn(
+  database: TestDatabase,
+  options: SharedDatabaseOptions = {},
+): Promise<SharedDatabaseInstance> {
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    API_KEY_REFRESH_MS: '60000',
+    ...options.env,
+  });
   const config = (options.configure ?? ((c) => c))({ ...base, database: database.config });
   const logs: string[] = [];
   capturing.add(logs);

@@ -58,12 +58,16 @@ describe.each(databasesUnderTest())('token consumption on %s', (kind) => {
     expect(await h.ledger.markExpired(expired.token, h.clock.now())).toBe(true);
     expect(await h.ledger.markExpired(expired.token, h.clock.now())).toBe(false);
     expect(await h.ledger.recordUse(expired.token)).toMatchObject({ recorded: false, status: 'expired' });
-    await expect(h.ledger.consumeOrThrow(expired.token)).rejects.toMatchObject({ code: TokenErrorCode.TOKEN_EXPIRED });
+    await expect(h.ledger.consumeOrThrow(expired.token)).rejects.toMatchObject({
+      code: TokenErrorCode.TOKEN_EXPIRED,
+    });
   });
 
   it('records a use with an id once, however often it is reported', async () => {
     const link = await h.links.mint({ sid: 'sub_k', policy: { mode: 'count', maxUses: 3 } });
-    const reports = await Promise.all(Array.from({ length: 50 }, () => h.ledger.recordUse(link.token, undefined, 'auth_1%_x')));
+    const reports = await Promise.all(
+      Array.from({ length: 50 }, () => h.ledger.recordUse(link.token, undefined, 'auth_1%_x')),
+    );
     expect(reports.filter((r) => r.recorded)).toHaveLength(1);
     expect(reports.filter((r) => r.duplicate)).toHaveLength(49);
     expect((await h.ledger.recordUse(link.token, undefined, 'auth_2')).recorded).toBe(true);
@@ -101,7 +105,10 @@ describe.each(databasesUnderTest())('token consumption on %s', (kind) => {
     const all = await h.links.list({ limit: 200 });
     for (const status of TOKEN_STATUSES) {
       const viaSql = (await h.links.list({ status, limit: 200 })).items.map((v) => v.id).sort();
-      const derived = all.items.filter((v) => v.status === status).map((v) => v.id).sort();
+      const derived = all.items
+        .filter((v) => v.status === status)
+        .map((v) => v.id)
+        .sort();
       expect({ status, ids: viaSql }).toEqual({ status, ids: derived });
     }
     expect(new Set(all.items.map((v) => v.status))).toEqual(new Set(TOKEN_STATUSES));

@@ -39,7 +39,9 @@ describe.each(databasesUnderTest())('webhooks across a SIGKILL on %s', (kind) =>
 
   it('loses no acknowledged webhook and repeats no effect', async () => {
     const env: Record<string, string> = {
-      ...(database.config.type === 'sqlite' ? { SQLITE_PATH: database.config.path } : { DATABASE_URL: database.config.url }),
+      ...(database.config.type === 'sqlite'
+        ? { SQLITE_PATH: database.config.path }
+        : { DATABASE_URL: database.config.url }),
       WEBHOOK_VERIFY_BY_FETCH: 'false',
       RECONCILE_ENABLED: 'false',
       WEBHOOK_LEASE_MS: '500',
@@ -72,7 +74,9 @@ describe.each(databasesUnderTest())('webhooks across a SIGKILL on %s', (kind) =>
         const rows = await query(database, `SELECT COUNT(*) AS n FROM webhook_inbox WHERE status <> 'done'`);
         return Number(rows[0].n) === 0;
       }, 60_000);
-      const stored = new Set((await query(database, 'SELECT auth_id FROM faceauth_results')).map((r) => String(r.auth_id)));
+      const stored = new Set(
+        (await query(database, 'SELECT auth_id FROM faceauth_results')).map((r) => String(r.auth_id)),
+      );
       expect(ackedIds.filter((id) => !stored.has(id))).toEqual([]);
 
       const second = await deliver(`${service.url}/webhooks/argos`, payloads, 20);
@@ -81,9 +85,13 @@ describe.each(databasesUnderTest())('webhooks across a SIGKILL on %s', (kind) =>
         const rows = await query(database, `SELECT COUNT(*) AS n FROM webhook_inbox WHERE status = 'done'`);
         return Number(rows[0].n) === DISTINCT;
       }, 60_000);
-      expect(Number((await query(database, 'SELECT COUNT(*) AS n FROM faceauth_results'))[0].n)).toBe(DISTINCT);
+      expect(Number((await query(database, 'SELECT COUNT(*) AS n FROM faceauth_results'))[0].n)).toBe(
+        DISTINCT,
+      );
       expect(Number((await query(database, 'SELECT COUNT(*) AS n FROM webhook_inbox'))[0].n)).toBe(DISTINCT);
-      expect(Number((await query(database, 'SELECT use_count AS n FROM faceauth_tokens'))[0].n)).toBe(DISTINCT);
+      expect(Number((await query(database, 'SELECT use_count AS n FROM faceauth_tokens'))[0].n)).toBe(
+        DISTINCT,
+      );
     } finally {
       await service.kill('SIGTERM');
     }

@@ -40,7 +40,11 @@ describe.each(databasesUnderTest())('two instances processing one inbox on %s', 
     const payloads = shuffledDeliveries(`pair-${kind}`, DISTINCT, 2, ['NoSuchToken0000000000001']);
     let i = 0;
     for (const batch of chunks(payloads, 100)) {
-      await Promise.all(batch.map((payload) => instances[i++ % 2].app.inject({ method: 'POST', url: '/webhooks/argos', payload })));
+      await Promise.all(
+        batch.map((payload) =>
+          instances[i++ % 2].app.inject({ method: 'POST', url: '/webhooks/argos', payload }),
+        ),
+      );
     }
     const data = instances[0].app.get(DataSource);
     await eventually(async () => {

@@ -31,7 +31,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, ignoreEnvVars: true, load: [() => config] }),
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          ignoreEnvVars: true,
+          load: [() => config],
+        }),
         LoggerModule.forRoot(loggerOptions(config.logging.level, logStream)),
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         EventEmitterModule.forRoot(),

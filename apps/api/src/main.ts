@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const { app, devAdminKey } = await createApiApp({ config });
   await app.listen({ port: config.http.port, host: config.http.host });
   const url = await app.getUrl();
-  process.stdout.write(`faceauth API listening on ${url} (docs: ${config.swagger.enabled ? `${url}/docs` : 'off'})\n`);
+  process.stdout.write(
+    `faceauth API listening on ${url} (docs: ${config.swagger.enabled ? `${url}/docs` : 'off'})\n`,
+  );
   if (devAdminKey) {
     // Printed once on purpose, outside the JSON log stream, which never carries secrets.
     process.stdout.write(`Development admin key (shown once, store it now): ${devAdminKey}\n`);
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`faceauth API failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `faceauth API failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -5,4 +5,11 @@ export { databaseKind, type DatabaseKind } from './persistence/database-kind';
 export { encodeKeysetCursor, decodeKeysetCursor, type KeysetPosition } from './pagination/keyset-cursor';
 export { rawRows } from './persistence/raw-rows';
 export { positionalSql } from './persistence/positional-sql';
-export { FaceAuthMetrics, NoopFaceAuthMetrics, NOOP_METRICS, type WebhookMetricEvent, type TokenMetricEvent, type CleanupMetricEvent } from './metrics/faceauth-metrics';
+export {
+  FaceAuthMetrics,
+  NoopFaceAuthMetrics,
+  NOOP_METRICS,
+  type WebhookMetricEvent,
+  type TokenMetricEvent,
+  type CleanupMetricEvent,
+} from './metrics/faceauth-metrics';

@@ -1,6 +1,10 @@
 export { ResultsModule } from './results.module';
 export { RESULTS_MODULE_OPTIONS } from './results.module-definition';
-export { InjectResultsOptions, type ResultsModuleOptions, type ResolvedResultsOptions } from './results.options';
+export {
+  InjectResultsOptions,
+  type ResultsModuleOptions,
+  type ResolvedResultsOptions,
+} from './results.options';
 export { FaceAuthResultEntity } from './faceauth-result.entity';
 export { ResultRepository, type ResultListFilter } from './result.repository';
 export { ResultsService, type DirectSubmission, type ResultListQuery } from './results.service';

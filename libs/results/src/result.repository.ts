@@ -16,10 +16,15 @@ export interface ResultListFilter {
   limit: number;
 }
 
-type RecordFields = Omit<FaceAuthResultEntity, 'authId' | 'project' | 'source' | 'purgedAt' | 'argosDeletedAt' | 'legalHold'>;
+type RecordFields = Omit<
+  FaceAuthResultEntity,
+  'authId' | 'project' | 'source' | 'purgedAt' | 'argosDeletedAt' | 'legalHold'
+>;
 
 function fieldsOf(record: FaceAuthRecord, now: Date): RecordFields {
-  const scores = Object.fromEntries(Object.entries(record.scores).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+  const scores = Object.fromEntries(
+    Object.entries(record.scores).filter(([, v]) => typeof v === 'number'),
+  ) as Record<string, number>;
   return {
     status: record.status,
     submissionId: record.submissionId ?? null,
@@ -56,7 +61,15 @@ export class ResultRepository {
       .createQueryBuilder()
       .insert()
       .into(FaceAuthResultEntity)
-      .values({ ...fields, authId: record.authId, project, source, purgedAt: null, argosDeletedAt: null, legalHold: false })
+      .values({
+        ...fields,
+        authId: record.authId,
+        project,
+        source,
+        purgedAt: null,
+        argosDeletedAt: null,
+        legalHold: false,
+      })
       .orIgnore()
       .execute();
   }
@@ -66,7 +79,11 @@ export class ResultRepository {
   }
 
   list(filter: ResultListFilter): Promise<FaceAuthResultEntity[]> {
-    const q = this.rows.createQueryBuilder('r').orderBy('r.created_at', 'DESC').addOrderBy('r.auth_id', 'DESC').limit(filter.limit);
+    const q = this.rows
+      .createQueryBuilder('r')
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.auth_id', 'DESC')
+      .limit(filter.limit);
     if (filter.submissionId !== undefined) q.andWhere('r.submission_id = :sub', { sub: filter.submissionId });
     if (filter.authUserId !== undefined) q.andWhere('r.auth_user_id = :user', { user: filter.authUserId });
     if (filter.status !== undefined) q.andWhere('r.status = :status', { status: filter.status });
@@ -77,7 +94,9 @@ export class ResultRepository {
       const { createdAt, id } = filter.after;
       q.andWhere(
         new Brackets((b) =>
-          b.where('r.created_at < :cAt', { cAt: createdAt }).orWhere('(r.created_at = :cAt AND r.auth_id < :cId)', { cAt: createdAt, cId: id }),
+          b
+            .where('r.created_at < :cAt', { cAt: createdAt })
+            .orWhere('(r.created_at = :cAt AND r.auth_id < :cId)', { cAt: createdAt, cId: id }),
         ),
       );
     }

@@ -13,7 +13,11 @@ import { ResultsService } from './results.service';
 @Module({
   imports: [TypeOrmModule.forFeature([FaceAuthResultEntity])],
   providers: [
-    { provide: RESULTS_OPTIONS, useFactory: (o: ResultsModuleOptions) => resolveResultsOptions(o), inject: [RESULTS_MODULE_OPTIONS] },
+    {
+      provide: RESULTS_OPTIONS,
+      useFactory: (o: ResultsModuleOptions) => resolveResultsOptions(o),
+      inject: [RESULTS_MODULE_OPTIONS],
+    },
     ResultRepository,
     ResultsService,
   ],

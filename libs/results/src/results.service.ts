@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ArgosClientError, ArgosClientRegistry, ArgosErrorCode, InjectArgosClientRegistry } from '@faceauth/argos-client';
+import {
+  ArgosClientError,
+  ArgosClientRegistry,
+  ArgosErrorCode,
+  InjectArgosClientRegistry,
+} from '@faceauth/argos-client';
 import { Clock, decodeKeysetCursor, encodeKeysetCursor } from '@faceauth/core';
 import { checkFaceImage } from './face-image.check';
 import { ResultRepository } from './result.repository';
@@ -60,7 +65,8 @@ export class ResultsService {
   /** A stored result; with `refresh`, what Argos says now is stored first. */
   async get(authId: string, options: { refresh?: boolean; project?: string } = {}): Promise<ResultView> {
     if (options.refresh) {
-      const project = options.project ?? (await this.results.findById(authId))?.project ?? this.argos.defaultProjectName;
+      const project =
+        options.project ?? (await this.results.findById(authId))?.project ?? this.argos.defaultProjectName;
       const record = await this.argos.get(project).getResult(authId);
       await this.results.saveRecord(record, project, 'refresh', this.clock.now());
     }
@@ -96,7 +102,10 @@ export class ResultsService {
   async delete(authId: string): Promise<ResultView> {
     const local = await this.results.findById(authId);
     if (local?.legalHold) {
-      throw new ResultError(ResultErrorCode.RESULT_UNDER_LEGAL_HOLD, 'This result is under legal hold: release the hold first');
+      throw new ResultError(
+        ResultErrorCode.RESULT_UNDER_LEGAL_HOLD,
+        'This result is under legal hold: release the hold first',
+      );
     }
     try {
       await this.argos.get(local?.project ?? this.argos.defaultProjectName).deleteResult(authId);
@@ -104,7 +113,8 @@ export class ResultsService {
       const gone = error instanceof ArgosClientError && error.code === ArgosErrorCode.NOT_FOUND;
       if (!gone || !local) throw error;
     }
-    if (!local) throw new ResultError(ResultErrorCode.RESULT_NOT_FOUND, 'No result has this authentication id');
+    if (!local)
+      throw new ResultError(ResultErrorCode.RESULT_NOT_FOUND, 'No result has this authentication id');
     await this.results.purge(authId, this.clock.now(), true);
     return this.get(authId);
   }

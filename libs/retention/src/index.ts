@@ -13,8 +13,17 @@ export type { CleanupRequest, CleanupProgress, CleanupRunSummary } from './clean
 export { LegalHoldService, type LegalHoldView } from './policy/legal-hold.service';
 export { UserErasureService, type UserErasureReport } from './policy/user-erasure.service';
 export { retentionSchedule, type RetentionSchedule } from './policy/retention-policy';
-export { CleanupReportService, type OverdueReport, type OverdueResultView, type Page } from './reporting/cleanup-report.service';
-export { CleanupRunEntity, type CleanupTrigger, type CleanupRunOutcome } from './persistence/cleanup-run.entity';
+export {
+  CleanupReportService,
+  type OverdueReport,
+  type OverdueResultView,
+  type Page,
+} from './reporting/cleanup-report.service';
+export {
+  CleanupRunEntity,
+  type CleanupTrigger,
+  type CleanupRunOutcome,
+} from './persistence/cleanup-run.entity';
 export {
   CleanupAuditEntity,
   type AuditAction,

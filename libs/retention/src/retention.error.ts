@@ -22,7 +22,10 @@ export class RetentionError extends DomainError<RetentionErrorCode> {
 }
 
 export const retentionMessages = {
-  runInProgress: (): string => 'A cleanup run is in progress on another instance; try again when it has finished',
-  alreadyDeleted: (authId: string): string => `Result ${authId} is already deleted: there is nothing left to hold`,
-  deletionInProgress: (authId: string): string => `Result ${authId} is being deleted right now; a legal hold can no longer stop it`,
+  runInProgress: (): string =>
+    'A cleanup run is in progress on another instance; try again when it has finished',
+  alreadyDeleted: (authId: string): string =>
+    `Result ${authId} is already deleted: there is nothing left to hold`,
+  deletionInProgress: (authId: string): string =>
+    `Result ${authId} is being deleted right now; a legal hold can no longer stop it`,
 };

@@ -35,7 +35,11 @@ import { RETENTION_OPTIONS, RetentionModuleOptions, resolveRetentionOptions } fr
 @Module({
   imports: [TypeOrmModule.forFeature([CleanupRunEntity, CleanupAuditEntity, CleanupLockEntity])],
   providers: [
-    { provide: RETENTION_OPTIONS, useFactory: (o: RetentionModuleOptions) => resolveRetentionOptions(o), inject: [RETENTION_MODULE_OPTIONS] },
+    {
+      provide: RETENTION_OPTIONS,
+      useFactory: (o: RetentionModuleOptions) => resolveRetentionOptions(o),
+      inject: [RETENTION_MODULE_OPTIONS],
+    },
     { provide: CLEANUP_INSTANCE_ID, useFactory: () => randomUUID() },
     SqlRunner,
     ResultCleanupRepository,
@@ -56,6 +60,13 @@ import { RETENTION_OPTIONS, RetentionModuleOptions, resolveRetentionOptions } fr
     UserErasureService,
     CleanupReportService,
   ],
-  exports: [CleanupService, CleanupScheduler, LegalHoldService, UserErasureService, CleanupReportService, RETENTION_OPTIONS],
+  exports: [
+    CleanupService,
+    CleanupScheduler,
+    LegalHoldService,
+    UserErasureService,
+    CleanupReportService,
+    RETENTION_OPTIONS,
+  ],
 })
 export class RetentionModule extends RetentionConfigurableModule {}

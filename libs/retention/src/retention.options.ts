@@ -62,8 +62,16 @@ export const RETENTION_OPTIONS = Symbol('faceauth:retention-options');
 export const InjectRetentionOptions = (): ParameterDecorator => Inject(RETENTION_OPTIONS);
 
 function number(value: number, name: string, min: number, max: number, integer = true): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
-    throw new Error(`RetentionModule option ${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    (integer && !Number.isInteger(value)) ||
+    value < min ||
+    value > max
+  ) {
+    throw new Error(
+      `RetentionModule option ${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
+    );
   }
   return value;
 }
@@ -75,7 +83,8 @@ export function resolveRetentionOptions(options: RetentionModuleOptions): Resolv
   const r = options.retry ?? {};
   const l = options.lock ?? {};
   const strategy = l.strategy ?? 'auto';
-  if (strategy !== 'auto' && strategy !== 'lease') throw new Error('RetentionModule option lock.strategy must be auto or lease');
+  if (strategy !== 'auto' && strategy !== 'lease')
+    throw new Error('RetentionModule option lock.strategy must be auto or lease');
   const baseDelayMs = number(r.baseDelayMs ?? 60_000, 'retry.baseDelayMs', 1, 7 * DAY_MS);
   const batchSize = number(options.batchSize ?? 100, 'batchSize', 1, 1000);
   const ratePerSecond = number(a.ratePerSecond ?? 10, 'argos.ratePerSecond', 0.01, 10_000, false);
@@ -83,16 +92,25 @@ export function resolveRetentionOptions(options: RetentionModuleOptions): Resolv
   const lockLeaseMs = number(l.leaseMs ?? 120_000, 'lock.leaseMs', 1_000, DAY_MS);
   // A batch must finish well inside its claim and the lock's lease, or another worker takes them over.
   const batchMs = (batchSize / ratePerSecond) * 1000;
-  for (const [name, value] of [['claimLeaseMs', claimLeaseMs], ['lock.leaseMs', lockLeaseMs]] as const) {
+  for (const [name, value] of [
+    ['claimLeaseMs', claimLeaseMs],
+    ['lock.leaseMs', lockLeaseMs],
+  ] as const) {
     if (value < 2 * batchMs) {
-      throw new Error(`RetentionModule option ${name} must be at least twice a batch at the rate cap (${Math.ceil(2 * batchMs)} ms)`);
+      throw new Error(
+        `RetentionModule option ${name} must be at least twice a batch at the rate cap (${Math.ceil(2 * batchMs)} ms)`,
+      );
     }
   }
   return {
-    resultRetentionMs: number(options.resultRetentionDays ?? 30, 'resultRetentionDays', 1, MAX_RESULT_RETENTION_DAYS) * DAY_MS,
+    resultRetentionMs:
+      number(options.resultRetentionDays ?? 30, 'resultRetentionDays', 1, MAX_RESULT_RETENTION_DAYS) * DAY_MS,
     tokenRetentionMs: number(options.tokenRetentionDays ?? 30, 'tokenRetentionDays', 1, 3650) * DAY_MS,
     inboxRetentionMs: number(options.inboxRetentionDays ?? 30, 'inboxRetentionDays', 1, 3650) * DAY_MS,
-    scheduler: { enabled: s.enabled ?? true, intervalMs: number(s.intervalMs ?? 300_000, 'scheduler.intervalMs', 10, 7 * DAY_MS) },
+    scheduler: {
+      enabled: s.enabled ?? true,
+      intervalMs: number(s.intervalMs ?? 300_000, 'scheduler.intervalMs', 10, 7 * DAY_MS),
+    },
     batchSize,
     argos: {
       ratePerSecond,

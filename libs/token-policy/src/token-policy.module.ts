@@ -7,7 +7,11 @@ import { TokenLedger, TokenUsagePort } from './links/token-ledger';
 import { FaceAuthTokenEntity } from './persistence/faceauth-token.entity';
 import { TokenRepository } from './persistence/token.repository';
 import { TOKEN_POLICY_MODULE_OPTIONS, TokenPolicyConfigurableModule } from './token-policy.module-definition';
-import { resolveTokenPolicyOptions, TOKEN_POLICY_OPTIONS, TokenPolicyModuleOptions } from './token-policy.options';
+import {
+  resolveTokenPolicyOptions,
+  TOKEN_POLICY_OPTIONS,
+  TokenPolicyModuleOptions,
+} from './token-policy.options';
 
 /**
  * Token issuance, consumption and revocation. Needs, from the host: a TypeORM DataSource holding

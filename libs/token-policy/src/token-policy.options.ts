@@ -30,12 +30,16 @@ export const InjectTokenPolicyOptions = (): ParameterDecorator => Inject(TOKEN_P
 
 /** Validates once at module init; each message names the option at fault. */
 export function resolveTokenPolicyOptions(options: TokenPolicyModuleOptions): ResolvedTokenPolicyOptions {
-  if (!options.projects?.length) throw new Error('TokenPolicyModule option projects must list at least one project');
+  if (!options.projects?.length)
+    throw new Error('TokenPolicyModule option projects must list at least one project');
   const projects = new Map(options.projects.map((p) => [p.name, p]));
-  if (projects.size !== options.projects.length) throw new Error('TokenPolicyModule option projects has duplicate names');
+  if (projects.size !== options.projects.length)
+    throw new Error('TokenPolicyModule option projects has duplicate names');
   const defaultProject = options.defaultProject ?? options.projects[0].name;
   if (!projects.has(defaultProject)) {
-    throw new Error(`TokenPolicyModule option defaultProject "${defaultProject}" is not a configured project`);
+    throw new Error(
+      `TokenPolicyModule option defaultProject "${defaultProject}" is not a configured project`,
+    );
   }
   const unusedLinkTtlSeconds = options.unusedLinkTtlSeconds ?? 7 * 24 * 3600;
   const maxUnusedLinkTtlSeconds = options.maxUnusedLinkTtlSeconds ?? 90 * 24 * 3600;

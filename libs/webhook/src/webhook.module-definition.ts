@@ -16,9 +16,14 @@ export const {
   MODULE_OPTIONS_TOKEN: WEBHOOK_MODULE_OPTIONS,
 } = new ConfigurableModuleBuilder<WebhookModuleOptions>()
   .setClassMethodName('forRoot')
-  .setExtras<WebhookModuleExtras>({ isGlobal: false, controller: true, path: 'webhooks/argos', controllerDecorators: [] }, (definition, extras) => ({
-    ...definition,
-    global: extras.isGlobal,
-    controllers: extras.controller ? [webhookController(extras.path ?? 'webhooks/argos', ...(extras.controllerDecorators ?? []))] : [],
-  }))
+  .setExtras<WebhookModuleExtras>(
+    { isGlobal: false, controller: true, path: 'webhooks/argos', controllerDecorators: [] },
+    (definition, extras) => ({
+      ...definition,
+      global: extras.isGlobal,
+      controllers: extras.controller
+        ? [webhookController(extras.path ?? 'webhooks/argos', ...(extras.controllerDecorators ?? []))]
+        : [],
+    }),
+  )
   .build();

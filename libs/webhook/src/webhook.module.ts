@@ -20,7 +20,11 @@ import { resolveWebhookOptions, WEBHOOK_OPTIONS, WebhookModuleOptions } from './
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookInboxEntity])],
   providers: [
-    { provide: WEBHOOK_OPTIONS, useFactory: (o: WebhookModuleOptions) => resolveWebhookOptions(o), inject: [WEBHOOK_MODULE_OPTIONS] },
+    {
+      provide: WEBHOOK_OPTIONS,
+      useFactory: (o: WebhookModuleOptions) => resolveWebhookOptions(o),
+      inject: [WEBHOOK_MODULE_OPTIONS],
+    },
     WebhookInboxRepository,
     WebhookAuthenticity,
     WebhookIntakeService,
@@ -30,6 +34,13 @@ import { resolveWebhookOptions, WEBHOOK_OPTIONS, WebhookModuleOptions } from './
     WebhookProcessor,
     WebhookReconciler,
   ],
-  exports: [WebhookIntakeService, WebhookInboxRepository, WebhookProcessor, WebhookReconciler, FaceAuthEventPublisher, WEBHOOK_OPTIONS],
+  exports: [
+    WebhookIntakeService,
+    WebhookInboxRepository,
+    WebhookProcessor,
+    WebhookReconciler,
+    FaceAuthEventPublisher,
+    WEBHOOK_OPTIONS,
+  ],
 })
 export class WebhookModule extends WebhookConfigurableModule {}

@@ -51,7 +51,8 @@ export const WEBHOOK_OPTIONS = Symbol('faceauth:webhook-options');
 export const InjectWebhookOptions = (): ParameterDecorator => Inject(WEBHOOK_OPTIONS);
 
 function positiveInt(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`WebhookModule option ${name} must be a whole number ≥ 1`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`WebhookModule option ${name} must be a whole number ≥ 1`);
   return value;
 }
 

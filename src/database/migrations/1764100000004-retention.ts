@@ -31,10 +31,17 @@ export class Retention1764100000004 implements MigrationInterface {
     );
     await queryRunner.createIndex(
       'faceauth_results',
-      new TableIndex({ name: 'idx_faceauth_results_cleanup_due', columnNames: ['cleanup_due_at'], where: 'cleanup_due_at IS NOT NULL' }),
+      new TableIndex({
+        name: 'idx_faceauth_results_cleanup_due',
+        columnNames: ['cleanup_due_at'],
+        where: 'cleanup_due_at IS NOT NULL',
+      }),
     );
     // A purge strips the personal fields of the result's stored webhook events, found by authentication id.
-    await queryRunner.createIndex('webhook_inbox', new TableIndex({ name: 'idx_webhook_inbox_auth', columnNames: ['auth_id'] }));
+    await queryRunner.createIndex(
+      'webhook_inbox',
+      new TableIndex({ name: 'idx_webhook_inbox_auth', columnNames: ['auth_id'] }),
+    );
     await queryRunner.createTable(
       new Table({
         name: 'cleanup_runs',
@@ -77,7 +84,11 @@ export class Retention1764100000004 implements MigrationInterface {
           { name: 'at', type: 'bigint' },
         ],
         indices: [
-          new TableIndex({ name: 'uq_cleanup_audit_subject_action', columnNames: ['subject_type', 'subject_id', 'action'], isUnique: true }),
+          new TableIndex({
+            name: 'uq_cleanup_audit_subject_action',
+            columnNames: ['subject_type', 'subject_id', 'action'],
+            isUnique: true,
+          }),
           new TableIndex({ name: 'idx_cleanup_audit_at', columnNames: ['at', 'id'] }),
         ],
       }),

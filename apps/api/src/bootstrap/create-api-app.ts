@@ -21,17 +21,23 @@ export interface ApiApp {
  */
 export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
   const { config } = options;
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), createFastifyAdapter(config), {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(options),
+    createFastifyAdapter(config),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   const logger = app.get(Logger);
   app.useLogger(logger);
   registerAccessLog(app.getHttpAdapter().getInstance(), logger, app.get(FaceAuthMetrics));
   app.enableShutdownHooks();
   // Routes opt in to a limit with @RouteConfig({ rateLimit }) (the public short link does).
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyMultipart, { limits: { fileSize: config.argos.maxImageBytes, files: 1, fields: 10, fieldSize: 4096 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.argos.maxImageBytes, files: 1, fields: 10, fieldSize: 4096 },
+  });
   if (config.swagger.enabled) setupSwagger(app);
   await app.init();
   const devAdminKey = config.auth.generateDevAdminKey ? await app.get(DevAdminKeyBootstrap).ensure() : null;

@@ -11,7 +11,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Internal API key' }, 'bearer')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'Internal API key' }, 'api-key')
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'Internal API key' },
+      'api-key',
+    )
     .build();
   return SwaggerModule.createDocument(app, config);
 }

@@ -13,7 +13,10 @@ export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
         maxImageBytes: config.argos.maxImageBytes,
         timeouts: { requestMs: config.argos.requestTimeoutMs, uploadMs: config.argos.uploadTimeoutMs },
         retry: { maxAttempts: config.argos.maxAttempts },
-        breaker: { failureThreshold: config.argos.breakerFailures, resetAfterMs: config.argos.breakerResetMs },
+        breaker: {
+          failureThreshold: config.argos.breakerFailures,
+          resetAfterMs: config.argos.breakerResetMs,
+        },
       },
     },
     links: { unusedLinkTtlSeconds: config.links.unusedLinkTtlSeconds },

@@ -17,7 +17,11 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL from DATABASE_URL and the real Argos endpoints once a project is configured', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/x', FACEAUTH_PID: 'p1', FACEAUTH_API_KEY: 'k1' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/x',
+      FACEAUTH_PID: 'p1',
+      FACEAUTH_API_KEY: 'k1',
+    });
     expect(config.database).toMatchObject({ type: 'postgres', url: 'postgres://u@db:5432/x' });
     expect(config.argos.apiBaseUrl).toBe('https://rest-api.argosidentity.com/v3');
     expect(config.argos.formUrl).toBe('https://form.argosidentity.com/face-auth');
@@ -34,8 +38,14 @@ describe('loadConfig', () => {
     [{ FACEAUTH_PID: 'p' }, 'FACEAUTH_API_KEY'],
     [{ FACEAUTH_PROJECTS: '{oops' }, 'FACEAUTH_PROJECTS'],
     [{ FACEAUTH_PROJECTS: '[{"pid":"a","apiKey":"k","cipher":"cbc"}]' }, 'FACEAUTH_PROJECTS[0].cipher'],
-    [{ FACEAUTH_PROJECTS: '[{"pid":"a","apiKey":"k","tokenExpiration":"time:0"}]' }, 'FACEAUTH_PROJECTS[0].tokenExpiration'],
-    [{ FACEAUTH_PROJECTS: '[{"name":"a","pid":"a","apiKey":"k"},{"name":"a","pid":"b","apiKey":"k"}]' }, 'FACEAUTH_PROJECTS'],
+    [
+      { FACEAUTH_PROJECTS: '[{"pid":"a","apiKey":"k","tokenExpiration":"time:0"}]' },
+      'FACEAUTH_PROJECTS[0].tokenExpiration',
+    ],
+    [
+      { FACEAUTH_PROJECTS: '[{"name":"a","pid":"a","apiKey":"k"},{"name":"a","pid":"b","apiKey":"k"}]' },
+      'FACEAUTH_PROJECTS',
+    ],
     [{ FACEAUTH_DEFAULT_PROJECT: 'ghost' }, 'FACEAUTH_DEFAULT_PROJECT'],
     [{ INTERNAL_API_KEYS: 'ops|superpowers|0123456789abcdef0123456789' }, 'INTERNAL_API_KEYS'],
     [{ INTERNAL_API_KEYS: 'ops|admin|short' }, 'INTERNAL_API_KEYS'],
@@ -55,14 +65,26 @@ describe('loadConfig', () => {
     const config = loadConfig({
       FACEAUTH_PROJECTS: JSON.stringify([
         { name: 'web', pid: 'p-web', apiKey: 'k-web', tokenExpiration: 'count' },
-        { name: 'app', pid: 'p-app', apiKey: 'k-app', secretKey: 's', cipher: 'gcm', tokenExpiration: { mode: 'time', windowSeconds: 86400 } },
+        {
+          name: 'app',
+          pid: 'p-app',
+          apiKey: 'k-app',
+          secretKey: 's',
+          cipher: 'gcm',
+          tokenExpiration: { mode: 'time', windowSeconds: 86400 },
+        },
       ]),
       FACEAUTH_DEFAULT_PROJECT: 'app',
     });
     expect(config.defaultProject).toBe('app');
     expect(config.projects).toEqual([
       expect.objectContaining({ name: 'web', cipher: 'aes-256-ecb', tokenExpiration: { mode: 'count' } }),
-      expect.objectContaining({ name: 'app', cipher: 'aes-256-gcm', secretKey: 's', tokenExpiration: { mode: 'time', windowSeconds: 86400 } }),
+      expect.objectContaining({
+        name: 'app',
+        cipher: 'aes-256-gcm',
+        secretKey: 's',
+        tokenExpiration: { mode: 'time', windowSeconds: 86400 },
+      }),
     ]);
   });
 
@@ -72,7 +94,11 @@ describe('loadConfig', () => {
       INTERNAL_API_KEYS: `crm|links:write,links:read|a-very-long-secret-value-000001;ops|admin|sha256:${prehashed}`,
     });
     expect(config.auth.staticKeys).toEqual([
-      { name: 'crm', scopes: ['links:write', 'links:read'], hash: hashApiKey('a-very-long-secret-value-000001') },
+      {
+        name: 'crm',
+        scopes: ['links:write', 'links:read'],
+        hash: hashApiKey('a-very-long-secret-value-000001'),
+      },
       { name: 'ops', scopes: ['admin'], hash: prehashed },
     ]);
     expect(JSON.stringify(config)).not.toContain('a-very-long-secret-value-000001');
@@ -82,6 +108,13 @@ describe('loadConfig', () => {
     const config = loadConfig({ NODE_ENV: 'production', FACEAUTH_PID: 'p', FACEAUTH_API_KEY: 'k' });
     expect(config.swagger.enabled).toBe(false);
     expect(config.auth.generateDevAdminKey).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', FACEAUTH_PID: 'p', FACEAUTH_API_KEY: 'k', SWAGGER_ENABLED: 'true' }).swagger.enabled).toBe(true);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        FACEAUTH_PID: 'p',
+        FACEAUTH_API_KEY: 'k',
+        SWAGGER_ENABLED: 'true',
+      }).swagger.enabled,
+    ).toBe(true);
   });
 });

@@ -19,13 +19,19 @@ export function loadConfig(rawEnv: Env): AppConfig {
   const port = env.int('PORT', 3000, { min: 0, max: 65535 });
   const projects = readProjects(env);
   if (!projects && production) {
-    throw new ConfigError('FACEAUTH_PROJECTS', 'is required in production (or FACEAUTH_PID and FACEAUTH_API_KEY)');
+    throw new ConfigError(
+      'FACEAUTH_PROJECTS',
+      'is required in production (or FACEAUTH_PID and FACEAUTH_API_KEY)',
+    );
   }
   const usingSandboxDefaults = projects === null;
   const resolvedProjects = projects ?? [SANDBOX_PROJECT];
   const defaultProject = env.string('FACEAUTH_DEFAULT_PROJECT', resolvedProjects[0].name);
   if (!resolvedProjects.some((p) => p.name === defaultProject)) {
-    throw new ConfigError('FACEAUTH_DEFAULT_PROJECT', `must name a configured project (got "${defaultProject}")`);
+    throw new ConfigError(
+      'FACEAUTH_DEFAULT_PROJECT',
+      `must name a configured project (got "${defaultProject}")`,
+    );
   }
   let staticKeys;
   try {
@@ -50,11 +56,23 @@ export function loadConfig(rawEnv: Env): AppConfig {
     },
     swagger: { enabled: env.bool('SWAGGER_ENABLED', !production) },
     logging: {
-      level: env.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+      level: env.oneOf(
+        'LOG_LEVEL',
+        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+        'info',
+      ),
     },
     argos: {
-      apiBaseUrl: env.url('ARGOS_API_BASE_URL', ['http', 'https'], usingSandboxDefaults ? `${SANDBOX_URL}/v3` : REAL_ARGOS_API),
-      formUrl: env.url('ARGOS_FORM_URL', ['http', 'https'], usingSandboxDefaults ? `${SANDBOX_URL}/face-auth` : REAL_ARGOS_FORM),
+      apiBaseUrl: env.url(
+        'ARGOS_API_BASE_URL',
+        ['http', 'https'],
+        usingSandboxDefaults ? `${SANDBOX_URL}/v3` : REAL_ARGOS_API,
+      ),
+      formUrl: env.url(
+        'ARGOS_FORM_URL',
+        ['http', 'https'],
+        usingSandboxDefaults ? `${SANDBOX_URL}/face-auth` : REAL_ARGOS_FORM,
+      ),
       usingSandboxDefaults,
       maxImageBytes: env.int('ARGOS_MAX_IMAGE_BYTES', 5 * 1024 * 1024, { min: 1024 }),
       requestTimeoutMs: env.int('ARGOS_TIMEOUT_MS', 10_000, { min: 100 }),
@@ -63,12 +81,18 @@ export function loadConfig(rawEnv: Env): AppConfig {
       breakerFailures: env.int('ARGOS_BREAKER_FAILURES', 5, { min: 1 }),
       breakerResetMs: env.int('ARGOS_BREAKER_RESET_MS', 30_000, { min: 10 }),
     },
-    links: { unusedLinkTtlSeconds: env.int('LINK_TTL_SECONDS', 7 * 24 * 3600, { min: 60, max: 90 * 24 * 3600 }) },
+    links: {
+      unusedLinkTtlSeconds: env.int('LINK_TTL_SECONDS', 7 * 24 * 3600, { min: 60, max: 90 * 24 * 3600 }),
+    },
     webhooks: {
       path: env.string('WEBHOOK_PATH', 'webhooks/argos').replace(/^\/+|\/+$/g, ''),
       secrets: list(env.optionalString('WEBHOOK_SECRETS')),
       allowedSources: list(env.optionalString('WEBHOOK_ALLOWED_SOURCES')),
-      secureTransmission: env.oneOf('WEBHOOK_SECURE_TRANSMISSION', ['auto', 'required', 'off'] as const, 'auto'),
+      secureTransmission: env.oneOf(
+        'WEBHOOK_SECURE_TRANSMISSION',
+        ['auto', 'required', 'off'] as const,
+        'auto',
+      ),
       verifyByFetch: env.bool('WEBHOOK_VERIFY_BY_FETCH', true),
       processorEnabled: env.bool('WEBHOOK_PROCESSOR_ENABLED', true),
       leaseMs: env.int('WEBHOOK_LEASE_MS', 60_000, { min: 100 }),
@@ -94,14 +118,20 @@ function readDatabase(env: EnvReader): DatabaseConfig {
     return { type: 'sqlite', path: env.string('SQLITE_PATH', 'data/faceauth.sqlite'), migrationsRun };
   }
   const url = env.url('DATABASE_URL', ['postgres', 'postgresql']);
-  return { type: 'postgres', url, migrationsRun, poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }) };
+  return {
+    type: 'postgres',
+    url,
+    migrationsRun,
+    poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+  };
 }
 
 /** The retention schedule (RETENTION_*) and the cleanup job enforcing it (CLEANUP_*). */
 function readRetention(env: EnvReader): AppConfig['retention'] {
   const retryBaseSeconds = env.int('CLEANUP_RETRY_BASE_SECONDS', 60, { min: 1, max: 7 * 86_400 });
   const retryMaxSeconds = env.int('CLEANUP_RETRY_MAX_SECONDS', 6 * 3600, { min: 1, max: 30 * 86_400 });
-  if (retryMaxSeconds < retryBaseSeconds) throw new ConfigError('CLEANUP_RETRY_MAX_SECONDS', 'must be ≥ CLEANUP_RETRY_BASE_SECONDS');
+  if (retryMaxSeconds < retryBaseSeconds)
+    throw new ConfigError('CLEANUP_RETRY_MAX_SECONDS', 'must be ≥ CLEANUP_RETRY_BASE_SECONDS');
   return {
     resultRetentionDays: env.int('RETENTION_RESULT_DAYS', 30, { min: 1, max: 1095 }),
     tokenRetentionDays: env.int('RETENTION_TOKEN_DAYS', 30, { min: 1, max: 3650 }),

@@ -12,7 +12,12 @@ export const SANDBOX_PROJECT: FaceAuthProject = {
   tokenExpiration: { mode: 'off' },
 };
 
-const CIPHERS = { ecb: 'aes-256-ecb', gcm: 'aes-256-gcm', 'aes-256-ecb': 'aes-256-ecb', 'aes-256-gcm': 'aes-256-gcm' } as const;
+const CIPHERS = {
+  ecb: 'aes-256-ecb',
+  gcm: 'aes-256-gcm',
+  'aes-256-ecb': 'aes-256-ecb',
+  'aes-256-gcm': 'aes-256-gcm',
+} as const;
 
 /**
  * FaceAuth projects from `FACEAUTH_PROJECTS` (a JSON array) or, for the common single-project case, from
@@ -69,7 +74,8 @@ function toProject(raw: unknown, where: string): FaceAuthProject {
     return value;
   };
   const name = text('name', false) ?? 'default';
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) throw new ConfigError(`${where}.name`, 'must be 1-64 of [A-Za-z0-9._-]');
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name))
+    throw new ConfigError(`${where}.name`, 'must be 1-64 of [A-Za-z0-9._-]');
   const cipherName = (text('cipher', false) ?? 'ecb').toLowerCase();
   const cipher = CIPHERS[cipherName as keyof typeof CIPHERS];
   if (!cipher) throw new ConfigError(`${where}.cipher`, 'must be ecb or gcm');
@@ -90,7 +96,8 @@ function toProject(raw: unknown, where: string): FaceAuthProject {
 
 /** `off`, `count`, `time:<seconds>` or `{mode, windowSeconds}`. */
 export function parseTokenExpiration(value: unknown, where: string): TokenExpirationSetting {
-  const spec = typeof value === 'object' && value !== null ? objectSpec(value as Record<string, unknown>) : value;
+  const spec =
+    typeof value === 'object' && value !== null ? objectSpec(value as Record<string, unknown>) : value;
   if (spec === undefined || spec === null || spec === '' || spec === 'off') return { mode: 'off' };
   if (spec === 'count') return { mode: 'count' };
   const seconds = typeof spec === 'string' ? Number(/^time:(\d+)$/.exec(spec)?.[1]) : NaN;

@@ -9,9 +9,18 @@ import { redactUrl } from './logger.options';
  * redacted URL, status and duration: never headers or bodies, which may carry keys, tokens, ciphertexts
  * or images.
  */
-export function registerAccessLog(fastify: FastifyInstance, logger: LoggerService, metrics: FaceAuthMetrics): void {
+export function registerAccessLog(
+  fastify: FastifyInstance,
+  logger: LoggerService,
+  metrics: FaceAuthMetrics,
+): void {
   fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.httpRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.httpRequest(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
     if (!request.url.startsWith('/health')) {
       logger.log(
         {

@@ -58,7 +58,12 @@ export class ArgosRequestExecutor {
     } catch (error) {
       if (observer) {
         const code = error instanceof ArgosClientError ? error.code : 'error';
-        observer.callCompleted(this.project, spec.operation, code, error instanceof ArgosClientError ? error.attempts : 1);
+        observer.callCompleted(
+          this.project,
+          spec.operation,
+          code,
+          error instanceof ArgosClientError ? error.attempts : 1,
+        );
       }
       throw error;
     }

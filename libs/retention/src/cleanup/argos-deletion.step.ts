@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ArgosClientError, ArgosClientRegistry, ArgosErrorCode, InjectArgosClientRegistry } from '@faceauth/argos-client';
+import {
+  ArgosClientError,
+  ArgosClientRegistry,
+  ArgosErrorCode,
+  InjectArgosClientRegistry,
+} from '@faceauth/argos-client';
 import { Clock } from '@faceauth/core';
 import { ArgosRateLimiter } from '../pacing/argos-rate-limiter';
 import { ClaimedResult, ResultCleanupRepository } from '../persistence/result-cleanup.repository';
@@ -44,7 +49,8 @@ export class ArgosDeletionStep {
       }
       await this.limiter.acquire();
       // Recorded before sending, under our claim: a crash from here on is answered by the lookup above.
-      if (!(await this.results.markSent(row, this.clock.now().getTime()))) throw new ClaimLostError(row.authId);
+      if (!(await this.results.markSent(row, this.clock.now().getTime())))
+        throw new ClaimLostError(row.authId);
       sending = true;
       try {
         const sent = await this.call(async () => client.deleteResult(row.authId), true);

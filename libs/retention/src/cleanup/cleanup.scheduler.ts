@@ -36,7 +36,8 @@ export class CleanupScheduler implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) {
       clearInterval(this.timer);
-      if (this.registry?.doesExist('interval', CLEANUP_INTERVAL_NAME)) this.registry.deleteInterval(CLEANUP_INTERVAL_NAME);
+      if (this.registry?.doesExist('interval', CLEANUP_INTERVAL_NAME))
+        this.registry.deleteInterval(CLEANUP_INTERVAL_NAME);
     }
     await this.running;
   }
@@ -46,7 +47,9 @@ export class CleanupScheduler implements OnApplicationBootstrap, OnApplicationSh
     this.running ??= this.cleanup
       .run({ trigger: 'schedule' })
       .then(() => undefined)
-      .catch((error: unknown) => this.logger.error(`Scheduled cleanup failed (${failureCode(error)}); the next tick retries`))
+      .catch((error: unknown) =>
+        this.logger.error(`Scheduled cleanup failed (${failureCode(error)}); the next tick retries`),
+      )
       .finally(() => {
         this.running = null;
       });

@@ -50,9 +50,22 @@ export class CleanupService implements OnApplicationShutdown {
     if (request.dryRun) return this.dryRun(trigger);
     const handle = await this.lock.tryAcquire();
     if (!handle) {
-      if (trigger !== 'schedule') throw new RetentionError(RetentionErrorCode.CLEANUP_RUN_IN_PROGRESS, retentionMessages.runInProgress());
+      if (trigger !== 'schedule')
+        throw new RetentionError(
+          RetentionErrorCode.CLEANUP_RUN_IN_PROGRESS,
+          retentionMessages.runInProgress(),
+        );
       const now = this.clock.now();
-      return { runId: null, trigger, dryRun: false, outcome: 'skipped', startedAt: now, finishedAt: now, counts: zeroCounts(), overdue: null };
+      return {
+        runId: null,
+        trigger,
+        dryRun: false,
+        outcome: 'skipped',
+        startedAt: now,
+        finishedAt: now,
+        counts: zeroCounts(),
+        overdue: null,
+      };
     }
     try {
       return await this.locked(handle, trigger, request);
@@ -66,7 +79,10 @@ export class CleanupService implements OnApplicationShutdown {
    * holder's run, or the next tick, takes the work). For on-demand deletions ("forget this user"), which
    * must respect the global Argos rate cap.
    */
-  async withLock(trigger: CleanupTrigger, work: (context: DrainContext) => Promise<void>): Promise<RunRecorder | null> {
+  async withLock(
+    trigger: CleanupTrigger,
+    work: (context: DrainContext) => Promise<void>,
+  ): Promise<RunRecorder | null> {
     const handle = await this.lock.tryAcquire();
     if (!handle) return null;
     const run = this.recorders.start(trigger);
@@ -83,16 +99,25 @@ export class CleanupService implements OnApplicationShutdown {
     }
   }
 
-  private async locked(handle: CleanupLockHandle, trigger: CleanupTrigger, request: CleanupRequest): Promise<CleanupRunSummary> {
+  private async locked(
+    handle: CleanupLockHandle,
+    trigger: CleanupTrigger,
+    request: CleanupRequest,
+  ): Promise<CleanupRunSummary> {
     const run = this.recorders.start(trigger);
     try {
       if (trigger !== 'schedule') await run.ensure();
       const interrupted = await this.recorders.interruptStale(run);
-      if (interrupted > 0) this.logger.warn(`${interrupted} earlier cleanup run(s) had been interrupted; their work resumes now`);
+      if (interrupted > 0)
+        this.logger.warn(
+          `${interrupted} earlier cleanup run(s) had been interrupted; their work resumes now`,
+        );
       if (request.retryFailed) await this.results.retryFailed();
       const c = retentionCutoffs(run.startedAt, this.options);
       const total = request.onProgress ? await this.results.countDue(c.now, c.results) : 0;
-      const context = this.drainContext(run, handle, () => request.onProgress?.({ phase: 'results', done: run.counts.due, total }));
+      const context = this.drainContext(run, handle, () =>
+        request.onProgress?.({ phase: 'results', done: run.counts.due, total }),
+      );
       await this.batches.drain(context);
       await this.sweeper.sweep(run, context, request.onProgress);
       return await this.finish(run);
@@ -112,7 +137,10 @@ export class CleanupService implements OnApplicationShutdown {
       afterBatch: async () => {
         progress?.();
         lost = !(await handle.renew());
-        if (lost) this.logger.error('Cleanup lock lost; stopping this run (claimed rows are fenced, nothing is repeated)');
+        if (lost)
+          this.logger.error(
+            'Cleanup lock lost; stopping this run (claimed rows are fenced, nothing is repeated)',
+          );
         return !lost;
       },
     };
@@ -122,7 +150,11 @@ export class CleanupService implements OnApplicationShutdown {
     const finishedAt = this.clock.now();
     const c = retentionCutoffs(finishedAt, this.options);
     const overdue = await this.results.countOverdue(c.now, c.results);
-    const outcome = this.stopping ? 'interrupted' : run.counts.retrying + run.counts.failed > 0 ? 'partial' : 'completed';
+    const outcome = this.stopping
+      ? 'interrupted'
+      : run.counts.retrying + run.counts.failed > 0
+        ? 'partial'
+        : 'completed';
     await run.finish(outcome, finishedAt);
     this.metrics.cleanup('deleted', run.counts.purged);
     this.metrics.cleanup('failed', run.counts.failed);
@@ -160,6 +192,15 @@ export class CleanupService implements OnApplicationShutdown {
     await run.ensure();
     const finishedAt = this.clock.now();
     await run.finish('completed', finishedAt);
-    return { runId: run.id, trigger, dryRun: true, outcome: 'completed', startedAt: run.startedAt, finishedAt, counts: run.counts, overdue };
+    return {
+      runId: run.id,
+      trigger,
+      dryRun: true,
+      outcome: 'completed',
+      startedAt: run.startedAt,
+      finishedAt,
+      counts: run.counts,
+      overdue,
+    };
   }
 }

@@ -18,9 +18,25 @@ export class ExpiredRowsSweeper {
     @InjectRetentionOptions() private readonly options: ResolvedRetentionOptions,
   ) {}
 
-  async sweep(run: RunRecorder, context: DrainContext, onProgress?: (progress: CleanupProgress) => void): Promise<void> {
-    await this.phase(run, context, 'tokens', (c) => this.expired.deleteTokens(c.tokens, SWEEP_BATCH), onProgress);
-    await this.phase(run, context, 'inbox', (c) => this.expired.deleteInbox(c.inbox, SWEEP_BATCH), onProgress);
+  async sweep(
+    run: RunRecorder,
+    context: DrainContext,
+    onProgress?: (progress: CleanupProgress) => void,
+  ): Promise<void> {
+    await this.phase(
+      run,
+      context,
+      'tokens',
+      (c) => this.expired.deleteTokens(c.tokens, SWEEP_BATCH),
+      onProgress,
+    );
+    await this.phase(
+      run,
+      context,
+      'inbox',
+      (c) => this.expired.deleteInbox(c.inbox, SWEEP_BATCH),
+      onProgress,
+    );
   }
 
   private async phase(
@@ -36,7 +52,11 @@ export class ExpiredRowsSweeper {
       if (deleted > 0) await run.ensure();
       if (phase === 'tokens') run.counts.tokensDeleted += deleted;
       else run.counts.inboxDeleted += deleted;
-      onProgress?.({ phase, done: phase === 'tokens' ? run.counts.tokensDeleted : run.counts.inboxDeleted, total: 0 });
+      onProgress?.({
+        phase,
+        done: phase === 'tokens' ? run.counts.tokensDeleted : run.counts.inboxDeleted,
+        total: 0,
+      });
       if (deleted < SWEEP_BATCH || !(await context.afterBatch())) return;
     }
   }

@@ -7,7 +7,13 @@ import { RunCounts } from '../persistence/cleanup-run.repository';
 import { PersonalDataRedactor } from '../persistence/personal-data.redactor';
 import { ClaimedResult, ResultCleanupRepository } from '../persistence/result-cleanup.repository';
 import { InjectRetentionOptions, ResolvedRetentionOptions } from '../retention.options';
-import { ArgosDeletionOutcome, ArgosDeletionStep, ArgosStepFailure, ClaimLostError, failureCode } from './argos-deletion.step';
+import {
+  ArgosDeletionOutcome,
+  ArgosDeletionStep,
+  ArgosStepFailure,
+  ClaimLostError,
+  failureCode,
+} from './argos-deletion.step';
 
 type AuditBase = Omit<AuditEntry, 'action' | 'outcome' | 'errorCode' | 'at'>;
 
@@ -44,7 +50,12 @@ export class ResultDeletionWorker {
     }
   }
 
-  private async processClaim(rows: ClaimedResult[], lease: number, runId: string | null, counts: RunCounts): Promise<void> {
+  private async processClaim(
+    rows: ClaimedResult[],
+    lease: number,
+    runId: string | null,
+    counts: RunCounts,
+  ): Promise<void> {
     const confirmed = new Map<string, ArgosDeletionOutcome>();
     await this.pool(
       rows.filter((r) => r.argosDeletedAt === null),
@@ -54,7 +65,15 @@ export class ResultDeletionWorker {
       },
     );
     const at = this.now();
-    await this.audit.recordMany([...confirmed].map(([authId, outcome]) => ({ ...this.base(rowOf(rows, authId), runId), action: 'argos_delete', outcome, errorCode: null, at })));
+    await this.audit.recordMany(
+      [...confirmed].map(([authId, outcome]) => ({
+        ...this.base(rowOf(rows, authId), runId),
+        action: 'argos_delete',
+        outcome,
+        errorCode: null,
+        at,
+      })),
+    );
     const marked = new Set(await this.results.markArgosDeleted([...confirmed.keys()], lease, at));
     for (const authId of marked) {
       if (confirmed.get(authId) === 'already_gone') counts.alreadyGone += 1;
@@ -64,13 +83,28 @@ export class ResultDeletionWorker {
     const toPurge = goneAtArgos.filter((r) => r.purgedAt === null).map((r) => r.authId);
     await this.redactor.redactInbox(toPurge);
     const purgedAt = this.now();
-    await this.audit.recordMany(toPurge.map((authId) => ({ ...this.base(rowOf(rows, authId), runId), action: 'local_purge', outcome: 'done', errorCode: null, at: purgedAt })));
+    await this.audit.recordMany(
+      toPurge.map((authId) => ({
+        ...this.base(rowOf(rows, authId), runId),
+        action: 'local_purge',
+        outcome: 'done',
+        errorCode: null,
+        at: purgedAt,
+      })),
+    );
     counts.purged += (await this.results.purge(toPurge, lease, purgedAt)).length;
-    await this.results.release(goneAtArgos.filter((r) => r.purgedAt !== null).map((r) => r.authId), lease);
+    await this.results.release(
+      goneAtArgos.filter((r) => r.purgedAt !== null).map((r) => r.authId),
+      lease,
+    );
   }
 
   /** The Argos step of one result; null when it did not complete (refused, claim lost, unexpected error). */
-  private async deleteAtArgos(row: ClaimedResult, runId: string | null, counts: RunCounts): Promise<ArgosDeletionOutcome | null> {
+  private async deleteAtArgos(
+    row: ClaimedResult,
+    runId: string | null,
+    counts: RunCounts,
+  ): Promise<ArgosDeletionOutcome | null> {
     try {
       return await this.argos.run(row);
     } catch (error) {
@@ -80,7 +114,9 @@ export class ResultDeletionWorker {
         return null;
       }
       // E.g. the database: the claim expires and the row is taken again later.
-      this.logger.error(`Cleanup of result ${row.authId} interrupted (${failureCode(error)}); it is retried once its claim expires`);
+      this.logger.error(
+        `Cleanup of result ${row.authId} interrupted (${failureCode(error)}); it is retried once its claim expires`,
+      );
       counts.retrying += 1;
       return null;
     }
@@ -92,10 +128,18 @@ export class ResultDeletionWorker {
     const retryAt = nextRetryAt(now, row.firstFailureAt ?? now, row.attempts, this.options.retry);
     if (retryAt !== null) {
       await this.results.scheduleRetry(row, retryAt, now, failure.code, failure.deleteMayHaveLanded);
-      this.logger.debug(`Deletion of result ${row.authId} at Argos refused (${failure.code}); retry at ${new Date(retryAt).toISOString()}`);
+      this.logger.debug(
+        `Deletion of result ${row.authId} at Argos refused (${failure.code}); retry at ${new Date(retryAt).toISOString()}`,
+      );
       return false;
     }
-    await this.audit.record({ ...base, action: 'argos_delete', outcome: 'failed', errorCode: failure.code, at: now });
+    await this.audit.record({
+      ...base,
+      action: 'argos_delete',
+      outcome: 'failed',
+      errorCode: failure.code,
+      at: now,
+    });
     await this.results.markFailed(row, now, failure.code, failure.deleteMayHaveLanded);
     this.logger.error(
       `Deletion of result ${row.authId} at Argos given up after ${row.attempts} attempts over the retry period ` +
@@ -106,7 +150,14 @@ export class ResultDeletionWorker {
 
   private base(row: ClaimedResult, runId: string | null): AuditBase {
     const reason: AuditReason = row.forcedDueAt !== null ? 'user_request' : 'retention';
-    return { runId, subjectType: 'result', subjectId: row.authId, project: row.project, reason, attempts: row.attempts };
+    return {
+      runId,
+      subjectType: 'result',
+      subjectId: row.authId,
+      project: row.project,
+      reason,
+      attempts: row.attempts,
+    };
   }
 
   private async pool(rows: ClaimedResult[], work: (row: ClaimedResult) => Promise<void>): Promise<void> {

@@ -20,7 +20,9 @@ export class AdvisoryCleanupLock extends CleanupLock {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [row] = (await runner.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [CLEANUP_ADVISORY_KEY])) as { locked: boolean }[];
+      const [row] = (await runner.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [
+        CLEANUP_ADVISORY_KEY,
+      ])) as { locked: boolean }[];
       if (row?.locked !== true) {
         await runner.release();
         return null;

@@ -13,7 +13,13 @@ import { CLEANUP_INSTANCE_ID } from './instance-id';
 export const cleanupLockProvider: Provider = {
   provide: CleanupLock,
   inject: [getDataSourceToken(), SqlRunner, Clock, RETENTION_OPTIONS, CLEANUP_INSTANCE_ID],
-  useFactory: (dataSource: DataSource, sql: SqlRunner, clock: Clock, options: ResolvedRetentionOptions, instanceId: string): CleanupLock =>
+  useFactory: (
+    dataSource: DataSource,
+    sql: SqlRunner,
+    clock: Clock,
+    options: ResolvedRetentionOptions,
+    instanceId: string,
+  ): CleanupLock =>
     sql.kind === 'postgres' && options.lock.strategy === 'auto'
       ? new AdvisoryCleanupLock(dataSource)
       : new LeaseCleanupLock(sql, clock, instanceId, options.lock.leaseMs),

@@ -34,7 +34,8 @@ export class LeaseCleanupLock extends CleanupLock {
     if (rows.length !== 1) return null;
     return {
       renew: async () =>
-        (await this.sql.rows(RENEW_SQL, [LOCK_NAME, this.holder, this.clock.now().getTime() + this.leaseMs])).length === 1,
+        (await this.sql.rows(RENEW_SQL, [LOCK_NAME, this.holder, this.clock.now().getTime() + this.leaseMs]))
+          .length === 1,
       release: async () => {
         await this.sql.rows(RELEASE_SQL, [LOCK_NAME, this.holder]);
       },

@@ -61,7 +61,10 @@ export class TokenBucket {
   private refill(waiting = false): void {
     const now = this.timer.now();
     const cap = waiting ? this.burst + 1 : this.burst;
-    this.tokens = Math.min(Math.max(cap, this.tokens), this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.tokens = Math.min(
+      Math.max(cap, this.tokens),
+      this.tokens + ((now - this.last) / 1000) * this.ratePerSecond,
+    );
     this.last = now;
   }
 }

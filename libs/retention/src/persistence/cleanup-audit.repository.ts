@@ -3,7 +3,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { KeysetPosition } from '@faceauth/core';
-import { AuditAction, AuditOutcome, AuditReason, AuditSubjectType, CleanupAuditEntity } from './cleanup-audit.entity';
+import {
+  AuditAction,
+  AuditOutcome,
+  AuditReason,
+  AuditSubjectType,
+  CleanupAuditEntity,
+} from './cleanup-audit.entity';
 import { SqlRunner } from './sql-runner';
 
 export interface AuditEntry {
@@ -65,13 +71,27 @@ export class CleanupAuditRepository {
   }
 
   /** Newest first. */
-  list(filter: { subjectId?: string; action?: AuditAction; outcome?: AuditOutcome; after?: KeysetPosition; limit: number }): Promise<CleanupAuditEntity[]> {
-    const query = this.rows.createQueryBuilder('a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(filter.limit);
-    if (filter.subjectId !== undefined) query.andWhere('a.subject_id = :subjectId', { subjectId: filter.subjectId });
+  list(filter: {
+    subjectId?: string;
+    action?: AuditAction;
+    outcome?: AuditOutcome;
+    after?: KeysetPosition;
+    limit: number;
+  }): Promise<CleanupAuditEntity[]> {
+    const query = this.rows
+      .createQueryBuilder('a')
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(filter.limit);
+    if (filter.subjectId !== undefined)
+      query.andWhere('a.subject_id = :subjectId', { subjectId: filter.subjectId });
     if (filter.action !== undefined) query.andWhere('a.action = :action', { action: filter.action });
     if (filter.outcome !== undefined) query.andWhere('a.outcome = :outcome', { outcome: filter.outcome });
     if (filter.after) {
-      query.andWhere('(a.at < :at OR (a.at = :at AND a.id < :id))', { at: filter.after.createdAt, id: filter.after.id });
+      query.andWhere('(a.at < :at OR (a.at = :at AND a.id < :id))', {
+        at: filter.after.createdAt,
+        id: filter.after.id,
+      });
     }
     return query.getMany();
   }

@@ -6,7 +6,15 @@ import { CleanupRunEntity } from './cleanup-run.entity';
 
 export type RunCounts = Pick<
   CleanupRunEntity,
-  'due' | 'held' | 'argosDeleted' | 'alreadyGone' | 'purged' | 'retrying' | 'failed' | 'tokensDeleted' | 'inboxDeleted'
+  | 'due'
+  | 'held'
+  | 'argosDeleted'
+  | 'alreadyGone'
+  | 'purged'
+  | 'retrying'
+  | 'failed'
+  | 'tokensDeleted'
+  | 'inboxDeleted'
 >;
 
 export const zeroCounts = (): RunCounts => ({
@@ -50,9 +58,16 @@ export class CleanupRunRepository {
 
   /** Newest first. */
   list(filter: { after?: KeysetPosition; limit: number }): Promise<CleanupRunEntity[]> {
-    const query = this.rows.createQueryBuilder('r').orderBy('r.started_at', 'DESC').addOrderBy('r.id', 'DESC').limit(filter.limit);
+    const query = this.rows
+      .createQueryBuilder('r')
+      .orderBy('r.started_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(filter.limit);
     if (filter.after) {
-      query.andWhere('(r.started_at < :at OR (r.started_at = :at AND r.id < :id))', { at: filter.after.createdAt, id: filter.after.id });
+      query.andWhere('(r.started_at < :at OR (r.started_at = :at AND r.id < :id))', {
+        at: filter.after.createdAt,
+        id: filter.after.id,
+      });
     }
     return query.getMany();
   }

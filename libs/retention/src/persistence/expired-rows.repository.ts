@@ -37,7 +37,13 @@ export class ExpiredRowsRepository {
     return this.count('webhook_inbox', SETTLED_INBOX, cutoff);
   }
 
-  private async deleteBatch(table: string, key: string, predicate: string, cutoff: number, limit: number): Promise<number> {
+  private async deleteBatch(
+    table: string,
+    key: string,
+    predicate: string,
+    cutoff: number,
+    limit: number,
+  ): Promise<number> {
     const rows = await this.sql.rows(
       `DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${predicate} LIMIT $2${this.sql.skipLocked}) RETURNING ${key}`,
       [cutoff, limit],
@@ -46,6 +52,8 @@ export class ExpiredRowsRepository {
   }
 
   private async count(table: string, predicate: string, cutoff: number): Promise<number> {
-    return Number((await this.sql.rows(`SELECT COUNT(*) AS n FROM ${table} WHERE ${predicate}`, [cutoff]))[0]?.n ?? 0);
+    return Number(
+      (await this.sql.rows(`SELECT COUNT(*) AS n FROM ${table} WHERE ${predicate}`, [cutoff]))[0]?.n ?? 0,
+    );
   }
 }

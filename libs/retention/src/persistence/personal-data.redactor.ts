@@ -21,19 +21,27 @@ export class PersonalDataRedactor {
   async redactInbox(authIds: string[]): Promise<number> {
     if (authIds.length === 0) return 0;
     const list = authIds.map((_id, i) => `$${i + 1}`).join(', ');
-    const rows = await this.sql.rows(`SELECT id, payload FROM webhook_inbox WHERE auth_id IN (${list})`, authIds);
+    const rows = await this.sql.rows(
+      `SELECT id, payload FROM webhook_inbox WHERE auth_id IN (${list})`,
+      authIds,
+    );
     let changed = 0;
     for (const row of rows) {
       const redacted = redactEvent(String(row.payload));
       if (redacted === null) continue;
-      await this.sql.rows('UPDATE webhook_inbox SET payload = $2 WHERE id = $1 RETURNING id', [row.id, redacted]);
+      await this.sql.rows('UPDATE webhook_inbox SET payload = $2 WHERE id = $1 RETURNING id', [
+        row.id,
+        redacted,
+      ]);
       changed += 1;
     }
     return changed;
   }
 
   async findLinks(authUserId: string): Promise<ErasedLink[]> {
-    const rows = await this.sql.rows('SELECT id, project FROM faceauth_tokens WHERE auth_user_id = $1', [authUserId]);
+    const rows = await this.sql.rows('SELECT id, project FROM faceauth_tokens WHERE auth_user_id = $1', [
+      authUserId,
+    ]);
     return rows.map((r) => ({ id: String(r.id), project: String(r.project) }));
   }
 
@@ -69,5 +77,7 @@ function redactEvent(payload: string): string | null {
   if (typeof event !== 'object' || event === null) return null;
   const record = event as Record<string, unknown>;
   if (!PERSONAL_EVENT_FIELDS.some((field) => field in record)) return null;
-  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => !PERSONAL_EVENT_FIELDS.includes(key))));
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(record).filter(([key]) => !PERSONAL_EVENT_FIELDS.includes(key))),
+  );
 }

@@ -51,7 +51,13 @@ export class ResultCleanupRepository {
     this.personalColumns = personalResultColumns(sql.dataSource);
   }
 
-  async claim(now: number, cutoff: number, leaseUntil: number, limit: number, authUserId?: string): Promise<ClaimedResult[]> {
+  async claim(
+    now: number,
+    cutoff: number,
+    leaseUntil: number,
+    limit: number,
+    authUserId?: string,
+  ): Promise<ClaimedResult[]> {
     const params: unknown[] = [now, cutoff, leaseUntil, limit];
     if (authUserId !== undefined) params.push(authUserId);
     const rows = await this.sql.rows(q.claimSql(this.sql.skipLocked, authUserId !== undefined), params);
@@ -74,19 +80,32 @@ export class ResultCleanupRepository {
   /** Clears every personal field and releases the claim, for results Argos already deleted; returns the purged ids. */
   async purge(authIds: string[], lease: number, now: number): Promise<string[]> {
     if (authIds.length === 0) return [];
-    return ids(await this.sql.rows(q.purgeSql(this.personalColumns, authIds.length), [now, lease, ...authIds]));
+    return ids(
+      await this.sql.rows(q.purgeSql(this.personalColumns, authIds.length), [now, lease, ...authIds]),
+    );
   }
 
   async release(authIds: string[], lease: number): Promise<void> {
     if (authIds.length > 0) await this.sql.rows(q.releaseSql(authIds.length), [lease, ...authIds]);
   }
 
-  async scheduleRetry(row: ClaimedResult, retryAt: number, now: number, errorCode: string, keepSent: boolean): Promise<boolean> {
-    return (await this.sql.rows(q.scheduleRetrySql(keepSent), [row.authId, retryAt, now, errorCode, row.lease])).length === 1;
+  async scheduleRetry(
+    row: ClaimedResult,
+    retryAt: number,
+    now: number,
+    errorCode: string,
+    keepSent: boolean,
+  ): Promise<boolean> {
+    return (
+      (await this.sql.rows(q.scheduleRetrySql(keepSent), [row.authId, retryAt, now, errorCode, row.lease]))
+        .length === 1
+    );
   }
 
   async markFailed(row: ClaimedResult, now: number, errorCode: string, keepSent: boolean): Promise<boolean> {
-    return (await this.sql.rows(q.markFailedSql(keepSent), [row.authId, now, errorCode, row.lease])).length === 1;
+    return (
+      (await this.sql.rows(q.markFailedSql(keepSent), [row.authId, now, errorCode, row.lease])).length === 1
+    );
   }
 
   async retryFailed(): Promise<number> {
@@ -115,7 +134,11 @@ export class ResultCleanupRepository {
   }
 
   async countFailed(): Promise<number> {
-    return Number((await this.sql.rows('SELECT COUNT(*) AS n FROM faceauth_results WHERE cleanup_failed_at IS NOT NULL'))[0]?.n ?? 0);
+    return Number(
+      (
+        await this.sql.rows('SELECT COUNT(*) AS n FROM faceauth_results WHERE cleanup_failed_at IS NOT NULL')
+      )[0]?.n ?? 0,
+    );
   }
 
   /** Overdue results, oldest first (failed ones included: they stay overdue until deleted). */
@@ -132,7 +155,10 @@ export class ResultCleanupRepository {
       attempts: Number(r.cleanup_attempts ?? 0),
       nextAttemptAt: ms(r.cleanup_next_at),
       failedAt: ms(r.cleanup_failed_at),
-      lastError: r.cleanup_last_error === null || r.cleanup_last_error === undefined ? null : String(r.cleanup_last_error),
+      lastError:
+        r.cleanup_last_error === null || r.cleanup_last_error === undefined
+          ? null
+          : String(r.cleanup_last_error),
       argosDeleted: r.argos_deleted_at !== null && r.argos_deleted_at !== undefined,
       purged: r.purged_at !== null && r.purged_at !== undefined,
     }));
@@ -162,7 +188,10 @@ export class ResultCleanupRepository {
   }
 
   private async count(predicate: string, now: number, cutoff: number): Promise<number> {
-    return Number((await this.sql.rows(`SELECT COUNT(*) AS n FROM faceauth_results WHERE ${predicate}`, [now, cutoff]))[0]?.n ?? 0);
+    return Number(
+      (await this.sql.rows(`SELECT COUNT(*) AS n FROM faceauth_results WHERE ${predicate}`, [now, cutoff]))[0]
+        ?.n ?? 0,
+    );
   }
 }
 

@@ -39,7 +39,8 @@ WHERE auth_id = $1 AND cleanup_lease_until = $3 AND argos_deleted_at IS NULL
 RETURNING auth_id`;
 
 /** `$3, $4, …` for a list of n values placed after two fixed parameters. */
-export const idList = (n: number, first = 3): string => Array.from({ length: n }, (_v, i) => `$${first + i}`).join(', ');
+export const idList = (n: number, first = 3): string =>
+  Array.from({ length: n }, (_v, i) => `$${first + i}`).join(', ');
 
 /** $1 now, $2 lease, then the ids. */
 export const markArgosDeletedSql = (n: number): string => `

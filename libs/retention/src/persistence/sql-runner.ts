@@ -28,4 +28,5 @@ export class SqlRunner {
 }
 
 /** BIGINT columns come back as strings from PostgreSQL. */
-export const ms = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+export const ms = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);

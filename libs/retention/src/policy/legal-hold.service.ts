@@ -36,9 +36,15 @@ export class LegalHoldService {
     const state = await this.state(authId);
     if (!placed) {
       if (state.argosDeleted || state.purged) {
-        throw new RetentionError(RetentionErrorCode.RESULT_ALREADY_DELETED, retentionMessages.alreadyDeleted(authId));
+        throw new RetentionError(
+          RetentionErrorCode.RESULT_ALREADY_DELETED,
+          retentionMessages.alreadyDeleted(authId),
+        );
       }
-      throw new RetentionError(RetentionErrorCode.RESULT_DELETION_IN_PROGRESS, retentionMessages.deletionInProgress(authId));
+      throw new RetentionError(
+        RetentionErrorCode.RESULT_DELETION_IN_PROGRESS,
+        retentionMessages.deletionInProgress(authId),
+      );
     }
     this.logger.log(`Legal hold placed on result ${authId}`);
     return this.view(state);
@@ -58,7 +64,8 @@ export class LegalHoldService {
 
   private async state(authId: string): Promise<HoldState> {
     const state = await this.results.holdState(authId);
-    if (!state) throw new ResultError(ResultErrorCode.RESULT_NOT_FOUND, 'No result has this authentication id');
+    if (!state)
+      throw new ResultError(ResultErrorCode.RESULT_NOT_FOUND, 'No result has this authentication id');
     return state;
   }
 

@@ -4,7 +4,11 @@ import { resultDeadline, retentionCutoffs, retentionSchedule } from './retention
 const DAY = 24 * 3600 * 1000;
 
 describe('retention policy', () => {
-  const options = resolveRetentionOptions({ resultRetentionDays: 30, tokenRetentionDays: 7, inboxRetentionDays: 14 });
+  const options = resolveRetentionOptions({
+    resultRetentionDays: 30,
+    tokenRetentionDays: 7,
+    inboxRetentionDays: 14,
+  });
 
   it('derives every cutoff from one instant', () => {
     const now = new Date(Date.UTC(2026, 5, 1));
@@ -25,13 +29,22 @@ describe('retention policy', () => {
   it('refuses a retention longer than three years and names the option', () => {
     expect(() => resolveRetentionOptions({ resultRetentionDays: 1096 })).toThrow('resultRetentionDays');
     expect(() => resolveRetentionOptions({ argos: { ratePerSecond: 0 } })).toThrow('argos.ratePerSecond');
-    expect(() => resolveRetentionOptions({ retry: { baseDelayMs: 10, maxDelayMs: 5 } })).toThrow('retry.maxDelayMs');
-    expect(() => resolveRetentionOptions({ batchSize: 1000, argos: { ratePerSecond: 1 } })).toThrow('claimLeaseMs');
+    expect(() => resolveRetentionOptions({ retry: { baseDelayMs: 10, maxDelayMs: 5 } })).toThrow(
+      'retry.maxDelayMs',
+    );
+    expect(() => resolveRetentionOptions({ batchSize: 1000, argos: { ratePerSecond: 1 } })).toThrow(
+      'claimLeaseMs',
+    );
   });
 
   it('states the schedule an operator can publish', () => {
     const schedule = retentionSchedule(options);
-    expect(schedule).toMatchObject({ resultRetentionDays: 30, tokenRetentionDays: 7, inboxRetentionDays: 14, retryPeriodHours: 72 });
+    expect(schedule).toMatchObject({
+      resultRetentionDays: 30,
+      tokenRetentionDays: 7,
+      inboxRetentionDays: 14,
+      retryPeriodHours: 72,
+    });
     expect(schedule.statement).toContain('30 days after the authentication');
   });
 });

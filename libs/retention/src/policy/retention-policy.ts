@@ -22,7 +22,11 @@ export function retentionCutoffs(now: Date, options: ResolvedRetentionOptions): 
 }
 
 /** When a result's biometric data must be gone: its retention deadline, or earlier when a user asked. */
-export function resultDeadline(createdAt: number, forcedDueAt: number | null, options: ResolvedRetentionOptions): number {
+export function resultDeadline(
+  createdAt: number,
+  forcedDueAt: number | null,
+  options: ResolvedRetentionOptions,
+): number {
   const byRetention = createdAt + options.resultRetentionMs;
   return forcedDueAt === null ? byRetention : Math.min(byRetention, forcedDueAt);
 }

@@ -45,11 +45,25 @@ export class UserErasureService {
     const due = await this.results.markUserDue(authUserId, now);
     const held = await this.results.countUserHeld(authUserId);
     const linksErased = await this.eraseLinks(authUserId, now);
-    const run = due.length === 0 ? null : await this.cleanup.withLock('user_request', (context) => this.batches.drain({ ...context, authUserId }));
+    const run =
+      due.length === 0
+        ? null
+        : await this.cleanup.withLock('user_request', (context) =>
+            this.batches.drain({ ...context, authUserId }),
+          );
     const deleted = run?.counts.purged ?? 0;
     // Never the user id in logs: it is the personal field being erased.
-    this.logger.log(`User erasure: ${due.length} results due (${deleted} deleted now), ${held} held, ${linksErased} links erased`);
-    return { results: due.length, deleted, pending: due.length - deleted, held, linksErased, runId: run?.id ?? null };
+    this.logger.log(
+      `User erasure: ${due.length} results due (${deleted} deleted now), ${held} held, ${linksErased} links erased`,
+    );
+    return {
+      results: due.length,
+      deleted,
+      pending: due.length - deleted,
+      held,
+      linksErased,
+      runId: run?.id ?? null,
+    };
   }
 
   /** Audited before the change (the audit row is unique, so a retried request repeats nothing). */
@@ -69,6 +83,9 @@ export class UserErasureService {
         at: now,
       });
     }
-    return this.redactor.eraseLinks(links.map((l) => l.id), now);
+    return this.redactor.eraseLinks(
+      links.map((l) => l.id),
+      now,
+    );
   }
 }

@@ -6,11 +6,19 @@ import { CleanupRunEntity } from '../persistence/cleanup-run.entity';
 import { CleanupRunRepository } from '../persistence/cleanup-run.repository';
 import { ExpiredRowsRepository } from '../persistence/expired-rows.repository';
 import { OverdueResult, ResultCleanupRepository } from '../persistence/result-cleanup.repository';
-import { resultDeadline, retentionCutoffs, RetentionSchedule, retentionSchedule } from '../policy/retention-policy';
+import {
+  resultDeadline,
+  retentionCutoffs,
+  RetentionSchedule,
+  retentionSchedule,
+} from '../policy/retention-policy';
 import { InjectRetentionOptions, ResolvedRetentionOptions } from '../retention.options';
 
 /** One result past its deadline. `failed` = given up and reported; otherwise waiting for a run or a retry. */
-export interface OverdueResultView extends Omit<OverdueResult, 'createdAt' | 'forcedDueAt' | 'nextAttemptAt' | 'failedAt'> {
+export interface OverdueResultView extends Omit<
+  OverdueResult,
+  'createdAt' | 'forcedDueAt' | 'nextAttemptAt' | 'failedAt'
+> {
   deadline: Date;
   reason: 'retention' | 'user_request';
   nextAttemptAt: Date | null;
@@ -70,11 +78,20 @@ export class CleanupReportService {
 
   async listRuns(query: { cursor?: string; limit?: number }): Promise<Page<CleanupRunEntity>> {
     const limit = query.limit ?? 50;
-    const rows = await this.runs.list({ after: query.cursor ? decodeKeysetCursor(query.cursor) : undefined, limit: limit + 1 });
+    const rows = await this.runs.list({
+      after: query.cursor ? decodeKeysetCursor(query.cursor) : undefined,
+      limit: limit + 1,
+    });
     return page(rows, limit, (r) => encodeKeysetCursor(r.startedAt, r.id));
   }
 
-  async listAudit(query: { authId?: string; action?: AuditAction; outcome?: AuditOutcome; cursor?: string; limit?: number }): Promise<Page<CleanupAuditEntity>> {
+  async listAudit(query: {
+    authId?: string;
+    action?: AuditAction;
+    outcome?: AuditOutcome;
+    cursor?: string;
+    limit?: number;
+  }): Promise<Page<CleanupAuditEntity>> {
     const limit = query.limit ?? 50;
     const rows = await this.audit.list({
       subjectId: query.authId,

@@ -28,7 +28,9 @@ export class LinkService {
    * key with a different request is a conflict.
    */
   async mint(input: MintLinkInput, context: MintContext = {}): Promise<LinkView> {
-    const idempotencyKey = context.idempotencyKey ? `${context.callerName ?? ''}:${context.idempotencyKey}` : null;
+    const idempotencyKey = context.idempotencyKey
+      ? `${context.callerName ?? ''}:${context.idempotencyKey}`
+      : null;
     const fingerprint = idempotencyKey ? fingerprintOf(input) : null;
     if (idempotencyKey) {
       const existing = await this.tokens.findByIdempotencyKey(idempotencyKey);
@@ -54,7 +56,14 @@ export class LinkService {
     return this.views.view(row);
   }
 
-  async list(filter: { sid?: string; authUserId?: string; project?: string; status?: TokenStatus; cursor?: string; limit?: number }): Promise<LinkPage> {
+  async list(filter: {
+    sid?: string;
+    authUserId?: string;
+    project?: string;
+    status?: TokenStatus;
+    cursor?: string;
+    limit?: number;
+  }): Promise<LinkPage> {
     const limit = filter.limit ?? 50;
     const now = this.clock.now();
     const rows = await listTokensQuery(
@@ -76,10 +85,15 @@ export class LinkService {
     return this.get(id);
   }
 
-  private newRow(input: MintLinkInput, idempotencyKey: string | null, fingerprint: string | null): FaceAuthTokenEntity {
+  private newRow(
+    input: MintLinkInput,
+    idempotencyKey: string | null,
+    fingerprint: string | null,
+  ): FaceAuthTokenEntity {
     const projectName = input.project ?? this.options.defaultProject;
     const project = this.options.projects.get(projectName);
-    if (!project) throw new TokenError(TokenErrorCode.UNKNOWN_PROJECT, `project "${projectName}" is not configured`);
+    if (!project)
+      throw new TokenError(TokenErrorCode.UNKNOWN_PROJECT, `project "${projectName}" is not configured`);
     const policy = resolveLinkPolicy(input.policy, project.tokenExpiration);
     const ttl = input.expiresInSeconds ?? this.options.unusedLinkTtlSeconds;
     if (!Number.isInteger(ttl) || ttl < 1 || ttl > this.options.maxUnusedLinkTtlSeconds) {

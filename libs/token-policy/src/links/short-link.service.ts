@@ -25,7 +25,8 @@ export class ShortLinkService {
     if (!row) throw new TokenError(TokenErrorCode.TOKEN_NOT_FOUND, 'This link does not exist');
     const now = this.clock.now();
     const status = tokenStatus(stateOf(row), now);
-    if (status !== 'active') throw new TokenError(refusalFor(status), `This link can no longer be used: ${status}`);
+    if (status !== 'active')
+      throw new TokenError(refusalFor(status), `This link can no longer be used: ${status}`);
     if (row.consumeOn === 'open') await this.ledger.consumeOrThrow(row.token, now);
     return this.views.urlFor(row);
   }

@@ -50,7 +50,8 @@ export class TokenLedger extends TokenUsagePort {
     const updated = await this.tokens.consume(token, at, key);
     if (updated) this.metrics.token('consumed');
     const row = updated ?? (await this.tokens.findByToken(token));
-    if (!row) return { recorded: false, duplicate: false, known: false, status: null, linkId: null, project: null };
+    if (!row)
+      return { recorded: false, duplicate: false, known: false, status: null, linkId: null, project: null };
     return {
       recorded: updated !== null,
       duplicate: updated === null && key !== '' && row.useKeys.includes(`,${key},`),

@@ -2,8 +2,10 @@ import { FaceAuthTokenEntity } from './faceauth-token.entity';
 
 type Row = Record<string, unknown>;
 
-const instant = (value: unknown): Date | null => (value === null || value === undefined ? null : new Date(Number(value)));
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const instant = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : new Date(Number(value));
+const text = (value: unknown): string | null =>
+  value === null || value === undefined ? null : String(value);
 const int = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
 /** Maps a raw `RETURNING *` row (snake_case, BIGINT as string on PostgreSQL) to the entity. */

@@ -2,7 +2,8 @@
 export type LinkPolicy = { mode: 'count'; maxUses: number } | { mode: 'time'; windowSeconds: number };
 
 /** The Argos-side token expiration setting of a FaceAuth project (mirrors its dashboard option). */
-export type ArgosTokenExpiration = { mode: 'off' } | { mode: 'count' } | { mode: 'time'; windowSeconds: number };
+export type ArgosTokenExpiration =
+  { mode: 'off' } | { mode: 'count' } | { mode: 'time'; windowSeconds: number };
 
 export type TokenStatus = 'active' | 'used' | 'expired' | 'revoked';
 

@@ -14,7 +14,8 @@ describe('generateTokenId', () => {
 
   it('uses every character of its alphabet roughly uniformly', () => {
     const counts = new Map<string, number>();
-    for (let i = 0; i < 4_000; i++) for (const c of generateTokenId()) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (let i = 0; i < 4_000; i++)
+      for (const c of generateTokenId()) counts.set(c, (counts.get(c) ?? 0) + 1);
     expect(counts.size).toBe(62);
     const expected = (4_000 * 24) / 62;
     for (const n of counts.values()) expect(Math.abs(n - expected) / expected).toBeLessThan(0.2);

@@ -21,7 +21,11 @@ export class ArgosWebhookController {
   @ApiResponse({ status: 400, description: 'Malformed or undecryptable body' })
   @ApiResponse({ status: 401, description: 'Missing or wrong secret' })
   @ApiResponse({ status: 403, description: 'Source address not allowed' })
-  receive(@Body() body: unknown, @Query('secret') secret: string | undefined, @Req() req: { ip?: string }): Promise<WebhookAckDto> {
+  receive(
+    @Body() body: unknown,
+    @Query('secret') secret: string | undefined,
+    @Req() req: { ip?: string },
+  ): Promise<WebhookAckDto> {
     return this.ack(body, secret, req.ip);
   }
 
@@ -29,11 +33,19 @@ export class ArgosWebhookController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Argos webhook with the secret in the path' })
   @ApiOkResponse({ type: WebhookAckDto })
-  receiveWithPathSecret(@Body() body: unknown, @Param('secret') secret: string, @Req() req: { ip?: string }): Promise<WebhookAckDto> {
+  receiveWithPathSecret(
+    @Body() body: unknown,
+    @Param('secret') secret: string,
+    @Req() req: { ip?: string },
+  ): Promise<WebhookAckDto> {
     return this.ack(body, secret, req.ip);
   }
 
-  private async ack(body: unknown, secret: string | undefined, ip: string | undefined): Promise<WebhookAckDto> {
+  private async ack(
+    body: unknown,
+    secret: string | undefined,
+    ip: string | undefined,
+  ): Promise<WebhookAckDto> {
     const outcome = await this.intake.receive({ body, secret, sourceIp: ip });
     return { received: true, duplicate: outcome.duplicate };
   }

@@ -11,6 +11,11 @@ import { ArgosWebhookController } from './argos-webhook.controller';
 export function webhookController(path: string, ...extra: ClassDecorator[]): Type<ArgosWebhookController> {
   class MountedArgosWebhookController extends ArgosWebhookController {}
   Reflect.defineMetadata('design:paramtypes', [WebhookIntakeService], MountedArgosWebhookController);
-  applyDecorators(Controller(path), ApiTags('webhooks'), ApiExtension('x-public', true), ...extra)(MountedArgosWebhookController);
+  applyDecorators(
+    Controller(path),
+    ApiTags('webhooks'),
+    ApiExtension('x-public', true),
+    ...extra,
+  )(MountedArgosWebhookController);
   return MountedArgosWebhookController;
 }

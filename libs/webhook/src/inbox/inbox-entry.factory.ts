@@ -13,7 +13,14 @@ export function inboxEntryFor(
   const base = { id: randomUUID(), payload, source, receivedAt, project };
   switch (event.kind) {
     case 'faceAuth':
-      return { ...base, dedupeKey: `faceAuth:${event.authId}`, trigger: 'faceAuth', authId: event.authId, tokenId: event.tokenId ?? null, status: 'pending' };
+      return {
+        ...base,
+        dedupeKey: `faceAuth:${event.authId}`,
+        trigger: 'faceAuth',
+        authId: event.authId,
+        tokenId: event.tokenId ?? null,
+        status: 'pending',
+      };
     case 'tokenExpired':
       return {
         ...base,

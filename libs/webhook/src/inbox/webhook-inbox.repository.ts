@@ -7,7 +7,16 @@ import { InboxStatus, WebhookInboxEntity } from './webhook-inbox.entity';
 
 export type NewInboxRow = Pick<
   WebhookInboxEntity,
-  'id' | 'dedupeKey' | 'trigger' | 'authId' | 'tokenId' | 'project' | 'payload' | 'source' | 'status' | 'receivedAt'
+  | 'id'
+  | 'dedupeKey'
+  | 'trigger'
+  | 'authId'
+  | 'tokenId'
+  | 'project'
+  | 'payload'
+  | 'source'
+  | 'status'
+  | 'receivedAt'
 >;
 
 const INSERT_SQL = `
@@ -61,13 +70,23 @@ export class WebhookInboxRepository {
   }
 
   async claim(now: Date, leaseMs: number, limit: number): Promise<WebhookInboxEntity[]> {
-    const [sql, params] = positionalSql(this.kind, claimSql(this.kind), [now.getTime(), now.getTime() + leaseMs, limit]);
+    const [sql, params] = positionalSql(this.kind, claimSql(this.kind), [
+      now.getTime(),
+      now.getTime() + leaseMs,
+      limit,
+    ]);
     return rawRows(await this.dataSource.query(sql, params)).map(inboxFromRow);
   }
 
   /** Marks a claimed row done, only if this worker still holds its lease. */
   async complete(row: WebhookInboxEntity, now: Date, project: string | null): Promise<boolean> {
-    return this.settle(row, { status: 'done', processedAt: now, lockedUntil: null, lastError: null, ...(project ? { project } : {}) });
+    return this.settle(row, {
+      status: 'done',
+      processedAt: now,
+      lockedUntil: null,
+      lastError: null,
+      ...(project ? { project } : {}),
+    });
   }
 
   /** Schedules a retry, or gives up (`dead`) — only if this worker still holds the lease. */
@@ -89,23 +108,46 @@ export class WebhookInboxRepository {
     const result = await this.rows
       .createQueryBuilder()
       .update()
-      .set({ status: 'pending', attempts: 0, nextAttemptAt: now, lockedUntil: null, lastError: null, processedAt: null })
+      .set({
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lockedUntil: null,
+        lastError: null,
+        processedAt: null,
+      })
       .where('id = :id', { id })
       .execute();
     return (result.affected ?? 0) > 0;
   }
 
-  list(filter: { status?: InboxStatus; after?: KeysetPosition; limit: number }): Promise<WebhookInboxEntity[]> {
-    const q = this.rows.createQueryBuilder('w').orderBy('w.received_at', 'DESC').addOrderBy('w.id', 'DESC').limit(filter.limit);
+  list(filter: {
+    status?: InboxStatus;
+    after?: KeysetPosition;
+    limit: number;
+  }): Promise<WebhookInboxEntity[]> {
+    const q = this.rows
+      .createQueryBuilder('w')
+      .orderBy('w.received_at', 'DESC')
+      .addOrderBy('w.id', 'DESC')
+      .limit(filter.limit);
     if (filter.status) q.andWhere('w.status = :status', { status: filter.status });
     if (filter.after) {
-      q.andWhere('(w.received_at < :at OR (w.received_at = :at AND w.id < :id))', { at: filter.after.createdAt, id: filter.after.id });
+      q.andWhere('(w.received_at < :at OR (w.received_at = :at AND w.id < :id))', {
+        at: filter.after.createdAt,
+        id: filter.after.id,
+      });
     }
     return q.getMany();
   }
 
   async countByStatus(): Promise<Record<string, number>> {
-    const rows = await this.rows.createQueryBuilder('w').select('w.status', 'status').addSelect('COUNT(*)', 'n').groupBy('w.status').getRawMany<{ status: string; n: string | number }>();
+    const rows = await this.rows
+      .createQueryBuilder('w')
+      .select('w.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .groupBy('w.status')
+      .getRawMany<{ status: string; n: string | number }>();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
@@ -114,7 +156,10 @@ export class WebhookInboxRepository {
       .createQueryBuilder()
       .update()
       .set(changes)
-      .where("id = :id AND status = 'processing' AND locked_until = :lease", { id: row.id, lease: row.lockedUntil?.getTime() })
+      .where("id = :id AND status = 'processing' AND locked_until = :lease", {
+        id: row.id,
+        lease: row.lockedUntil?.getTime(),
+      })
       .execute();
     return (result.affected ?? 0) > 0;
   }

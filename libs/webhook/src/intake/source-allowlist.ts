@@ -10,7 +10,8 @@ export class SourceAllowlist {
     for (const entry of entries) {
       const [address, prefix] = entry.split('/');
       const family = isIP(address);
-      if (family === 0) throw new Error(`WebhookModule option allowedSources has an invalid address: ${entry}`);
+      if (family === 0)
+        throw new Error(`WebhookModule option allowedSources has an invalid address: ${entry}`);
       const type = family === 4 ? 'ipv4' : 'ipv6';
       if (prefix === undefined) this.list.addAddress(address, type);
       else this.list.addSubnet(address, Number(prefix), type);

@@ -30,12 +30,16 @@ export class WebhookAuthenticity {
     const candidate = digest(presented ?? '');
     let match = false;
     for (const known of this.secretDigests) match = timingSafeEqual(known, candidate) || match;
-    if (!presented || !match) throw new WebhookError(WebhookErrorCode.BAD_SECRET, 'Missing or wrong webhook secret');
+    if (!presented || !match)
+      throw new WebhookError(WebhookErrorCode.BAD_SECRET, 'Missing or wrong webhook secret');
   }
 
   checkSource(ip: string | undefined): void {
     if (!this.sources.allows(ip)) {
-      throw new WebhookError(WebhookErrorCode.SOURCE_NOT_ALLOWED, 'This source address may not call the webhook');
+      throw new WebhookError(
+        WebhookErrorCode.SOURCE_NOT_ALLOWED,
+        'This source address may not call the webhook',
+      );
     }
   }
 
@@ -44,7 +48,10 @@ export class WebhookAuthenticity {
     const wrapped = isWrapped(body);
     if (!wrapped) {
       if (this.options.secureTransmission === 'required') {
-        throw new WebhookError(WebhookErrorCode.UNDECRYPTABLE_PAYLOAD, 'Webhook bodies must be encrypted (secure data transmission)');
+        throw new WebhookError(
+          WebhookErrorCode.UNDECRYPTABLE_PAYLOAD,
+          'Webhook bodies must be encrypted (secure data transmission)',
+        );
       }
       return body;
     }
@@ -57,7 +64,10 @@ export class WebhookAuthenticity {
         // not this project's key: try the next
       }
     }
-    throw new WebhookError(WebhookErrorCode.UNDECRYPTABLE_PAYLOAD, 'The encrypted webhook body matches no configured project key');
+    throw new WebhookError(
+      WebhookErrorCode.UNDECRYPTABLE_PAYLOAD,
+      'The encrypted webhook body matches no configured project key',
+    );
   }
 }
 

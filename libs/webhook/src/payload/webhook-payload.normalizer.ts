@@ -45,10 +45,17 @@ export function normalizeWebhookPayload(payload: unknown): ArgosWebhookEvent {
 
 function faceAuth(payload: Obj): FaceAuthWebhookEvent {
   const data = isObj(payload.data) ? payload.data : undefined;
-  const authId = pick(payload, 'auth_id', 'Authentication_id', 'authentication_id') ?? pick(data, 'Authentication_id', 'auth_id', 'authentication_id');
+  const authId =
+    pick(payload, 'auth_id', 'Authentication_id', 'authentication_id') ??
+    pick(data, 'Authentication_id', 'auth_id', 'authentication_id');
   if (!authId) throw malformed('the authentication id is missing');
-  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(authId)) throw malformed('the authentication id has unexpected characters');
-  const version: FaceAuthWebhookEvent['version'] = pick(payload, 'auth_id') ? 'v1' : pick(payload, 'Authentication_id') ? 'v2' : 'v3';
+  if (!/^[A-Za-z0-9._:-]{1,128}$/.test(authId))
+    throw malformed('the authentication id has unexpected characters');
+  const version: FaceAuthWebhookEvent['version'] = pick(payload, 'auth_id')
+    ? 'v1'
+    : pick(payload, 'Authentication_id')
+      ? 'v2'
+      : 'v3';
   const event: FaceAuthWebhookEvent = {
     kind: 'faceAuth',
     version,
@@ -62,14 +69,17 @@ function faceAuth(payload: Obj): FaceAuthWebhookEvent {
     cf3: pick(data, 'Auth_cf3', 'cf3'),
     tokenId: pick(data, 'Token_id', 'token_id', 'token'),
   };
-  return Object.fromEntries(Object.entries(event).filter(([, v]) => v !== undefined)) as unknown as FaceAuthWebhookEvent;
+  return Object.fromEntries(
+    Object.entries(event).filter(([, v]) => v !== undefined),
+  ) as unknown as FaceAuthWebhookEvent;
 }
 
 function tokenExpired(payload: Obj): ArgosWebhookEvent {
   const tokenId = pick(payload, 'token_id', 'Token_id');
   if (!tokenId || !/^[A-Za-z0-9._-]{1,64}$/.test(tokenId)) throw malformed('token_id is missing or invalid');
   const condition = pick(payload, 'expired_condition')?.toLowerCase();
-  if (condition !== 'count' && condition !== 'time') throw malformed('expired_condition must be count or time');
+  if (condition !== 'count' && condition !== 'time')
+    throw malformed('expired_condition must be count or time');
   const at = pick(payload, 'expired_at', 'expected_expired_at');
   const service = pick(payload, 'service');
   return { kind: 'tokenExpired', tokenId, condition, ...(at ? { at } : {}), ...(service ? { service } : {}) };

@@ -3,7 +3,11 @@ import { ArgosClientRegistry, InjectArgosClientRegistry } from '@faceauth/argos-
 import { Clock } from '@faceauth/core';
 import { ResultRepository } from '@faceauth/results';
 import { TokenUsagePort } from '@faceauth/token-policy';
-import { ArgosWebhookEvent, FaceAuthWebhookEvent, TokenExpiredWebhookEvent } from '../payload/argos-webhook-event';
+import {
+  ArgosWebhookEvent,
+  FaceAuthWebhookEvent,
+  TokenExpiredWebhookEvent,
+} from '../payload/argos-webhook-event';
 import { WebhookInboxEntity } from '../inbox/webhook-inbox.entity';
 import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
 import { FaceAuthEventPublisher } from './faceauth-events';
@@ -44,7 +48,12 @@ export class InboxEventHandler {
     await this.results.saveRecord(record, resolved.project, row.source, now);
     const tokenId = record.tokenId ?? event.tokenId;
     const use = tokenId ? await this.tokens.recordUse(tokenId, record.createdAt ?? now, record.authId) : null;
-    await this.events.result({ project: resolved.project, record, source: row.source, tokenUseRecorded: use?.recorded ?? false });
+    await this.events.result({
+      project: resolved.project,
+      record,
+      source: row.source,
+      tokenUseRecorded: use?.recorded ?? false,
+    });
     return resolved.project;
   }
 

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ArgosClientError, ArgosClientRegistry, ArgosErrorCode, FaceAuthRecord, InjectArgosClientRegistry } from '@faceauth/argos-client';
+import {
+  ArgosClientError,
+  ArgosClientRegistry,
+  ArgosErrorCode,
+  FaceAuthRecord,
+  InjectArgosClientRegistry,
+} from '@faceauth/argos-client';
 import { TokenUsagePort } from '@faceauth/token-policy';
 
 export interface ResolvedProject {
@@ -30,7 +36,11 @@ export class ProjectResolver {
       try {
         return { project, record: await this.argos.get(project).getResult(authId) };
       } catch (error) {
-        if (!(error instanceof ArgosClientError && (error.code === ArgosErrorCode.NOT_FOUND || error.code === ArgosErrorCode.BAD_REQUEST))) throw error;
+        if (!(
+          error instanceof ArgosClientError &&
+          (error.code === ArgosErrorCode.NOT_FOUND || error.code === ArgosErrorCode.BAD_REQUEST)
+        ))
+          throw error;
         lastError = error;
       }
     }

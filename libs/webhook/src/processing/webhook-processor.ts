@@ -70,7 +70,11 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
     let settled = 0;
     for (;;) {
       if (this.stopped) return settled;
-      const batch = await this.inbox.claim(this.clock.now(), this.options.processor.leaseMs, this.options.processor.batchSize);
+      const batch = await this.inbox.claim(
+        this.clock.now(),
+        this.options.processor.leaseMs,
+        this.options.processor.batchSize,
+      );
       if (batch.length === 0) return settled;
       for (let i = 0; i < batch.length; i += this.concurrency) {
         await Promise.all(batch.slice(i, i + this.concurrency).map((row) => this.process(row)));
@@ -88,10 +92,16 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
       const label = typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error';
       const message = `${label}: ${error instanceof Error ? error.message : 'unknown error'}`;
       const { maxAttempts, baseDelayMs, maxDelayMs } = this.options.processor;
-      const retryAt = row.attempts >= maxAttempts ? null : new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, baseDelayMs, maxDelayMs));
+      const retryAt =
+        row.attempts >= maxAttempts
+          ? null
+          : new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, baseDelayMs, maxDelayMs));
       await this.inbox.fail(row, message, retryAt);
       if (!retryAt) this.metrics.webhook('dead');
-      if (!retryAt) this.logger.error(`Inbox row ${row.id} (${row.trigger}) is dead after ${row.attempts} attempts: ${message}`);
+      if (!retryAt)
+        this.logger.error(
+          `Inbox row ${row.id} (${row.trigger}) is dead after ${row.attempts} attempts: ${message}`,
+        );
     }
   }
 }

@@ -49,16 +49,26 @@ export class WebhookReconciler implements OnApplicationBootstrap, OnApplicationS
   }
 
   /** Enqueues every result Argos lists between `since` (default: lookback) and now. */
-  async reconcile(options: { since?: Date; onRecord?: (seen: number) => void } = {}): Promise<ReconcileReport> {
+  async reconcile(
+    options: { since?: Date; onRecord?: (seen: number) => void } = {},
+  ): Promise<ReconcileReport> {
     const now = this.clock.now();
     const since = options.since ?? new Date(now.getTime() - this.options.reconcile.lookbackDays * DAY_MS);
     const report: ReconcileReport = { seen: 0, enqueued: 0, projects: this.argos.projectNames() };
     for (const project of report.projects) {
-      const records = this.argos.get(project).listResults({ startDate: isoDate(since), endDate: isoDate(now) });
+      const records = this.argos
+        .get(project)
+        .listResults({ startDate: isoDate(since), endDate: isoDate(now) });
       for await (const record of records) {
         report.seen += 1;
         options.onRecord?.(report.seen);
-        const event = { kind: 'faceAuth' as const, version: 'v3' as const, authId: record.authId, status: record.status, tokenId: record.tokenId };
+        const event = {
+          kind: 'faceAuth' as const,
+          version: 'v3' as const,
+          authId: record.authId,
+          status: record.status,
+          tokenId: record.tokenId,
+        };
         if (await this.inbox.insert(inboxEntryFor(event, 'reconcile', now, project))) report.enqueued += 1;
       }
     }
