@@ -5,7 +5,8 @@ import { SandboxHandle } from '../../apps/argos-sandbox/src';
 import { CleanupBatchRunner } from '../../libs/retention/src/cleanup/cleanup-batch.runner';
 import { CleanupLock } from '../../libs/retention/src/lock/cleanup-lock';
 import { zeroCounts } from '../../libs/retention/src/persistence/cleanup-run.repository';
-import { SharedDatabaseInstance, startApiOn } from '../support/shared-database';
+import { ApiHarness } from '../support/api-harness';
+import { startApiOn } from '../support/api-on-database';
 import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';
 import { ADMIN, DAY, deleteCalls, retentionEnv, seedResult, startSandbox } from './retention.fixtures';
 
@@ -22,7 +23,7 @@ const MINUTE = 60_000;
 describe.each(databasesUnderTest())('three instances cleaning up one %s database', (kind) => {
   let sandbox: SandboxHandle;
   let database: TestDatabase;
-  const instances: SharedDatabaseInstance[] = [];
+  const instances: ApiHarness[] = [];
   const T0 = Date.UTC(2026, 5, 1);
   const clock = new ManualClock(T0);
 

@@ -7,6 +7,9 @@ export interface ServerRound {
   cpuUs: number;
   /** `cpuUs` per 2xx answer. */
   cpuUsPerReq: number;
+  /** RSS of the server process at the end of the round. */
+  rssBytes: number;
+  heapUsedBytes: number;
   /** Peak RSS of the server process so far. */
   maxRssBytes: number;
 }
@@ -26,5 +29,12 @@ export async function measureServerRound(
   if (settle) await settle();
   const after = await server.cpu();
   const cpuUs = after.cpuUs - before.cpuUs;
-  return { load: result, cpuUs, cpuUsPerReq: cpuUs / Math.max(result.ok, 1), maxRssBytes: after.maxRssBytes };
+  return {
+    load: result,
+    cpuUs,
+    cpuUsPerReq: cpuUs / Math.max(result.ok, 1),
+    rssBytes: after.rssBytes,
+    heapUsedBytes: after.heapUsedBytes,
+    maxRssBytes: after.maxRssBytes,
+  };
 }

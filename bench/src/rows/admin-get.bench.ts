@@ -8,6 +8,7 @@ import { httpPlan } from '../http/http-plan';
 import { HttpStack, withHttpStack } from '../http/http-stack';
 import { assertSameAnswer, fetchJson, jsonHeaders, seedLinks } from '../http/link-fixtures';
 import { measureServerRound, ServerRound } from '../http/server-round';
+import { recordServiceRss } from '../http/service-rss.tracker';
 
 // Enough distinct rows that the reads are not one hot row, few enough to seed in a second.
 const SEEDED_LINKS = 200;
@@ -59,6 +60,7 @@ async function measureAdminGet(stack: HttpStack, ctx: BenchContext): Promise<Row
   });
   const ratios = pairedRatios(rounds, (r) => r.cpuUsPerReq);
   const peakRss = Math.max(...rounds.subject.map((r) => r.maxRssBytes));
+  recordServiceRss(`admin-get-${stack.kind}`, peakRss);
   return {
     subject: medianOf(rounds.subject, (r) => r.cpuUsPerReq),
     baseline: medianOf(rounds.baseline, (r) => r.cpuUsPerReq),

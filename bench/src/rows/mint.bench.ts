@@ -8,6 +8,7 @@ import { httpPlan } from '../http/http-plan';
 import { HttpStack, withHttpStack } from '../http/http-stack';
 import { assertSameAnswer, fetchJson, jsonHeaders, MINT_BODY } from '../http/link-fixtures';
 import { measureServerRound, ServerRound } from '../http/server-round';
+import { recordServiceRss } from '../http/service-rss.tracker';
 
 /**
  * QUALITY.md goal 2 (issue 4, acceptance 7): minting a link end to end over HTTP keeps ≥ 0.7× the
@@ -55,6 +56,7 @@ async function measureMint(stack: HttpStack, ctx: BenchContext): Promise<RowMeas
   const ratios = pairedRatios(rounds, (r) => r.load.okPerS);
   const cpuRatios = pairedRatios(rounds, (r) => r.cpuUsPerReq);
   const peakRss = Math.max(...rounds.subject.map((r) => r.maxRssBytes));
+  recordServiceRss(`mint-${stack.kind}`, peakRss);
   return {
     subject: medianOf(rounds.subject, (r) => r.load.okPerS),
     baseline: medianOf(rounds.baseline, (r) => r.load.okPerS),

@@ -15,6 +15,8 @@ export interface ServerCpuSample {
   /** Cumulative user + system CPU of the server process, in µs. */
   cpuUs: number;
   rssBytes: number;
+  /** V8 heap in use: tells heap growth (a leak, or garbage not yet collected) from native memory. */
+  heapUsedBytes: number;
   /** Peak resident set size of the process so far (`resourceUsage().maxRSS`), in bytes. */
   maxRssBytes: number;
 }
@@ -39,6 +41,7 @@ export function serveBenchIpc(port: number, close: () => Promise<void>): void {
       const sample: ServerCpuSample = {
         cpuUs: cpu.user + cpu.system,
         rssBytes: process.memoryUsage.rss(),
+        heapUsedBytes: process.memoryUsage().heapUsed,
         maxRssBytes: process.resourceUsage().maxRSS * 1024,
       };
       send({ type: 'cpu', id: message.id, sample } satisfies BenchServerMessage);

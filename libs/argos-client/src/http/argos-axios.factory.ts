@@ -14,7 +14,7 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
  *   (a redirect would resend the x-api-key header to wherever it points).
  * - `validateStatus` accepts everything: statuses are mapped by the executor, not thrown by axios.
  * - `responseType: 'arraybuffer'`: raw bytes, parsed defensively by the normalisers.
- * - `proxy: false`: no proxy from environment variables (the lib never reads `process.env`).
+ * - `proxy: false`: no proxy from environment variables (the lib never reads the environment).
  * - No axios `timeout` (it is an idle timeout that a trickling body defeats): the executor aborts each
  *   attempt with its own timer; keep-alive agents with a connect timeout.
  */
