@@ -71,6 +71,7 @@ export class ResultRepository {
         legalHold: false,
       })
       .orIgnore()
+      .updateEntity(false)
       .execute();
   }
 

@@ -31,7 +31,8 @@ export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
   );
   const logger = app.get(Logger);
   app.useLogger(logger);
-  registerAccessLog(app.getHttpAdapter().getInstance(), logger, app.get(FaceAuthMetrics));
+  const accessLog = ['info', 'debug', 'trace'].includes(config.logging.level);
+  registerAccessLog(app.getHttpAdapter().getInstance(), logger, app.get(FaceAuthMetrics), accessLog);
   app.enableShutdownHooks();
   // Routes opt in to a limit with @RouteConfig({ rateLimit }) (the public short link does).
   await app.register(fastifyRateLimit, { global: false });

@@ -13,6 +13,7 @@ export function registerAccessLog(
   fastify: FastifyInstance,
   logger: LoggerService,
   metrics: FaceAuthMetrics,
+  enabled: boolean,
 ): void {
   fastify.addHook('onResponse', (request, reply, done) => {
     metrics.httpRequest(
@@ -21,7 +22,7 @@ export function registerAccessLog(
       reply.statusCode,
       reply.elapsedTime / 1000,
     );
-    if (!request.url.startsWith('/health')) {
+    if (enabled && !request.url.startsWith('/health')) {
       logger.log(
         {
           req: { id: request.id, method: request.method, url: redactUrl(request.url) },

@@ -28,12 +28,13 @@ export class LinkViewFactory {
     );
   }
 
-  view(row: FaceAuthTokenEntity, now: Date = this.clock.now()): LinkView {
+  /** `url` may be passed when the caller built it already (minting builds it before writing). */
+  view(row: FaceAuthTokenEntity, now: Date = this.clock.now(), url: string = this.urlFor(row)): LinkView {
     return {
       id: row.id,
       project: row.project,
       token: row.token,
-      url: this.urlFor(row),
+      url,
       status: tokenStatus(stateOf(row), now),
       policy: policyOf(row),
       consumeOn: row.consumeOn,

@@ -38,7 +38,7 @@ export class LinkService {
     }
     const row = this.newRow(input, idempotencyKey, fingerprint);
     // Build the URL before writing: a field the encryption codec refuses must not leave a row behind.
-    this.views.urlFor(row);
+    const url = this.views.urlFor(row);
     try {
       await this.tokens.insert(row);
     } catch (error) {
@@ -47,7 +47,7 @@ export class LinkService {
       throw error;
     }
     this.metrics.token('minted');
-    return this.views.view(row);
+    return this.views.view(row, row.createdAt, url);
   }
 
   async get(id: string): Promise<LinkView> {

@@ -39,20 +39,36 @@ export class TokenRepository {
     this.kind = databaseKind(dataSource);
   }
 
+  /** One INSERT, without TypeORM's read-back of defaulted columns (the row is complete already). */
   async insert(row: FaceAuthTokenEntity): Promise<void> {
-    await this.rows.insert(row);
+    await this.rows.createQueryBuilder().insert().values(row).updateEntity(false).execute();
   }
 
+  // Look-ups are on hot paths (short links, GET, webhooks): one raw statement each, mapped by hand,
+  // instead of TypeORM's find machinery, which costs several times the query itself.
   findById(id: string): Promise<FaceAuthTokenEntity | null> {
-    return this.rows.findOneBy({ id });
+    return this.findOneWhere('id', id);
   }
 
   findByToken(token: string): Promise<FaceAuthTokenEntity | null> {
-    return this.rows.findOneBy({ token });
+    return this.findOneWhere('token', token);
   }
 
   findByIdempotencyKey(key: string): Promise<FaceAuthTokenEntity | null> {
-    return this.rows.findOneBy({ idempotencyKey: key });
+    return this.findOneWhere('idempotency_key', key);
+  }
+
+  private async findOneWhere(
+    column: 'id' | 'token' | 'idempotency_key',
+    value: string,
+  ): Promise<FaceAuthTokenEntity | null> {
+    const [sql, params] = positionalSql(
+      this.kind,
+      `SELECT * FROM faceauth_tokens WHERE ${column} = $1 LIMIT 1`,
+      [value],
+    );
+    const rows = rawRows(await this.dataSource.query(sql, params));
+    return rows.length > 0 ? tokenFromRow(rows[0]) : null;
   }
 
   /**

@@ -8,6 +8,8 @@ import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options
 import { InboxEventHandler } from './inbox-event.handler';
 import { retryDelayMs } from './retry-delay';
 
+const KICK_DELAY_MS = 5;
+
 /**
  * Drains the inbox: claims due rows under a lease, applies them, marks them done; failures are retried
  * with jittered backoff and end `dead` after `maxAttempts`. Runs on a poll interval and when kicked by
@@ -19,6 +21,7 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
   private readonly concurrency: number;
   private timer?: NodeJS.Timeout;
   private draining: Promise<void> | null = null;
+  private scheduled: NodeJS.Timeout | null = null;
   private again = false;
   private stopped = false;
 
@@ -43,16 +46,28 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.scheduled) clearTimeout(this.scheduled);
     await this.draining;
   }
 
-  /** Asks for a drain soon; concurrent kicks coalesce. */
+  /**
+   * Asks for a drain soon. Kicks coalesce: a drain starts a few milliseconds after the first kick, so that
+   * a burst of webhooks is claimed in batches rather than one drain (and one empty claim) per webhook.
+   */
   kick(): void {
     if (!this.options.processor.enabled || this.stopped) return;
     if (this.draining) {
       this.again = true;
       return;
     }
+    this.scheduled ??= setTimeout(() => {
+      this.scheduled = null;
+      this.start();
+    }, KICK_DELAY_MS);
+  }
+
+  private start(): void {
+    if (this.draining || this.stopped) return;
     this.draining = this.drain()
       .then(() => undefined)
       .catch((error: unknown) => this.logger.error(`Inbox drain failed: ${(error as Error).message}`))
