@@ -114,6 +114,23 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
     },
   );
 
+  it('takes the token_expired webhook the sandbox sends when its count expiry is on', async () => {
+    sandbox.controls.projects.upsert(PID, { tokenExpiration: { mode: 'count' } });
+    try {
+      const link = await mint({ sid: APPROVED_SUBMISSION, authUserId: 'expiring-user' });
+      await completeHostedPage(link.url);
+      const inbox = await eventually(async () => {
+        const page = await json(await call('/v1/webhooks/inbox?status=done&limit=200'));
+        return page.items.some((r: { trigger: string }) => r.trigger === 'token_expired') ? page : null;
+      });
+      expect(inbox.items.filter((r: { trigger: string }) => r.trigger === 'token_expired').length).toBeGreaterThanOrEqual(1);
+      const reopened = await fetch(link.url);
+      expect(reopened.status).toBe(410); // Argos (the sandbox) refuses the expired token too
+    } finally {
+      sandbox.controls.projects.upsert(PID, { tokenExpiration: { mode: 'off' } });
+    }
+  });
+
   it('reconciles a result whose webhook the sandbox dropped, within one poll', async () => {
     await fetch(`${sandbox.url}/__sandbox/webhooks/drop-next`, {
       method: 'POST',
