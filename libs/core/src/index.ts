@@ -13,3 +13,4 @@ export {
   type TokenMetricEvent,
   type CleanupMetricEvent,
 } from './metrics/faceauth-metrics';
+export { rawInstant, rawText, rawInt } from './persistence/raw-values';

@@ -1,7 +1,5 @@
+import { rawInstant, rawText } from '@faceauth/core';
 import { InboxStatus, WebhookInboxEntity } from './webhook-inbox.entity';
-
-const instant = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(Number(v)));
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** Maps a raw `RETURNING *` row to the entity. */
 export function inboxFromRow(row: Record<string, unknown>): WebhookInboxEntity {
@@ -9,17 +7,17 @@ export function inboxFromRow(row: Record<string, unknown>): WebhookInboxEntity {
     id: String(row.id),
     dedupeKey: String(row.dedupe_key),
     trigger: String(row.trigger),
-    authId: text(row.auth_id),
-    tokenId: text(row.token_id),
-    project: text(row.project),
+    authId: rawText(row.auth_id),
+    tokenId: rawText(row.token_id),
+    project: rawText(row.project),
     payload: String(row.payload),
     source: String(row.source),
     status: String(row.status) as InboxStatus,
     attempts: Number(row.attempts),
-    nextAttemptAt: instant(row.next_attempt_at) as Date,
-    lockedUntil: instant(row.locked_until),
-    lastError: text(row.last_error),
-    receivedAt: instant(row.received_at) as Date,
-    processedAt: instant(row.processed_at),
+    nextAttemptAt: rawInstant(row.next_attempt_at) as Date,
+    lockedUntil: rawInstant(row.locked_until),
+    lastError: rawText(row.last_error),
+    receivedAt: rawInstant(row.received_at) as Date,
+    processedAt: rawInstant(row.processed_at),
   });
 }
