@@ -14,3 +14,4 @@ export {
   type CleanupMetricEvent,
 } from './metrics/faceauth-metrics';
 export { rawInstant, rawText, rawInt } from './persistence/raw-values';
+export { RawInsert, type RawInsertOptions, type RawInsertConflict } from './persistence/raw-insert';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, Repository } from 'typeorm';
 import { FaceAuthRecord } from '@faceauth/argos-client';
-import { KeysetPosition } from '@faceauth/core';
+import { KeysetPosition, RawInsert } from '@faceauth/core';
 import { FaceAuthResultEntity } from './faceauth-result.entity';
 
 export interface ResultListFilter {
@@ -42,37 +42,56 @@ function fieldsOf(record: FaceAuthRecord, now: Date): RecordFields {
   };
 }
 
+/** Columns a later record about the same authentication overwrites (never project, source or the flags). */
+const RECORD_COLUMNS = [
+  'status',
+  'submission_id',
+  'auth_user_id',
+  'cf1',
+  'cf2',
+  'cf3',
+  'token_id',
+  'submit_type',
+  'scores',
+  'fail_codes',
+  'reject_comments',
+  'created_at',
+  'updated_at',
+] as const;
+
 /** Results table access. A purged row never gets its personal fields back from a late record. */
 @Injectable()
 export class ResultRepository {
-  constructor(@InjectRepository(FaceAuthResultEntity) readonly rows: Repository<FaceAuthResultEntity>) {}
+  private upsert: RawInsert<FaceAuthResultEntity> | null = null;
 
-  /** Stores what Argos says about a result: updates a live row, or inserts it once (duplicates ignored). */
+  constructor(
+    @InjectRepository(FaceAuthResultEntity) readonly rows: Repository<FaceAuthResultEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Stores what Argos says about a result in one statement: inserts it, or updates the row when it exists
+   * and is not purged (a purged row stays as it is).
+   */
   async saveRecord(record: FaceAuthRecord, project: string, source: string, now: Date): Promise<void> {
-    const fields = fieldsOf(record, now);
-    const updated = await this.rows
-      .createQueryBuilder()
-      .update(FaceAuthResultEntity)
-      .set(fields)
-      .where('auth_id = :authId AND purged_at IS NULL', { authId: record.authId })
-      .execute();
-    if ((updated.affected ?? 0) > 0) return;
-    await this.rows
-      .createQueryBuilder()
-      .insert()
-      .into(FaceAuthResultEntity)
-      .values({
-        ...fields,
+    this.upsert ??= new RawInsert(this.dataSource, FaceAuthResultEntity, {
+      conflict: {
+        target: ['auth_id'],
+        update: RECORD_COLUMNS,
+        where: 'faceauth_results.purged_at IS NULL',
+      },
+    });
+    await this.upsert.execute(
+      Object.assign(new FaceAuthResultEntity(), {
+        ...fieldsOf(record, now),
         authId: record.authId,
         project,
         source,
         purgedAt: null,
         argosDeletedAt: null,
         legalHold: false,
-      })
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
+      }),
+    );
   }
 
   findById(authId: string): Promise<FaceAuthResultEntity | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { databaseKind, DatabaseKind, positionalSql, rawRows } from '@faceauth/core';
+import { databaseKind, DatabaseKind, positionalSql, RawInsert, rawRows } from '@faceauth/core';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
 
 import { tokenFromRow } from './token-row.mapper';
@@ -31,6 +31,7 @@ RETURNING *`;
 @Injectable()
 export class TokenRepository {
   private readonly kind: DatabaseKind;
+  private inserter: RawInsert<FaceAuthTokenEntity> | null = null;
 
   constructor(
     @InjectRepository(FaceAuthTokenEntity) readonly rows: Repository<FaceAuthTokenEntity>,
@@ -39,9 +40,10 @@ export class TokenRepository {
     this.kind = databaseKind(dataSource);
   }
 
-  /** One INSERT, without TypeORM's read-back of defaulted columns (the row is complete already). */
+  /** One INSERT of the complete row: no read-back, one cached statement text. */
   async insert(row: FaceAuthTokenEntity): Promise<void> {
-    await this.rows.createQueryBuilder().insert().values(row).updateEntity(false).execute();
+    this.inserter ??= new RawInsert(this.dataSource, FaceAuthTokenEntity);
+    await this.inserter.execute(row);
   }
 
   // Look-ups are on hot paths (short links, GET, webhooks): one raw statement each, mapped by hand,

@@ -41,6 +41,18 @@ WHERE id IN (
   AND ${DUE}
 RETURNING *`;
 
+/** Settling a claimed row: only while this worker still holds its lease (`$1` id, `$2` lease). */
+const HELD = `id = $1 AND status = 'processing' AND locked_until = $2`;
+const COMPLETE_SQL = `
+UPDATE webhook_inbox SET status = 'done', processed_at = $3, locked_until = NULL, last_error = NULL,
+  project = COALESCE($4, project)
+WHERE ${HELD}
+RETURNING id`;
+const FAIL_SQL = `
+UPDATE webhook_inbox SET status = $3, next_attempt_at = $4, locked_until = NULL, last_error = $5
+WHERE ${HELD}
+RETURNING id`;
+
 @Injectable()
 export class WebhookInboxRepository {
   private readonly kind: DatabaseKind;
@@ -80,23 +92,16 @@ export class WebhookInboxRepository {
 
   /** Marks a claimed row done, only if this worker still holds its lease. */
   async complete(row: WebhookInboxEntity, now: Date, project: string | null): Promise<boolean> {
-    return this.settle(row, {
-      status: 'done',
-      processedAt: now,
-      lockedUntil: null,
-      lastError: null,
-      ...(project ? { project } : {}),
-    });
+    return this.settle(COMPLETE_SQL, row, [now.getTime(), project]);
   }
 
   /** Schedules a retry, or gives up (`dead`) — only if this worker still holds the lease. */
   async fail(row: WebhookInboxEntity, error: string, retryAt: Date | null): Promise<boolean> {
-    return this.settle(row, {
-      status: retryAt ? 'pending' : 'dead',
-      nextAttemptAt: retryAt ?? row.nextAttemptAt,
-      lockedUntil: null,
-      lastError: error.slice(0, 500),
-    });
+    return this.settle(FAIL_SQL, row, [
+      retryAt ? 'pending' : 'dead',
+      (retryAt ?? row.nextAttemptAt).getTime(),
+      error.slice(0, 500),
+    ]);
   }
 
   findById(id: string): Promise<WebhookInboxEntity | null> {
@@ -151,16 +156,13 @@ export class WebhookInboxRepository {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
-  private async settle(row: WebhookInboxEntity, changes: Partial<WebhookInboxEntity>): Promise<boolean> {
-    const result = await this.rows
-      .createQueryBuilder()
-      .update()
-      .set(changes)
-      .where("id = :id AND status = 'processing' AND locked_until = :lease", {
-        id: row.id,
-        lease: row.lockedUntil?.getTime(),
-      })
-      .execute();
-    return (result.affected ?? 0) > 0;
+  /** Runs a settle statement whose `$1`, `$2` are the row id and the lease this worker holds. */
+  private async settle(text: string, row: WebhookInboxEntity, values: unknown[]): Promise<boolean> {
+    const [sql, params] = positionalSql(this.kind, text, [
+      row.id,
+      row.lockedUntil?.getTime() ?? null,
+      ...values,
+    ]);
+    return rawRows(await this.dataSource.query(sql, params)).length > 0;
   }
 }

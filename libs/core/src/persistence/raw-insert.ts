@@ -1,0 +1,86 @@
+import { DataSource, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
+import { databaseKind, DatabaseKind } from './database-kind';
+import { positionalSql } from './positional-sql';
+
+/** What happens when the row collides with an existing one on `target` (column names). */
+export interface RawInsertConflict {
+  target: readonly string[];
+  /** Columns (database names) overwritten from the new row; none: `DO NOTHING`. */
+  update?: readonly string[];
+  /** Only with `update`: a condition on the existing row (`<table>.<column> …`) for the update to apply. */
+  where?: string;
+}
+
+export interface RawInsertOptions {
+  conflict?: RawInsertConflict;
+  /** A `RETURNING` list, e.g. `'id'`, so that the caller learns whether a row was written. */
+  returning?: string;
+}
+
+interface BoundColumn {
+  property: string;
+  toDatabase: (value: unknown) => unknown;
+}
+
+function converterOf(type: unknown, transformer: ValueTransformer | ValueTransformer[] | undefined) {
+  if (Array.isArray(transformer)) {
+    return (value: unknown) => transformer.reduce<unknown>((v, t) => t.to(v), value);
+  }
+  if (transformer) return (value: unknown) => transformer.to(value);
+  if (type === 'simple-json') return (value: unknown) => (value == null ? null : JSON.stringify(value));
+  return (value: unknown) => (value === undefined ? null : value);
+}
+
+/**
+ * One `INSERT` statement for an entity, written once from its TypeORM metadata (every column, in metadata
+ * order, values through the column transformers; an `undefined` property is written as NULL, not as the
+ * column default) and then bound per row. It replaces
+ * `createQueryBuilder().insert()` on hot paths: the query builder rebuilds and re-escapes the statement on
+ * every call, and its text varies with which values are set, which defeats the driver's statement cache.
+ */
+export class RawInsert<T extends ObjectLiteral> {
+  private readonly text: string;
+  private readonly columns: BoundColumn[];
+  private readonly kind: DatabaseKind;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    entity: EntityTarget<T>,
+    options: RawInsertOptions = {},
+  ) {
+    this.kind = databaseKind(dataSource);
+    const metadata = dataSource.getMetadata(entity);
+    const columns = metadata.columns.filter((c) => !c.isVirtual && !c.isGenerated);
+    this.columns = columns.map((c) => ({
+      property: c.propertyName,
+      toDatabase: converterOf(c.type, c.transformer),
+    }));
+    const names = columns.map((c) => c.databaseName);
+    const table = metadata.tableName;
+    let text = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`;
+    const conflict = options.conflict;
+    if (conflict) {
+      text += ` ON CONFLICT (${conflict.target.join(', ')})`;
+      if (conflict.update && conflict.update.length > 0) {
+        text += ` DO UPDATE SET ${conflict.update.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+        if (conflict.where) text += ` WHERE ${conflict.where}`;
+      } else {
+        text += ' DO NOTHING';
+      }
+    }
+    if (options.returning) text += ` RETURNING ${options.returning}`;
+    this.text = text;
+  }
+
+  /** Runs the statement for `row`; returns the `RETURNING` rows (none without `returning`). */
+  async execute(row: T): Promise<unknown> {
+    const values = this.columns.map((c) => c.toDatabase(row[c.property]));
+    const [sql, params] = positionalSql(this.kind, this.text, values);
+    return this.dataSource.query(sql, params);
+  }
+
+  /** The statement text with `$n` placeholders (for tests and diagnostics). */
+  get statement(): string {
+    return this.text;
+  }
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { FaceAuthRecord } from '@faceauth/argos-client';
+import { ResultRepository } from '@faceauth/results';
+import { WebhookInboxEntity, WebhookInboxRepository } from '@faceauth/webhook';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { databasesUnderTest } from '../support/test-databases';
+
+const T0 = new Date('2026-03-01T10:00:00.000Z');
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+function record(authId: string, overrides: Partial<FaceAuthRecord> = {}): FaceAuthRecord {
+  return {
+    authId,
+    status: 'pending',
+    createdAt: T0,
+    deleted: false,
+    userId: 'user-1',
+    cf1: 'first',
+    tokenId: 'tok1234567890',
+    scores: { similarity: 0.91, threshold: 0.8 },
+    failCodes: [],
+    rejectComments: [],
+    ...overrides,
+  };
+}
+
+/**
+ * The hand-written statements that replaced TypeORM query builders on the webhook path (one upsert per
+ * result, lease-guarded settles of inbox rows) keep the semantics of the statements they replaced.
+ */
+describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
+  let api: ApiHarness;
+  let results: ResultRepository;
+  let inbox: WebhookInboxRepository;
+
+  beforeAll(async () => {
+    api = await startApi(kind, { env: { WEBHOOK_PROCESSOR_ENABLED: 'false' } });
+    results = api.app.get(ResultRepository);
+    inbox = api.app.get(WebhookInboxRepository);
+  });
+  afterAll(() => api.close());
+
+  it('inserts a result once, then a later record updates its fields but never its project or source', async () => {
+    const id = `fa_upsert_${kind}`;
+    await results.saveRecord(record(id), 'alpha', 'webhook', later(1));
+    await results.saveRecord(
+      record(id, { status: 'approved', cf1: undefined, scores: { similarity: 0.97 }, failCodes: ['X1'] }),
+      'beta',
+      'reconcile',
+      later(2),
+    );
+    const row = await results.findById(id);
+    expect(row).toMatchObject({
+      project: 'alpha',
+      source: 'webhook',
+      status: 'approved',
+      authUserId: 'user-1',
+      cf1: null,
+      scores: { similarity: 0.97 },
+      failCodes: ['X1'],
+      rejectComments: [],
+      purgedAt: null,
+      legalHold: false,
+    });
+    expect(row?.updatedAt.getTime()).toBe(later(2).getTime());
+    expect(await results.rows.countBy({ authId: id })).toBe(1);
+  });
+
+  it('leaves a purged result purged when a late record about it arrives', async () => {
+    const id = `fa_purged_${kind}`;
+    await results.saveRecord(record(id), 'alpha', 'webhook', later(1));
+    await results.purge(id, later(2), true);
+    await results.saveRecord(
+      record(id, { status: 'approved', userId: 'user-2' }),
+      'alpha',
+      'webhook',
+      later(3),
+    );
+    expect(await results.findById(id)).toMatchObject({
+      status: 'pending',
+      authUserId: null,
+      cf1: null,
+      scores: null,
+      purgedAt: later(2),
+      updatedAt: later(2),
+    });
+  });
+
+  async function claimedRow(): Promise<WebhookInboxEntity> {
+    const id = randomUUID();
+    await inbox.insert({
+      id,
+      dedupeKey: `dedupe-${id}`,
+      trigger: 'faceAuth',
+      authId: `fa_${id}`,
+      tokenId: null,
+      project: null,
+      payload: '{}',
+      source: 'webhook',
+      status: 'pending',
+      receivedAt: T0,
+    });
+    const claimed = (await inbox.claim(later(10), 60_000, 1_000)).find((r) => r.id === id);
+    if (!claimed) throw new Error('row not claimed');
+    return claimed;
+  }
+
+  it('completes a claimed row only while the lease is held, keeping a known project', async () => {
+    const row = await claimedRow();
+    const stale = Object.assign(new WebhookInboxEntity(), row, { lockedUntil: later(5) });
+    expect(await inbox.complete(stale, later(20), 'alpha')).toBe(false);
+    expect((await inbox.findById(row.id))?.status).toBe('processing');
+
+    expect(await inbox.complete(row, later(20), 'alpha')).toBe(true);
+    expect(await inbox.findById(row.id)).toMatchObject({
+      status: 'done',
+      project: 'alpha',
+      processedAt: later(20),
+      lockedUntil: null,
+      lastError: null,
+    });
+    // Settled rows are not settled again.
+    expect(await inbox.complete(row, later(21), null)).toBe(false);
+  });
+
+  it('schedules a retry or buries a failed row, with the error cut to 500 characters', async () => {
+    const retried = await claimedRow();
+    expect(await inbox.fail(retried, 'E'.repeat(800), later(30_000))).toBe(true);
+    expect(await inbox.findById(retried.id)).toMatchObject({
+      status: 'pending',
+      nextAttemptAt: later(30_000),
+      lockedUntil: null,
+      lastError: 'E'.repeat(500),
+    });
+
+    const dead = await claimedRow();
+    expect(await inbox.fail(dead, 'gave up', null)).toBe(true);
+    expect(await inbox.findById(dead.id)).toMatchObject({
+      status: 'dead',
+      nextAttemptAt: dead.nextAttemptAt,
+      lastError: 'gave up',
+    });
+  });
+
+  it('writes every token column through the raw insert, as TypeORM reads it back', async () => {
+    const created = await api.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'POST',
+        url: '/v1/links',
+        headers: { authorization: `Bearer ${api.devAdminKey ?? ''}`, 'content-type': 'application/json' },
+        payload: {
+          sid: 'sub_raw',
+          authUserId: 'raw-user',
+          authCf2: 'two',
+          lang: 'en',
+          expiresInSeconds: 600,
+        },
+      });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json<{ id: string }>();
+    const rows = await api.app
+      .get(DataSource)
+      .query(
+        kind === 'postgres'
+          ? 'SELECT * FROM faceauth_tokens WHERE id = $1'
+          : 'SELECT * FROM faceauth_tokens WHERE id = ?',
+        [id],
+      );
+    expect(rows[0]).toMatchObject({
+      sid: 'sub_raw',
+      auth_user_id: 'raw-user',
+      auth_cf1: null,
+      auth_cf2: 'two',
+      lang: 'en',
+      use_keys: '',
+      first_used_at: null,
+      revoked_at: null,
+      idempotency_key: null,
+    });
+    expect(Number(rows[0].use_count)).toBe(0);
+    expect(Number(rows[0].expires_at) - Number(rows[0].created_at)).toBe(600_000);
+  });
+});
