@@ -18,7 +18,7 @@ function record(authId: string, overrides: Partial<FaceAuthRecord> = {}): FaceAu
     userId: 'user-1',
     cf1: 'first',
     tokenId: 'tok1234567890',
-    scores: { similarity: 0.91, threshold: 0.8 },
+    scores: { faceSimilarity: 0.91, liveness: 0.8 },
     failCodes: [],
     rejectComments: [],
     ...overrides,
@@ -45,7 +45,7 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
     const id = `fa_upsert_${kind}`;
     await results.saveRecord(record(id), 'alpha', 'webhook', later(1));
     await results.saveRecord(
-      record(id, { status: 'approved', cf1: undefined, scores: { similarity: 0.97 }, failCodes: ['X1'] }),
+      record(id, { status: 'approved', cf1: undefined, scores: { faceSimilarity: 0.97 }, failCodes: ['X1'] }),
       'beta',
       'reconcile',
       later(2),
@@ -57,7 +57,7 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
       status: 'approved',
       authUserId: 'user-1',
       cf1: null,
-      scores: { similarity: 0.97 },
+      scores: { faceSimilarity: 0.97 },
       failCodes: ['X1'],
       rejectComments: [],
       purgedAt: null,

@@ -15,3 +15,4 @@ export {
 } from './metrics/faceauth-metrics';
 export { rawInstant, rawText, rawInt } from './persistence/raw-values';
 export { RawInsert, type RawInsertOptions, type RawInsertConflict } from './persistence/raw-insert';
+export { RawSql } from './persistence/raw-sql';

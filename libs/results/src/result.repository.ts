@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { FaceAuthRecord } from '@faceauth/argos-client';
-import { KeysetPosition, RawInsert } from '@faceauth/core';
+import { KeysetPosition, RawInsert, RawSql } from '@faceauth/core';
 import { FaceAuthResultEntity } from './faceauth-result.entity';
 
 export interface ResultListFilter {
@@ -74,7 +74,7 @@ export class ResultRepository {
    * and is not purged (a purged row stays as it is).
    */
   async saveRecord(record: FaceAuthRecord, project: string, source: string, now: Date): Promise<void> {
-    this.upsert ??= new RawInsert(this.dataSource, FaceAuthResultEntity, {
+    this.upsert ??= new RawInsert(new RawSql(this.dataSource), this.dataSource, FaceAuthResultEntity, {
       conflict: {
         target: ['auth_id'],
         update: RECORD_COLUMNS,

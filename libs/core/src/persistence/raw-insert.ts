@@ -1,6 +1,5 @@
 import { DataSource, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
-import { databaseKind, DatabaseKind } from './database-kind';
-import { positionalSql } from './positional-sql';
+import { RawSql } from './raw-sql';
 
 /** What happens when the row collides with an existing one on `target` (column names). */
 export interface RawInsertConflict {
@@ -41,14 +40,13 @@ function converterOf(type: unknown, transformer: ValueTransformer | ValueTransfo
 export class RawInsert<T extends ObjectLiteral> {
   private readonly text: string;
   private readonly columns: BoundColumn[];
-  private readonly kind: DatabaseKind;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly sql: RawSql,
+    dataSource: DataSource,
     entity: EntityTarget<T>,
     options: RawInsertOptions = {},
   ) {
-    this.kind = databaseKind(dataSource);
     const metadata = dataSource.getMetadata(entity);
     const columns = metadata.columns.filter((c) => !c.isVirtual && !c.isGenerated);
     this.columns = columns.map((c) => ({
@@ -73,10 +71,11 @@ export class RawInsert<T extends ObjectLiteral> {
   }
 
   /** Runs the statement for `row`; returns the `RETURNING` rows (none without `returning`). */
-  async execute(row: T): Promise<unknown> {
-    const values = this.columns.map((c) => c.toDatabase(row[c.property]));
-    const [sql, params] = positionalSql(this.kind, this.text, values);
-    return this.dataSource.query(sql, params);
+  execute(row: T): Promise<Record<string, unknown>[]> {
+    return this.sql.rows(
+      this.text,
+      this.columns.map((c) => c.toDatabase(row[c.property])),
+    );
   }
 
   /** The statement text with `$n` placeholders (for tests and diagnostics). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { databaseKind, DatabaseKind, positionalSql, rawRows } from '@faceauth/core';
+import { DatabaseKind, RawSql } from '@faceauth/core';
 
 /**
  * Raw statements written once with `$n` placeholders, run on SQLite or PostgreSQL. Every write of the
@@ -11,14 +11,15 @@ import { databaseKind, DatabaseKind, positionalSql, rawRows } from '@faceauth/co
 @Injectable()
 export class SqlRunner {
   readonly kind: DatabaseKind;
+  private readonly raw: RawSql;
 
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
-    this.kind = databaseKind(dataSource);
+    this.raw = new RawSql(dataSource);
+    this.kind = this.raw.kind;
   }
 
-  async rows(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-    const [sql, ordered] = positionalSql(this.kind, text, params);
-    return rawRows(await this.dataSource.query(sql, ordered));
+  rows(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+    return this.raw.rows(text, params);
   }
 
   /** `FOR UPDATE SKIP LOCKED` on PostgreSQL; nothing on SQLite, whose single writer already serialises claims. */

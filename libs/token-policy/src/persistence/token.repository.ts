@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { databaseKind, DatabaseKind, positionalSql, RawInsert, rawRows } from '@faceauth/core';
+import { RawInsert, RawSql } from '@faceauth/core';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
 
 import { tokenFromRow } from './token-row.mapper';
@@ -30,19 +30,19 @@ RETURNING *`;
 
 @Injectable()
 export class TokenRepository {
-  private readonly kind: DatabaseKind;
+  private readonly sql: RawSql;
   private inserter: RawInsert<FaceAuthTokenEntity> | null = null;
 
   constructor(
     @InjectRepository(FaceAuthTokenEntity) readonly rows: Repository<FaceAuthTokenEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
-    this.kind = databaseKind(dataSource);
+    this.sql = new RawSql(dataSource);
   }
 
   /** One INSERT of the complete row: no read-back, one cached statement text. */
   async insert(row: FaceAuthTokenEntity): Promise<void> {
-    this.inserter ??= new RawInsert(this.dataSource, FaceAuthTokenEntity);
+    this.inserter ??= new RawInsert(this.sql, this.dataSource, FaceAuthTokenEntity);
     await this.inserter.execute(row);
   }
 
@@ -64,12 +64,7 @@ export class TokenRepository {
     column: 'id' | 'token' | 'idempotency_key',
     value: string,
   ): Promise<FaceAuthTokenEntity | null> {
-    const [sql, params] = positionalSql(
-      this.kind,
-      `SELECT * FROM faceauth_tokens WHERE ${column} = $1 LIMIT 1`,
-      [value],
-    );
-    const rows = rawRows(await this.dataSource.query(sql, params));
+    const rows = await this.sql.rows(`SELECT * FROM faceauth_tokens WHERE ${column} = $1 LIMIT 1`, [value]);
     return rows.length > 0 ? tokenFromRow(rows[0]) : null;
   }
 
@@ -78,8 +73,7 @@ export class TokenRepository {
    * this `useKey` was already recorded). A use key must not contain `,`, `%` or `_`.
    */
   async consume(token: string, now: Date, useKey = ''): Promise<FaceAuthTokenEntity | null> {
-    const [sql, params] = positionalSql(this.kind, CONSUME_SQL, [token, now.getTime(), useKey]);
-    const rows = rawRows(await this.dataSource.query(sql, params));
+    const rows = await this.sql.rows(CONSUME_SQL, [token, now.getTime(), useKey]);
     return rows.length > 0 ? tokenFromRow(rows[0]) : null;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { databaseKind, DatabaseKind, KeysetPosition, positionalSql, rawRows } from '@faceauth/core';
+import { DatabaseKind, KeysetPosition, RawSql } from '@faceauth/core';
 import { inboxFromRow } from './inbox-row.mapper';
 import { InboxStatus, WebhookInboxEntity } from './webhook-inbox.entity';
 
@@ -55,18 +55,18 @@ RETURNING id`;
 
 @Injectable()
 export class WebhookInboxRepository {
-  private readonly kind: DatabaseKind;
+  private readonly sql: RawSql;
 
   constructor(
     @InjectRepository(WebhookInboxEntity) readonly rows: Repository<WebhookInboxEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
   ) {
-    this.kind = databaseKind(dataSource);
+    this.sql = new RawSql(dataSource);
   }
 
   /** Inserts unless a row with the same dedupe key exists; returns whether this call inserted it. */
   async insert(row: NewInboxRow): Promise<boolean> {
-    const [sql, params] = positionalSql(this.kind, INSERT_SQL, [
+    const inserted = await this.sql.rows(INSERT_SQL, [
       row.id,
       row.dedupeKey,
       row.trigger,
@@ -78,16 +78,16 @@ export class WebhookInboxRepository {
       row.status,
       row.receivedAt.getTime(),
     ]);
-    return rawRows(await this.dataSource.query(sql, params)).length === 1;
+    return inserted.length === 1;
   }
 
   async claim(now: Date, leaseMs: number, limit: number): Promise<WebhookInboxEntity[]> {
-    const [sql, params] = positionalSql(this.kind, claimSql(this.kind), [
+    const rows = await this.sql.rows(claimSql(this.sql.kind), [
       now.getTime(),
       now.getTime() + leaseMs,
       limit,
     ]);
-    return rawRows(await this.dataSource.query(sql, params)).map(inboxFromRow);
+    return rows.map(inboxFromRow);
   }
 
   /** Marks a claimed row done, only if this worker still holds its lease. */
@@ -158,11 +158,7 @@ export class WebhookInboxRepository {
 
   /** Runs a settle statement whose `$1`, `$2` are the row id and the lease this worker holds. */
   private async settle(text: string, row: WebhookInboxEntity, values: unknown[]): Promise<boolean> {
-    const [sql, params] = positionalSql(this.kind, text, [
-      row.id,
-      row.lockedUntil?.getTime() ?? null,
-      ...values,
-    ]);
-    return rawRows(await this.dataSource.query(sql, params)).length > 0;
+    const settled = await this.sql.rows(text, [row.id, row.lockedUntil?.getTime() ?? null, ...values]);
+    return settled.length > 0;
   }
 }

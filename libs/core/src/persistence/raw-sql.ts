@@ -1,0 +1,74 @@
+import { DataSource } from 'typeorm';
+import { databaseKind, DatabaseKind } from './database-kind';
+import { positionalSql } from './positional-sql';
+import { rawRows } from './raw-rows';
+
+type Row = Record<string, unknown>;
+
+/** The parts of a better-sqlite3 connection and statement this runner uses. */
+interface SqliteStatement {
+  readonly reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+interface PostgresPool {
+  query(text: string, values: unknown[]): Promise<{ rows: Row[] }>;
+}
+
+// Statement texts are constants of the code; the bound only guards a misuse.
+const MAX_STATEMENTS = 256;
+
+/** better-sqlite3 binds neither booleans nor `undefined`. */
+const sqliteValue = (value: unknown): unknown =>
+  typeof value === 'boolean' ? (value ? 1 : 0) : value === undefined ? null : value;
+
+/**
+ * Hot-path statements written once with `$n` placeholders, run on the DataSource's own connection(s)
+ * without a TypeORM query runner per call: on SQLite a prepared statement of the single connection (kept
+ * per text), on PostgreSQL the driver's pool. Same connections as TypeORM, so the same transaction
+ * semantics as `DataSource.query()` (none: every statement commits on its own). Returns the rows, or the
+ * `RETURNING` rows of a write.
+ */
+export class RawSql {
+  readonly kind: DatabaseKind;
+  private readonly statements = new Map<string, SqliteStatement>();
+  private preparedOn: unknown = null;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.kind = databaseKind(dataSource);
+  }
+
+  async rows(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+    const [sql, ordered] = positionalSql(this.kind, text, params as unknown[]);
+    if (this.kind === 'postgres') {
+      const pool = (this.dataSource.driver as unknown as { master?: PostgresPool }).master;
+      if (!pool) return rawRows(await this.dataSource.query(sql, ordered));
+      return (await pool.query(sql, ordered)).rows;
+    }
+    const statement = this.sqliteStatement(sql);
+    const bound = ordered.map(sqliteValue);
+    if (statement.reader) return statement.all(...bound) as Row[];
+    statement.run(...bound);
+    return [];
+  }
+
+  private sqliteStatement(sql: string): SqliteStatement {
+    const connection = (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection })
+      .databaseConnection;
+    if (connection !== this.preparedOn) {
+      // A re-initialised DataSource has a new connection: statements of the old one are dead.
+      this.statements.clear();
+      this.preparedOn = connection;
+    }
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = connection.prepare(sql);
+      if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
