@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { ConfigError } from './config/config.error';
 import { loadConfig } from './config/load-config';
 import { createApiApp } from './bootstrap/create-api-app';
+import { tuneHeap } from './bootstrap/heap-tuning';
 
 async function main(): Promise<void> {
+  tuneHeap();
   let config;
   try {
     config = loadConfig(process.env);

@@ -2,14 +2,17 @@ import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { createApiApp } from '../../../apps/api/src/bootstrap/create-api-app';
 import { loadConfig } from '../../../apps/api/src/config/load-config';
+import { tuneHeap } from '../../../apps/api/src/bootstrap/heap-tuning';
 import { serveBenchIpc } from './server-ipc';
 
 /**
- * The service under test, built exactly as `main.ts` builds it (`createApiApp`), configured from the
+ * The service under test, built exactly as `main.ts` builds it (`tuneHeap`, `createApiApp`), configured from the
  * environment the bench passes, listening on an ephemeral port in its own process so that its CPU is
  * measured apart from the load generator.
  */
 async function main(): Promise<void> {
+  // The production entry point's runtime settings (apps/api/src/main.ts).
+  tuneHeap();
   const { app } = await createApiApp({ config: loadConfig(process.env) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
