@@ -65,3 +65,20 @@ export function assertSameAnswer(
     }
   }
 }
+
+/** A request that both sides must refuse with `status`. */
+export interface RefusedRequest {
+  path: string;
+  init: RequestInit;
+  status: number;
+}
+
+/**
+ * Both sides refuse a request without a key (401) and one with a bad input (400): the baseline really does
+ * the key check and the input check it is credited with.
+ */
+export async function assertBothRefuse(stack: HttpStack, refused: readonly RefusedRequest[]): Promise<void> {
+  for (const server of [stack.service, stack.bare]) {
+    for (const { path, init, status } of refused) await fetchJson(`${server.baseUrl}${path}`, status, init);
+  }
+}

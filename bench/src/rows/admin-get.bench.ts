@@ -6,7 +6,7 @@ import { medianOf, megabytes, round2, roundsOf } from '../http/figures';
 import { assertAllAnswered, runLoad } from '../http/http-load';
 import { httpPlan } from '../http/http-plan';
 import { HttpStack, withHttpStack } from '../http/http-stack';
-import { assertSameAnswer, fetchJson, jsonHeaders, seedLinks } from '../http/link-fixtures';
+import { assertBothRefuse, assertSameAnswer, fetchJson, jsonHeaders, seedLinks } from '../http/link-fixtures';
 import { measureServerRound, ServerRound } from '../http/server-round';
 import { recordServiceRss } from '../http/service-rss.tracker';
 
@@ -40,6 +40,10 @@ async function measureAdminGet(stack: HttpStack, ctx: BenchContext): Promise<Row
     await fetchJson(`${stack.bare.baseUrl}/v1/links/${probeId}`, 200, { headers }),
     ['url', 'token', 'status', 'policy', 'expiresAt'],
   );
+  await assertBothRefuse(stack, [
+    { path: `/v1/links/${probeId}`, init: {}, status: 401 },
+    { path: '/v1/links/not-a-uuid', init: { headers }, status: 400 },
+  ]);
   // Identical requests to both sides (the bare server ignores the key).
   const requests = ids.map((id) => ({ method: 'GET', path: `/v1/links/${id}`, headers }));
   const rounds = await runAlternatingRounds(plan, async (round): Promise<ServerRound> => {

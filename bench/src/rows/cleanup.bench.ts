@@ -4,7 +4,13 @@ import { ManualClock } from '@faceauth/core';
 import { FaceAuthResultEntity } from '@faceauth/results';
 import { createApiApp } from '../../../apps/api/src/bootstrap/create-api-app';
 import { loadConfig } from '../../../apps/api/src/config/load-config';
-import { createSandboxApp, DEFAULT_API_KEY, DEFAULT_PID, DEFAULT_POLICY, SEEDED_SUBMISSIONS } from '../../../apps/argos-sandbox/src';
+import {
+  createSandboxApp,
+  DEFAULT_API_KEY,
+  DEFAULT_PID,
+  DEFAULT_POLICY,
+  SEEDED_SUBMISSIONS,
+} from '../../../apps/argos-sandbox/src';
 import { CleanupBatchRunner } from '../../../libs/retention/src/cleanup/cleanup-batch.runner';
 import { zeroCounts } from '../../../libs/retention/src/persistence/cleanup-run.repository';
 import { BenchContext, BenchRow, RowMeasurement } from '../bench-row.interface';
@@ -64,21 +70,49 @@ async function measureCleanup(kind: BenchDatabaseKind, ctx: BenchContext): Promi
     for (let round = 0; round < rounds; round++) {
       subject.push(await timeRound(app, clock, `s${round}`, (ids) => drainLocal(app, ids)));
       baseline.push(await timeRound(app, clock, `b${round}`, (ids) => barePurge(app, ids)));
-      ctx.log(`bench:   cleanup-${kind} round ${round + 1}: ${Math.round(subject[round])} vs ${Math.round(baseline[round])} deletions/s`);
+      ctx.log(
+        `bench:   cleanup-${kind} round ${round + 1}: ${Math.round(subject[round])} vs ${Math.round(baseline[round])} deletions/s`,
+      );
     }
     const argosRate = await measureArgosRate(app, clock, sandbox.controls);
-    ctx.log(`bench:   cleanup-${kind} Argos calls: ${argosRate.toFixed(1)}/s against a cap of ${ARGOS_CAP}/s`);
+    ctx.log(
+      `bench:   cleanup-${kind} Argos calls: ${argosRate.toFixed(1)}/s against a cap of ${ARGOS_CAP}/s`,
+    );
     const localPerS = median(subject);
     return {
       subject: localPerS,
       baseline: median(baseline),
       ratio: median(subject.map((s, i) => s / baseline[i])),
       checks: [
-        { label: 'local deletions/s', value: Math.round(localPerS), unit: '/s', goal: { op: '>=', value: 1000 } },
-        { label: 'Argos calls/s vs cap (never above)', value: round2(argosRate / ARGOS_CAP), unit: '× cap', goal: { op: '<=', value: 1 } },
-        { label: 'Argos calls/s vs cap (within 10%)', value: round2(argosRate / ARGOS_CAP), unit: '× cap', goal: { op: '>=', value: 0.9 } },
+        {
+          label: 'local deletions/s',
+          value: Math.round(localPerS),
+          unit: '/s',
+          goal: { op: '>=', value: 1000 },
+        },
+        {
+          label: 'Argos calls/s vs cap (never above)',
+          value: round2(argosRate / ARGOS_CAP),
+          unit: '× cap',
+          goal: { op: '<=', value: 1 },
+        },
+        {
+          label: 'Argos calls/s vs cap (within 10%)',
+          value: round2(argosRate / ARGOS_CAP),
+          unit: '× cap',
+          goal: { op: '>=', value: 0.9 },
+        },
       ],
-      details: { database: kind, rowsPerRound: ROWS_PER_ROUND, batch: BATCH, rounds, subjectRounds: subject.map(Math.round), baselineRounds: baseline.map(Math.round), argosCap: ARGOS_CAP, argosCallsPerS: round2(argosRate) },
+      details: {
+        database: kind,
+        rowsPerRound: ROWS_PER_ROUND,
+        batch: BATCH,
+        rounds,
+        subjectRounds: subject.map(Math.round),
+        baselineRounds: baseline.map(Math.round),
+        argosCap: ARGOS_CAP,
+        argosCallsPerS: round2(argosRate),
+      },
     };
   } finally {
     await app.close();
@@ -90,7 +124,12 @@ async function measureCleanup(kind: BenchDatabaseKind, ctx: BenchContext): Promi
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Seeds a round's results (due, already deleted at Argos), then times `purge` over them. */
-async function timeRound(app: INestApplicationContext, clock: ManualClock, tag: string, purge: (ids: string[]) => Promise<void>): Promise<number> {
+async function timeRound(
+  app: INestApplicationContext,
+  clock: ManualClock,
+  tag: string,
+  purge: (ids: string[]) => Promise<void>,
+): Promise<number> {
   const t = clock.now().getTime() - 40 * DAY;
   const ids = Array.from({ length: ROWS_PER_ROUND }, (_v, i) => `bench-${tag}-${i}`);
   const repo = app.get(DataSource).getRepository(FaceAuthResultEntity);
@@ -126,7 +165,9 @@ async function timeRound(app: INestApplicationContext, clock: ManualClock, tag: 
 
 async function drainLocal(app: INestApplicationContext, ids: string[]): Promise<void> {
   const counts = zeroCounts();
-  await app.get(CleanupBatchRunner).drain({ counts, runId: async () => null, shouldStop: () => false, afterBatch: async () => true });
+  await app
+    .get(CleanupBatchRunner)
+    .drain({ counts, runId: async () => null, shouldStop: () => false, afterBatch: async () => true });
   if (counts.purged !== ids.length) throw new Error(`cleanup purged ${counts.purged} of ${ids.length} rows`);
 }
 
@@ -161,7 +202,17 @@ async function measureArgosRate(
       submitType: 'api',
       submissionId: SEEDED_SUBMISSIONS.approved,
       policy: { ...DEFAULT_POLICY },
-      scores: { face_similarity: 0.97, liveness_score: 0.99, active_liveness_score: null, occluded_score: 0, face_cover_score: 0, head_cover_score: 0, detectOccluded: false, detectFaceCover: false, detectHeadCover: false },
+      scores: {
+        face_similarity: 0.97,
+        liveness_score: 0.99,
+        active_liveness_score: null,
+        occluded_score: 0,
+        face_cover_score: 0,
+        head_cover_score: 0,
+        detectOccluded: false,
+        detectFaceCover: false,
+        detectHeadCover: false,
+      },
       failCodes: [],
       comments: [],
     });
@@ -192,11 +243,15 @@ async function measureArgosRate(
   const before = controls.stats.snapshot().calls['DELETE /v3/faceauth'] ?? 0;
   const started = performance.now();
   const counts = zeroCounts();
-  await app.get(CleanupBatchRunner).drain({ counts, runId: async () => null, shouldStop: () => false, afterBatch: async () => true });
+  await app
+    .get(CleanupBatchRunner)
+    .drain({ counts, runId: async () => null, shouldStop: () => false, afterBatch: async () => true });
   const seconds = (performance.now() - started) / 1000;
   const calls = (controls.stats.snapshot().calls['DELETE /v3/faceauth'] ?? 0) - before;
   if (calls !== ARGOS_DELETIONS || counts.argosDeleted !== ARGOS_DELETIONS) {
-    throw new Error(`expected ${ARGOS_DELETIONS} deletions at the sandbox, got ${calls} calls and ${counts.argosDeleted} confirmations`);
+    throw new Error(
+      `expected ${ARGOS_DELETIONS} deletions at the sandbox, got ${calls} calls and ${counts.argosDeleted} confirmations`,
+    );
   }
   return (calls - 1) / seconds;
 }

@@ -6,7 +6,7 @@ import { medianOf, megabytes, round2, roundsOf } from '../http/figures';
 import { assertAllAnswered, runLoad } from '../http/http-load';
 import { httpPlan } from '../http/http-plan';
 import { HttpStack, withHttpStack } from '../http/http-stack';
-import { assertSameAnswer, fetchJson, jsonHeaders, MINT_BODY } from '../http/link-fixtures';
+import { assertBothRefuse, assertSameAnswer, fetchJson, jsonHeaders, MINT_BODY } from '../http/link-fixtures';
 import { measureServerRound, ServerRound } from '../http/server-round';
 import { recordServiceRss } from '../http/service-rss.tracker';
 
@@ -36,6 +36,10 @@ async function measureMint(stack: HttpStack, ctx: BenchContext): Promise<RowMeas
     await fetchJson(`${stack.bare.baseUrl}/v1/links`, 201, post),
     ['status', 'policy', 'sid', 'authUserId'],
   );
+  await assertBothRefuse(stack, [
+    { path: '/v1/links', init: { ...post, headers: { 'content-type': 'application/json' } }, status: 401 },
+    { path: '/v1/links', init: { ...post, body: '{"sid":""}' }, status: 400 },
+  ]);
   const requests = [{ method: 'POST', path: '/v1/links', headers, body: MINT_BODY }];
   const rounds = await runAlternatingRounds(plan, async (round): Promise<ServerRound> => {
     const server = round.side === 'subject' ? stack.service : stack.bare;

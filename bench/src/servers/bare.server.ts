@@ -33,6 +33,9 @@ async function main(): Promise<void> {
     project: project.name,
     publicBaseUrl: config.http.publicBaseUrl,
     unusedLinkTtlMs: config.links.unusedLinkTtlSeconds * 1000,
+    keys: new Map(
+      config.auth.staticKeys.map((k) => [k.hash, { digest: Buffer.from(k.hash, 'hex'), scopes: k.scopes }]),
+    ),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FastifyInstance } from 'fastify';
 import { FaceAuthUrlBuilder } from '@faceauth/encryption';
 import { generateTokenId } from '@faceauth/token-policy';
+import { BareKey, bareKeyAllows, isUuid, optionalText } from './bare-auth';
 import { bareLinkJson } from './bare-link.view';
 import { BareStore, BareTokenRow } from './bare-store';
 
@@ -11,6 +12,8 @@ export interface BareRouteDeps {
   project: string;
   publicBaseUrl: string;
   unusedLinkTtlMs: number;
+  /** The configured internal keys by SHA-256 hex. */
+  keys: ReadonlyMap<string, BareKey>;
 }
 
 interface WebhookBody {
@@ -21,20 +24,27 @@ interface WebhookBody {
 
 /**
  * The baseline's routes: the same paths and answers as the service, with only the work no implementation
- * can skip (no guard, no DTO validation, no ORM, no interceptors, no logging).
+ * can skip, written by hand: the key check and the input checks of the request, the statement, the
+ * encryption, the JSON (no Nest, no guard class, no class-validator, no ORM, no hooks, no logging).
  */
 export function registerBareRoutes(app: FastifyInstance, deps: BareRouteDeps): void {
   const { store, urls, publicBaseUrl } = deps;
 
   app.get<{ Params: { id: string } }>('/v1/links/:id', async (request, reply) => {
+    if (!bareKeyAllows(request, deps.keys, 'links:read'))
+      return reply.code(401).send({ error: 'UNAUTHENTICATED' });
+    if (!isUuid(request.params.id)) return reply.code(400).send({ error: 'id' });
     const row = await store.findToken(request.params.id);
     if (!row) return reply.code(404).send({ error: 'TOKEN_NOT_FOUND' });
     return bareLinkJson(row, urls, publicBaseUrl, Date.now());
   });
 
   app.post<{ Body: { sid?: unknown; authUserId?: unknown } }>('/v1/links', async (request, reply) => {
+    if (!bareKeyAllows(request, deps.keys, 'links:write'))
+      return reply.code(401).send({ error: 'UNAUTHENTICATED' });
     const { sid, authUserId } = request.body ?? {};
-    if (typeof sid !== 'string') return reply.code(400).send({ error: 'sid' });
+    if (typeof sid !== 'string' || !optionalText(sid, 256)) return reply.code(400).send({ error: 'sid' });
+    if (!optionalText(authUserId, 256)) return reply.code(400).send({ error: 'authUserId' });
     const now = Date.now();
     const row: BareTokenRow = {
       id: randomUUID(),
