@@ -4,6 +4,7 @@ import { codecGcmBench } from './codec-gcm.bench';
 import { codecQueryBench } from './codec-query.bench';
 import { codecBench } from './codec.bench';
 import { cleanupBench } from './cleanup.bench';
+import { floorBench } from './floor.bench';
 import { mintBench } from './mint.bench';
 import { webhookBench } from './webhook.bench';
 
@@ -12,6 +13,7 @@ export const BENCH_ROWS: readonly BenchRow[] = [
   codecBench,
   codecQueryBench,
   codecGcmBench,
+  floorBench,
   adminGetBench('sqlite'),
   adminGetBench('postgres'),
   mintBench('sqlite'),

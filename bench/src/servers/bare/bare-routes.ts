@@ -30,6 +30,8 @@ interface WebhookBody {
 export function registerBareRoutes(app: FastifyInstance, deps: BareRouteDeps): void {
   const { store, urls, publicBaseUrl } = deps;
 
+  app.get('/health', async () => ({ status: 'ok' }));
+
   app.get<{ Params: { id: string } }>('/v1/links/:id', async (request, reply) => {
     if (!bareKeyAllows(request, deps.keys, 'links:read'))
       return reply.code(401).send({ error: 'UNAUTHENTICATED' });

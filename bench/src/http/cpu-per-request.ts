@@ -1,0 +1,61 @@
+import autocannon from 'autocannon';
+import { BenchContext, RowMeasurement } from '../bench-row.interface';
+import { median } from '../measure/median';
+import { pairedRatios, runAlternatingRounds } from './alternating-rounds';
+import { medianOf, megabytes, round2, roundsOf } from './figures';
+import { assertAllAnswered, runLoad } from './http-load';
+import { httpPlan } from './http-plan';
+import { HttpStack } from './http-stack';
+import { measureServerRound, ServerRound } from './server-round';
+import { recordServiceRss } from './service-rss.tracker';
+
+/**
+ * Server CPU µs per request of the same requests on both sides, in alternating rounds (every answer must be
+ * a 200); the ratio is the median of per-round ratios. `rowName` labels the service's peak RSS.
+ */
+export async function measureCpuPerRequest(
+  stack: HttpStack,
+  ctx: BenchContext,
+  requests: autocannon.RequestSpec[],
+  rowName: string,
+): Promise<RowMeasurement> {
+  const plan = httpPlan(ctx);
+  const rounds = await runAlternatingRounds(plan, async (round): Promise<ServerRound> => {
+    const server = round.side === 'subject' ? stack.service : stack.bare;
+    const measured = await measureServerRound(server, () =>
+      runLoad({
+        baseUrl: server.baseUrl,
+        connections: plan.connections,
+        durationS: round.warmup ? plan.warmupS : plan.roundS,
+        requests,
+      }),
+    );
+    assertAllAnswered(`${server.label} round ${round.label}`, measured.load, 200);
+    ctx.log(
+      `bench:   ${round.side.padEnd(8)} round ${round.label}: ${measured.cpuUsPerReq.toFixed(1)} µs CPU/req, ${Math.round(measured.load.okPerS)} req/s`,
+    );
+    return measured;
+  });
+  const ratios = pairedRatios(rounds, (r) => r.cpuUsPerReq);
+  const peakRss = Math.max(...rounds.subject.map((r) => r.maxRssBytes));
+  recordServiceRss(rowName, peakRss);
+  return {
+    subject: medianOf(rounds.subject, (r) => r.cpuUsPerReq),
+    baseline: medianOf(rounds.baseline, (r) => r.cpuUsPerReq),
+    ratio: median(ratios),
+    details: {
+      database: stack.kind,
+      connections: plan.connections,
+      roundSeconds: plan.roundS,
+      rounds: plan.rounds,
+      ratioRounds: ratios.map(round2),
+      subjectCpuUsPerReqRounds: roundsOf(rounds.subject, (r) => r.cpuUsPerReq),
+      baselineCpuUsPerReqRounds: roundsOf(rounds.baseline, (r) => r.cpuUsPerReq),
+      subjectReqPerSec: Math.round(medianOf(rounds.subject, (r) => r.load.okPerS)),
+      baselineReqPerSec: Math.round(medianOf(rounds.baseline, (r) => r.load.okPerS)),
+      subjectP99Ms: medianOf(rounds.subject, (r) => r.load.p99Ms),
+      baselineP99Ms: medianOf(rounds.baseline, (r) => r.load.p99Ms),
+      servicePeakRssMb: megabytes(peakRss),
+    },
+  };
+}
