@@ -1,13 +1,42 @@
 import autocannon from 'autocannon';
 import { BenchContext, RowMeasurement } from '../bench-row.interface';
 import { median } from '../measure/median';
-import { pairedRatios, runAlternatingRounds } from './alternating-rounds';
+import { AlternatingRounds, pairedRatios, runAlternatingRounds } from './alternating-rounds';
 import { medianOf, megabytes, round2, roundsOf } from './figures';
 import { assertAllAnswered, runLoad } from './http-load';
 import { httpPlan } from './http-plan';
 import { HttpStack } from './http-stack';
 import { measureServerRound, ServerRound } from './server-round';
 import { recordServiceRss } from './service-rss.tracker';
+
+/**
+ * Alternating subject/baseline rounds of the same requests (every answer must have `status`): the server
+ * CPU and the load figures of each round.
+ */
+export async function runHttpRounds(
+  stack: HttpStack,
+  ctx: BenchContext,
+  requests: autocannon.RequestSpec[],
+  status: number,
+): Promise<AlternatingRounds<ServerRound>> {
+  const plan = httpPlan(ctx);
+  return runAlternatingRounds(plan, async (round): Promise<ServerRound> => {
+    const server = round.side === 'subject' ? stack.service : stack.bare;
+    const measured = await measureServerRound(server, () =>
+      runLoad({
+        baseUrl: server.baseUrl,
+        connections: plan.connections,
+        durationS: round.warmup ? plan.warmupS : plan.roundS,
+        requests,
+      }),
+    );
+    assertAllAnswered(`${server.label} round ${round.label}`, measured.load, status);
+    ctx.log(
+      `bench:   ${round.side.padEnd(8)} round ${round.label}: ${measured.cpuUsPerReq.toFixed(1)} µs CPU/req, ${Math.round(measured.load.okPerS)} req/s`,
+    );
+    return measured;
+  });
+}
 
 /**
  * Server CPU µs per request of the same requests on both sides, in alternating rounds (every answer must be
@@ -20,22 +49,7 @@ export async function measureCpuPerRequest(
   rowName: string,
 ): Promise<RowMeasurement> {
   const plan = httpPlan(ctx);
-  const rounds = await runAlternatingRounds(plan, async (round): Promise<ServerRound> => {
-    const server = round.side === 'subject' ? stack.service : stack.bare;
-    const measured = await measureServerRound(server, () =>
-      runLoad({
-        baseUrl: server.baseUrl,
-        connections: plan.connections,
-        durationS: round.warmup ? plan.warmupS : plan.roundS,
-        requests,
-      }),
-    );
-    assertAllAnswered(`${server.label} round ${round.label}`, measured.load, 200);
-    ctx.log(
-      `bench:   ${round.side.padEnd(8)} round ${round.label}: ${measured.cpuUsPerReq.toFixed(1)} µs CPU/req, ${Math.round(measured.load.okPerS)} req/s`,
-    );
-    return measured;
-  });
+  const rounds = await runHttpRounds(stack, ctx, requests, 200);
   const ratios = pairedRatios(rounds, (r) => r.cpuUsPerReq);
   const peakRss = Math.max(...rounds.subject.map((r) => r.maxRssBytes));
   recordServiceRss(rowName, peakRss);

@@ -14,7 +14,7 @@ const SEEDED_LINKS = 200;
 export function adminGetBench(kind: BenchDatabaseKind): BenchRow {
   return {
     name: `admin-get-${kind}`,
-    title: `GET /v1/links/:id on ${kind}: the service (guard, ParseUUIDPipe, TypeORM, URL encryption) vs bare Fastify + raw driver doing the same SELECT, encryption and JSON`,
+    title: `GET /v1/links/:id on ${kind}: the service (guard, ParseUUIDPipe, raw SELECT, URL encryption) vs bare Fastify + raw driver doing the same SELECT, encryption and JSON`,
     subjectLabel: 'service GET /v1/links/:id',
     baselineLabel: `bare Fastify + ${kind === 'sqlite' ? 'better-sqlite3' : 'pg'}`,
     unit: 'µs CPU/req',

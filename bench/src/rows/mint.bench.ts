@@ -1,13 +1,12 @@
 import { BenchContext, BenchRow, RowMeasurement } from '../bench-row.interface';
 import { median } from '../measure/median';
-import { pairedRatios, runAlternatingRounds } from '../http/alternating-rounds';
+import { pairedRatios } from '../http/alternating-rounds';
 import { BenchDatabaseKind } from '../http/bench-database';
+import { runHttpRounds } from '../http/cpu-per-request';
 import { medianOf, megabytes, round2, roundsOf } from '../http/figures';
-import { assertAllAnswered, runLoad } from '../http/http-load';
 import { httpPlan } from '../http/http-plan';
 import { HttpStack, withHttpStack } from '../http/http-stack';
 import { assertBothRefuse, assertSameAnswer, fetchJson, jsonHeaders, MINT_BODY } from '../http/link-fixtures';
-import { measureServerRound, ServerRound } from '../http/server-round';
 import { recordServiceRss } from '../http/service-rss.tracker';
 
 /**
@@ -17,7 +16,7 @@ import { recordServiceRss } from '../http/service-rss.tracker';
 export function mintBench(kind: BenchDatabaseKind): BenchRow {
   return {
     name: `mint-${kind}`,
-    title: `POST /v1/links on ${kind}: the service (guard, DTO validation, TypeORM insert, URL encryption) vs bare Fastify + raw driver doing the same insert and encryption`,
+    title: `POST /v1/links on ${kind}: the service (guard, DTO validation, raw insert, URL encryption) vs bare Fastify + raw driver doing the same insert and encryption`,
     subjectLabel: 'service POST /v1/links',
     baselineLabel: `bare Fastify + ${kind === 'sqlite' ? 'better-sqlite3' : 'pg'}`,
     unit: 'req/s',
@@ -41,22 +40,7 @@ async function measureMint(stack: HttpStack, ctx: BenchContext): Promise<RowMeas
     { path: '/v1/links', init: { ...post, body: '{"sid":""}' }, status: 400 },
   ]);
   const requests = [{ method: 'POST', path: '/v1/links', headers, body: MINT_BODY }];
-  const rounds = await runAlternatingRounds(plan, async (round): Promise<ServerRound> => {
-    const server = round.side === 'subject' ? stack.service : stack.bare;
-    const measured = await measureServerRound(server, () =>
-      runLoad({
-        baseUrl: server.baseUrl,
-        connections: plan.connections,
-        durationS: round.warmup ? plan.warmupS : plan.roundS,
-        requests,
-      }),
-    );
-    assertAllAnswered(`${server.label} mint round ${round.label}`, measured.load, 201);
-    ctx.log(
-      `bench:   ${round.side.padEnd(8)} round ${round.label}: ${Math.round(measured.load.okPerS)} req/s, ${measured.cpuUsPerReq.toFixed(1)} µs CPU/req`,
-    );
-    return measured;
-  });
+  const rounds = await runHttpRounds(stack, ctx, requests, 201);
   const ratios = pairedRatios(rounds, (r) => r.load.okPerS);
   const cpuRatios = pairedRatios(rounds, (r) => r.cpuUsPerReq);
   const peakRss = Math.max(...rounds.subject.map((r) => r.maxRssBytes));
