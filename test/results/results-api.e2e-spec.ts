@@ -1,5 +1,6 @@
 import { ApiHarness, startApi } from '../support/api-harness';
 import { ScriptedHttpServer } from '../support/scripted-http.server';
+import { sqliteFilesText } from '../support/sqlite-files';
 import { databasesUnderTest } from '../support/test-databases';
 
 const ARGOS_KEY = 'argos-add-on-key-for-results-tests';
@@ -110,6 +111,12 @@ describe.each(databasesUnderTest())('results API against a scripted Argos on %s'
       scores: null,
     });
     expect(deleted.json().purgedAt).not.toBeNull();
+    // Erased on disk too, not only in the row (SQLite: secure_delete and an emptied WAL).
+    if (kind === 'sqlite') {
+      const onDisk = sqliteFilesText(api.database);
+      expect(onDisk).toContain('auth-001');
+      expect(['user-9', 'x@example.com'].filter((value) => onDisk.includes(value))).toEqual([]);
+    }
     expect(argos.requests.at(-1)).toMatchObject({ method: 'DELETE', url: '/v3/faceauth?authId=auth-001' });
   });
 

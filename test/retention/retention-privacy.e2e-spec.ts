@@ -5,6 +5,7 @@ import { CleanupScheduler } from '@faceauth/retention';
 import { WebhookProcessor } from '@faceauth/webhook';
 import { SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
 import { ApiHarness, startApi } from '../support/api-harness';
+import { sqliteFilesText } from '../support/sqlite-files';
 import { databasesUnderTest } from '../support/test-databases';
 import { ADMIN, DAY, faceAuthMultipart, retentionEnv, seedResult, startSandbox } from './retention.fixtures';
 
@@ -167,6 +168,15 @@ describe.each(databasesUnderTest())('what a cleanup leaves behind on %s', (kind)
     expect(findings(all)).toEqual([]);
     for (const value of keptValues) expect(all).toContain(value);
   });
+
+  // Rows are not enough: SQLite keeps deleted cell contents in free space and old page images in the WAL.
+  // With secure_delete and a WAL truncation after each erasure, the files on disk hold nothing either.
+  if (kind === 'sqlite')
+    it('finds nothing in the SQLite database file and its WAL', () => {
+      const onDisk = sqliteFilesText(api.database);
+      for (const value of keptValues) expect(onDisk).toContain(value);
+      expect(deletedValues.filter((value) => onDisk.includes(value))).toEqual([]);
+    });
 
   it('finds nothing in the logs', () => {
     const logs = api.logs.join('\n');

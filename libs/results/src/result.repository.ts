@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { FaceAuthRecord } from '@faceauth/argos-client';
-import { KeysetPosition, RawInsert, RawSql } from '@faceauth/core';
+import { enableSecureDelete, KeysetPosition, RawInsert, RawSql, truncateSqliteWal } from '@faceauth/core';
 import { FaceAuthResultEntity } from './faceauth-result.entity';
 
 export interface ResultListFilter {
@@ -61,13 +61,18 @@ const RECORD_COLUMNS = [
 
 /** Results table access. A purged row never gets its personal fields back from a late record. */
 @Injectable()
-export class ResultRepository {
+export class ResultRepository implements OnModuleInit {
   private upsert: RawInsert<FaceAuthResultEntity> | null = null;
 
   constructor(
     @InjectRepository(FaceAuthResultEntity) readonly rows: Repository<FaceAuthResultEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /** On SQLite, erased personal fields are overwritten with zeros rather than left in free space. */
+  onModuleInit(): Promise<void> {
+    return enableSecureDelete(this.dataSource);
+  }
 
   /**
    * Stores what Argos says about a result in one statement: inserts it, or updates the row when it exists
@@ -144,5 +149,8 @@ export class ResultRepository {
       })
       .where('auth_id = :authId', { authId })
       .execute();
+    // The old values must not survive in SQLite's write-ahead log (best effort: a reader in another
+    // process can delay it to the next erasure).
+    await truncateSqliteWal(this.dataSource);
   }
 }

@@ -146,6 +146,14 @@ export class CleanupService implements OnApplicationShutdown {
     };
   }
 
+  /** Erased values must not survive in SQLite's WAL either; a busy reader only delays that to the next run. */
+  async flushErased(): Promise<void> {
+    if (!(await this.results.flushErased()))
+      this.logger.warn(
+        'The SQLite WAL could not be emptied after an erasure (a reader held it); retried next run',
+      );
+  }
+
   private async finish(run: RunRecorder): Promise<CleanupRunSummary> {
     const finishedAt = this.clock.now();
     const c = retentionCutoffs(finishedAt, this.options);
@@ -156,11 +164,12 @@ export class CleanupService implements OnApplicationShutdown {
         ? 'partial'
         : 'completed';
     await run.finish(outcome, finishedAt);
+    const n = run.counts;
+    if (n.purged + n.tokensDeleted + n.inboxDeleted > 0) await this.flushErased();
     this.metrics.cleanup('deleted', run.counts.purged);
     this.metrics.cleanup('failed', run.counts.failed);
     this.metrics.cleanupOverdue(overdue);
     if (run.recorded) {
-      const n = run.counts;
       this.logger.log(
         `Cleanup run ${run.id} (${run.trigger}) ${outcome}: ${n.argosDeleted} deleted at Argos, ${n.alreadyGone} already gone, ` +
           `${n.purged} purged, ${n.retrying} retrying, ${n.failed} failed, ${n.tokensDeleted} links, ${n.inboxDeleted} inbox rows; ${overdue} overdue`,

@@ -1,3 +1,4 @@
+import { truncateSqliteWal } from '@faceauth/core';
 import { Injectable } from '@nestjs/common';
 import { personalResultColumns } from './personal-columns';
 import * as q from './result-cleanup.sql';
@@ -75,6 +76,14 @@ export class ResultCleanupRepository {
   async markArgosDeleted(authIds: string[], lease: number, now: number): Promise<string[]> {
     if (authIds.length === 0) return [];
     return ids(await this.sql.rows(q.markArgosDeletedSql(authIds.length), [now, lease, ...authIds]));
+  }
+
+  /**
+   * After an erasure: empties SQLite's write-ahead log, which still holds the erased values in old page
+   * images (see `truncateSqliteWal`). False when another process's reader kept part of it.
+   */
+  flushErased(): Promise<boolean> {
+    return truncateSqliteWal(this.sql.dataSource);
   }
 
   /** Clears every personal field and releases the claim, for results Argos already deleted; returns the purged ids. */

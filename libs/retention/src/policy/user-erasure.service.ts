@@ -52,6 +52,8 @@ export class UserErasureService {
             this.batches.drain({ ...context, authUserId }),
           );
     const deleted = run?.counts.purged ?? 0;
+    // A run flushes what it purged; the links were erased before it.
+    if (linksErased > 0) await this.cleanup.flushErased();
     // Never the user id in logs: it is the personal field being erased.
     this.logger.log(
       `User erasure: ${due.length} results due (${deleted} deleted now), ${held} held, ${linksErased} links erased`,
