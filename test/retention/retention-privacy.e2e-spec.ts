@@ -185,8 +185,7 @@ describe.each(databasesUnderTest())('what a cleanup leaves behind on %s', (kind)
   });
 
   // The access log prints the request URL, and this route carries the user id in its path: the URL
-  // redaction (apps/api/src/logging/logger.options.ts, redactUrl) must mask /v1/users/<id>/. Remove
-  // `.failing` once it does.
+  // redaction (apps/api/src/logging/logger.options.ts, redactUrl) masks /v1/users/<id>/.
   it('does not log the user id of "forget this user" in the access log', () => {
     expect(api.logs.join('\n')).not.toContain(forgottenUser);
   });
