@@ -8,6 +8,7 @@ import { RetentionModule } from '@faceauth/retention';
 import { TokenPolicyModule } from '@faceauth/token-policy';
 import { WebhookModule } from '@faceauth/webhook';
 import { ClockModule } from './clock.module';
+import { DatabaseSettingsApplier } from './database/database-settings.applier';
 import { FaceAuthOptionsHost } from './faceauth-options.host';
 import {
   FACEAUTH_ASYNC_OPTIONS_TYPE,
@@ -73,6 +74,7 @@ export class FaceAuthModule extends FaceAuthConfigurableModule {
           ...fromOptions(libOptions.adminApi),
         }),
       ],
+      providers: [DatabaseSettingsApplier],
       exports: [host],
     };
   }

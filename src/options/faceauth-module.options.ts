@@ -35,4 +35,11 @@ export interface FaceAuthModuleOptions {
     /** Register our internal-auth guard globally (default true). */
     globalGuard?: boolean;
   };
+  database?: {
+    /**
+     * PostgreSQL: run the hot-path statements as named (prepared) statements (default true). Set false
+     * behind PgBouncer < 1.21 (or `max_prepared_statements = 0`) in transaction pooling mode.
+     */
+    preparedStatements?: boolean;
+  };
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { FaceAuthRecord } from '@faceauth/argos-client';
 import { ResultRepository } from '@faceauth/results';
 import { WebhookInboxEntity, WebhookInboxRepository } from '@faceauth/webhook';
+import { DatabaseConfig } from '../../apps/api/src/config/app-config';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { databasesUnderTest } from '../support/test-databases';
 
@@ -183,4 +184,44 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
     expect(Number(rows[0].use_count)).toBe(0);
     expect(Number(rows[0].expires_at) - Number(rows[0].created_at)).toBe(600_000);
   });
+
+  if (kind === 'postgres')
+    it('prepares the hot statements on PostgreSQL unless told not to (PgBouncer in transaction mode)', async () => {
+      for (const prepared of [true, false]) {
+        // One pooled connection, so that pg_prepared_statements (per session) shows what the service did.
+        const single = await startApi(kind, {
+          database: api.database,
+          env: { WEBHOOK_PROCESSOR_ENABLED: 'false', CLEANUP_ENABLED: 'false', RECONCILE_ENABLED: 'false' },
+          configure: (c) => ({
+            ...c,
+            database: { ...c.database, poolSize: 1, preparedStatements: prepared } as DatabaseConfig,
+          }),
+        });
+        try {
+          const fastify = single.app.getHttpAdapter().getInstance();
+          // The first instance's development key lives in the shared database.
+          const headers = { authorization: `Bearer ${api.devAdminKey ?? ''}` };
+          const minted = await fastify.inject({
+            method: 'POST',
+            url: '/v1/links',
+            headers,
+            payload: { sid: `sub_prepared_${String(prepared)}` },
+          });
+          expect(minted.statusCode).toBe(201);
+          const read = await fastify.inject({ method: 'GET', url: `/v1/links/${minted.json().id}`, headers });
+          expect(read.json()).toMatchObject({ sid: `sub_prepared_${String(prepared)}` });
+          const pool = (
+            single.app.get(DataSource).driver as unknown as {
+              master: { query(sql: string): Promise<{ rows: { name: string }[] }> };
+            }
+          ).master;
+          const { rows } = await pool.query(
+            "SELECT name FROM pg_prepared_statements WHERE name LIKE 'fa\\_%'",
+          );
+          expect(rows.length > 0).toBe(prepared);
+        } finally {
+          await single.close();
+        }
+      }
+    });
 });

@@ -39,7 +39,13 @@ export async function createTestDatabase(kind: DatabaseKindUnderTest): Promise<T
   url.pathname = `/${name}`;
   return {
     kind,
-    config: { type: 'postgres', url: url.toString(), migrationsRun: true, poolSize: 20 },
+    config: {
+      type: 'postgres',
+      url: url.toString(),
+      migrationsRun: true,
+      poolSize: 20,
+      preparedStatements: true,
+    },
     drop: async () => {
       await withAdminClient(adminUrl, (client) =>
         client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),

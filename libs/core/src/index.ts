@@ -17,3 +17,4 @@ export { rawInstant, rawText, rawInt } from './persistence/raw-values';
 export { RawInsert, type RawInsertOptions, type RawInsertConflict } from './persistence/raw-insert';
 export { RawSql } from './persistence/raw-sql';
 export { enableSecureDelete, truncateSqliteWal } from './persistence/sqlite-erasure';
+export { usePreparedStatements, preparedStatementsOn } from './persistence/prepared-statements';

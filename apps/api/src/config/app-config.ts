@@ -3,7 +3,7 @@ import { FaceAuthProject } from '@faceauth/module';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string; migrationsRun: boolean }
-  | { type: 'postgres'; url: string; migrationsRun: boolean; poolSize: number };
+  | { type: 'postgres'; url: string; migrationsRun: boolean; poolSize: number; preparedStatements: boolean };
 
 /** The whole, validated configuration of the API service. Built once at boot by `loadConfig`. */
 export interface AppConfig {

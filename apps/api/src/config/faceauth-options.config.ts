@@ -56,5 +56,8 @@ export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
       staticKeys: config.auth.staticKeys,
       keyRefreshMs: config.auth.keyRefreshMs,
     },
+    database: {
+      preparedStatements: config.database.type === 'postgres' ? config.database.preparedStatements : true,
+    },
   };
 }

@@ -123,6 +123,7 @@ function readDatabase(env: EnvReader): DatabaseConfig {
     url,
     migrationsRun,
     poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
+    preparedStatements: env.bool('DATABASE_PREPARED_STATEMENTS', true),
   };
 }
 

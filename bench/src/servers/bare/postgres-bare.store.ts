@@ -16,26 +16,31 @@ const INSERT_INBOX = `INSERT INTO ${BARE_INBOX_TABLE} (id, dedupe_key, trigger, 
 VALUES ($1, $2, 'faceAuth', $3, NULL, NULL, $4, 'webhook', 'pending', 0, $5, $5)
 ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
 
-/** A pg Pool of the same size as the service's TypeORM pool, so both sides get the same concurrency. */
+/**
+ * A pg Pool of the same size as the service's TypeORM pool, so both sides get the same concurrency; named
+ * (prepared) statements, as the service's hot statements are.
+ */
 export function openPostgresBareStore(url: string, poolSize: number): BareStore {
   const pool = new Pool({ connectionString: url, max: poolSize });
   return {
     async findToken(id: string): Promise<BareTokenRow | null> {
-      const result = await pool.query<Record<string, unknown>>(FIND_TOKEN, [id]);
+      const result = await pool.query<Record<string, unknown>>({
+        name: 'bare_find_token',
+        text: FIND_TOKEN,
+        values: [id],
+      });
       const raw = result.rows[0];
       return raw ? tokenFromDbRow(raw) : null;
     },
     async insertToken(row: BareTokenRow): Promise<void> {
-      await pool.query(INSERT_TOKEN, tokenInsertValues(row));
+      await pool.query({ name: 'bare_insert_token', text: INSERT_TOKEN, values: tokenInsertValues(row) });
     },
     async insertInbox(row: BareInboxRow): Promise<boolean> {
-      const result = await pool.query(INSERT_INBOX, [
-        row.id,
-        row.dedupeKey,
-        row.authId,
-        row.payload,
-        row.receivedAt,
-      ]);
+      const result = await pool.query({
+        name: 'bare_insert_inbox',
+        text: INSERT_INBOX,
+        values: [row.id, row.dedupeKey, row.authId, row.payload, row.receivedAt],
+      });
       return result.rows.length === 1;
     },
     close: () => pool.end(),

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { databaseKind, DatabaseKind } from './database-kind';
 import { positionalSql } from './positional-sql';
+import { preparedStatementsOn } from './prepared-statements';
 import { rawRows } from './raw-rows';
 
 type Row = Record<string, unknown>;
@@ -15,7 +17,7 @@ interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
 }
 interface PostgresPool {
-  query(text: string, values: unknown[]): Promise<{ rows: Row[] }>;
+  query(query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
 }
 
 // Statement texts are constants of the code; the bound only guards a misuse.
@@ -28,7 +30,8 @@ const sqliteValue = (value: unknown): unknown =>
 /**
  * Hot-path statements written once with `$n` placeholders, run on the DataSource's own connection(s)
  * without a TypeORM query runner per call: on SQLite a prepared statement of the single connection (kept
- * per text), on PostgreSQL the driver's pool. Same connections as TypeORM, so the same transaction
+ * per text), on PostgreSQL the driver's pool with a named (prepared) statement per text unless
+ * {@link usePreparedStatements} turned that off. Same connections as TypeORM, so the same transaction
  * semantics as `DataSource.query()` (none: every statement commits on its own). Returns the rows, or the
  * `RETURNING` rows of a write.
  */
@@ -46,13 +49,27 @@ export class RawSql {
     if (this.kind === 'postgres') {
       const pool = (this.dataSource.driver as unknown as { master?: PostgresPool }).master;
       if (!pool) return rawRows(await this.dataSource.query(sql, ordered));
-      return (await pool.query(sql, ordered)).rows;
+      const name = preparedStatementsOn(this.dataSource) ? this.statementName(sql) : undefined;
+      return (await pool.query({ name, text: sql, values: ordered })).rows;
     }
     const statement = this.sqliteStatement(sql);
     const bound = ordered.map(sqliteValue);
     if (statement.reader) return statement.all(...bound) as Row[];
     statement.run(...bound);
     return [];
+  }
+
+  private readonly names = new Map<string, string>();
+
+  /** A stable name per text: every RawSql of the process shares the prepared statement of a connection. */
+  private statementName(sql: string): string {
+    let name = this.names.get(sql);
+    if (!name) {
+      name = `fa_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+      if (this.names.size >= MAX_STATEMENTS) this.names.clear();
+      this.names.set(sql, name);
+    }
+    return name;
   }
 
   private sqliteStatement(sql: string): SqliteStatement {
