@@ -224,4 +224,27 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
         }
       }
     });
+
+  if (kind === 'postgres')
+    it('keeps answering when a later migration adds columns under its prepared statements (rolling deploy)', async () => {
+      const fastify = api.app.getHttpAdapter().getInstance();
+      const headers = { authorization: `Bearer ${api.devAdminKey ?? ''}` };
+      const minted = await fastify.inject({
+        method: 'POST',
+        url: '/v1/links',
+        headers,
+        payload: { sid: 'sub_rolling' },
+      });
+      const get = () => fastify.inject({ method: 'GET', url: `/v1/links/${minted.json().id}`, headers });
+      // Prepare the look-up on every pooled connection, then change the table under it.
+      await Promise.all(Array.from({ length: 30 }, get));
+      const dataSource = api.app.get(DataSource);
+      await dataSource.query('ALTER TABLE faceauth_tokens ADD COLUMN added_by_a_later_version text');
+      try {
+        const answers = await Promise.all(Array.from({ length: 30 }, get));
+        expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200));
+      } finally {
+        await dataSource.query('ALTER TABLE faceauth_tokens DROP COLUMN added_by_a_later_version');
+      }
+    });
 });

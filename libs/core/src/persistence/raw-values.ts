@@ -1,4 +1,4 @@
-/** Readers for raw driver values (`RETURNING *` rows): BIGINT arrives as a string on PostgreSQL. */
+/** Readers for raw driver values (rows of raw statements): BIGINT arrives as a string on PostgreSQL. */
 export const rawInstant = (value: unknown): Date | null =>
   value === null || value === undefined ? null : new Date(Number(value));
 export const rawText = (value: unknown): string | null =>

@@ -3,7 +3,17 @@ import { FaceAuthTokenEntity } from './faceauth-token.entity';
 
 type Row = Record<string, unknown>;
 
-/** Maps a raw `RETURNING *` row (snake_case, BIGINT as string on PostgreSQL) to the entity. */
+/**
+ * The columns {@link tokenFromRow} reads, for `SELECT`/`RETURNING` lists. Named rather than `*`: statements are
+ * prepared on PostgreSQL, and a column added by a later migration must not change a prepared statement's
+ * result type under a running older instance (PostgreSQL then refuses the cached plan).
+ */
+export const TOKEN_COLUMNS =
+  'id, token, project, sid, auth_user_id, auth_cf1, auth_cf2, auth_cf3, lang, policy_mode, max_uses, ' +
+  'window_seconds, consume_on, use_count, use_keys, first_used_at, window_ends_at, expires_at, revoked_at, ' +
+  'expired_at, created_at, idempotency_key, request_fingerprint';
+
+/** Maps a raw row of {@link TOKEN_COLUMNS} (snake_case, BIGINT as string on PostgreSQL) to the entity. */
 export function tokenFromRow(row: Row): FaceAuthTokenEntity {
   return Object.assign(new FaceAuthTokenEntity(), {
     id: String(row.id),

@@ -4,7 +4,7 @@ import { DataSource, Repository } from 'typeorm';
 import { RawInsert, RawSql } from '@faceauth/core';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
 
-import { tokenFromRow } from './token-row.mapper';
+import { TOKEN_COLUMNS, tokenFromRow } from './token-row.mapper';
 
 /**
  * A use is recorded by ONE conditional statement: the row changes only if, at that instant, it is neither
@@ -26,7 +26,7 @@ WHERE token = $1
   AND (use_count > 0 OR expires_at > $2)
   AND ((policy_mode = 'count' AND use_count < max_uses)
     OR (policy_mode = 'time' AND (window_ends_at IS NULL OR window_ends_at > $2)))
-RETURNING *`;
+RETURNING ${TOKEN_COLUMNS}`;
 
 @Injectable()
 export class TokenRepository {
@@ -64,7 +64,10 @@ export class TokenRepository {
     column: 'id' | 'token' | 'idempotency_key',
     value: string,
   ): Promise<FaceAuthTokenEntity | null> {
-    const rows = await this.sql.rows(`SELECT * FROM faceauth_tokens WHERE ${column} = $1 LIMIT 1`, [value]);
+    const rows = await this.sql.rows(
+      `SELECT ${TOKEN_COLUMNS} FROM faceauth_tokens WHERE ${column} = $1 LIMIT 1`,
+      [value],
+    );
     return rows.length > 0 ? tokenFromRow(rows[0]) : null;
   }
 

@@ -1,7 +1,16 @@
 import { rawInstant, rawText } from '@faceauth/core';
 import { InboxStatus, WebhookInboxEntity } from './webhook-inbox.entity';
 
-/** Maps a raw `RETURNING *` row to the entity. */
+/**
+ * The columns {@link inboxFromRow} reads, for `SELECT`/`RETURNING` lists. Named rather than `*`: statements are
+ * prepared on PostgreSQL, and a column added by a later migration must not change a prepared statement's
+ * result type under a running older instance (PostgreSQL then refuses the cached plan).
+ */
+export const INBOX_COLUMNS =
+  'id, dedupe_key, trigger, auth_id, token_id, project, payload, source, status, attempts, next_attempt_at, ' +
+  'locked_until, last_error, received_at, processed_at';
+
+/** Maps a raw row of {@link INBOX_COLUMNS} to the entity. */
 export function inboxFromRow(row: Record<string, unknown>): WebhookInboxEntity {
   return Object.assign(new WebhookInboxEntity(), {
     id: String(row.id),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { DatabaseKind, KeysetPosition, RawSql } from '@faceauth/core';
-import { inboxFromRow } from './inbox-row.mapper';
+import { INBOX_COLUMNS, inboxFromRow } from './inbox-row.mapper';
 import { InboxStatus, WebhookInboxEntity } from './webhook-inbox.entity';
 
 export type NewInboxRow = Pick<
@@ -39,7 +39,7 @@ WHERE id IN (
   ORDER BY received_at, id
   LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
   AND ${DUE}
-RETURNING *`;
+RETURNING ${INBOX_COLUMNS}`;
 
 /** Settling a claimed row: only while this worker still holds its lease (`$1` id, `$2` lease). */
 const HELD = `id = $1 AND status = 'processing' AND locked_until = $2`;
