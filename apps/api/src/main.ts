@@ -5,7 +5,6 @@ import { createApiApp } from './bootstrap/create-api-app';
 import { tuneHeap } from './bootstrap/heap-tuning';
 
 async function main(): Promise<void> {
-  tuneHeap();
   let config;
   try {
     config = loadConfig(process.env);
@@ -16,6 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  tuneHeap(config.runtime.heapGrowingPercent);
   const { app, devAdminKey } = await createApiApp({ config });
   await app.listen({ port: config.http.port, host: config.http.host });
   const url = await app.getUrl();

@@ -11,9 +11,10 @@ import { serveBenchIpc } from './server-ipc';
  * measured apart from the load generator.
  */
 async function main(): Promise<void> {
+  const config = loadConfig(process.env);
   // The production entry point's runtime settings (apps/api/src/main.ts).
-  tuneHeap();
-  const { app } = await createApiApp({ config: loadConfig(process.env) });
+  tuneHeap(config.runtime.heapGrowingPercent);
+  const { app } = await createApiApp({ config });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.getHttpServer().address() as AddressInfo;
   serveBenchIpc(port, () => app.close());

@@ -6,9 +6,8 @@ import { setFlagsFromString } from 'node:v8';
  * ~45 MB of live heap to 200-260 MB before a collection. Capping the growth factor at 1.3× keeps peak RSS
  * near 150-170 MB in `npm run bench` at no measurable CPU cost (collections are incremental). Applied by the
  * service's entry points only, never by the embeddable module: a host application owns its own heap.
- * `FACEAUTH_HEAP_GROWING_PERCENT=0` restores V8's default.
+ * `FACEAUTH_HEAP_GROWING_PERCENT=0` (config `runtime.heapGrowingPercent`) restores V8's default.
  */
-export function tuneHeap(env: NodeJS.ProcessEnv = process.env): void {
-  const percent = Number(env.FACEAUTH_HEAP_GROWING_PERCENT ?? '30');
-  if (Number.isInteger(percent) && percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
+export function tuneHeap(heapGrowingPercent: number): void {
+  if (heapGrowingPercent > 0) setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
 }

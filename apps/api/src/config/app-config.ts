@@ -13,6 +13,8 @@ export interface AppConfig {
   auth: { staticKeys: StaticApiKey[]; generateDevAdminKey: boolean; keyRefreshMs: number };
   swagger: { enabled: boolean };
   logging: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  /** V8 settings the service's entry point applies (see bootstrap/heap-tuning.ts). */
+  runtime: { heapGrowingPercent: number };
   argos: {
     apiBaseUrl: string;
     formUrl: string;

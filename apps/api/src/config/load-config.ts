@@ -55,6 +55,7 @@ export function loadConfig(rawEnv: Env): AppConfig {
       keyRefreshMs: env.int('API_KEY_REFRESH_MS', 5_000, { min: 0 }),
     },
     swagger: { enabled: env.bool('SWAGGER_ENABLED', !production) },
+    runtime: { heapGrowingPercent: env.int('FACEAUTH_HEAP_GROWING_PERCENT', 30, { min: 0, max: 1000 }) },
     logging: {
       level: env.oneOf(
         'LOG_LEVEL',
