@@ -42,6 +42,16 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
   });
   afterAll(() => api.close());
 
+  /** The links API of `on`, called with the first instance's development key (kept in the shared database). */
+  const linksOf = (on: ApiHarness) => {
+    const fastify = on.app.getHttpAdapter().getInstance();
+    const headers = { authorization: `Bearer ${api.devAdminKey ?? ''}` };
+    return {
+      mint: (payload: object) => fastify.inject({ method: 'POST', url: '/v1/links', headers, payload }),
+      get: (id: string) => fastify.inject({ method: 'GET', url: `/v1/links/${id}`, headers }),
+    };
+  };
+
   it('inserts a result once, then a later record updates its fields but never its project or source', async () => {
     const id = `fa_upsert_${kind}`;
     await results.saveRecord(record(id), 'alpha', 'webhook', later(1));
@@ -145,21 +155,13 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
   });
 
   it('writes every token column through the raw insert, as TypeORM reads it back', async () => {
-    const created = await api.app
-      .getHttpAdapter()
-      .getInstance()
-      .inject({
-        method: 'POST',
-        url: '/v1/links',
-        headers: { authorization: `Bearer ${api.devAdminKey ?? ''}`, 'content-type': 'application/json' },
-        payload: {
-          sid: 'sub_raw',
-          authUserId: 'raw-user',
-          authCf2: 'two',
-          lang: 'en',
-          expiresInSeconds: 600,
-        },
-      });
+    const created = await linksOf(api).mint({
+      sid: 'sub_raw',
+      authUserId: 'raw-user',
+      authCf2: 'two',
+      lang: 'en',
+      expiresInSeconds: 600,
+    });
     expect(created.statusCode).toBe(201);
     const { id } = created.json<{ id: string }>();
     const rows = await api.app
@@ -198,17 +200,10 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
           }),
         });
         try {
-          const fastify = single.app.getHttpAdapter().getInstance();
-          // The first instance's development key lives in the shared database.
-          const headers = { authorization: `Bearer ${api.devAdminKey ?? ''}` };
-          const minted = await fastify.inject({
-            method: 'POST',
-            url: '/v1/links',
-            headers,
-            payload: { sid: `sub_prepared_${String(prepared)}` },
-          });
+          const links = linksOf(single);
+          const minted = await links.mint({ sid: `sub_prepared_${String(prepared)}` });
           expect(minted.statusCode).toBe(201);
-          const read = await fastify.inject({ method: 'GET', url: `/v1/links/${minted.json().id}`, headers });
+          const read = await links.get(minted.json().id);
           expect(read.json()).toMatchObject({ sid: `sub_prepared_${String(prepared)}` });
           const pool = (
             single.app.get(DataSource).driver as unknown as {
@@ -227,15 +222,9 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
 
   if (kind === 'postgres')
     it('keeps answering when a later migration adds columns under its prepared statements (rolling deploy)', async () => {
-      const fastify = api.app.getHttpAdapter().getInstance();
-      const headers = { authorization: `Bearer ${api.devAdminKey ?? ''}` };
-      const minted = await fastify.inject({
-        method: 'POST',
-        url: '/v1/links',
-        headers,
-        payload: { sid: 'sub_rolling' },
-      });
-      const get = () => fastify.inject({ method: 'GET', url: `/v1/links/${minted.json().id}`, headers });
+      const links = linksOf(api);
+      const minted = await links.mint({ sid: 'sub_rolling' });
+      const get = () => links.get(minted.json().id);
       // Prepare the look-up on every pooled connection, then change the table under it.
       await Promise.all(Array.from({ length: 30 }, get));
       const dataSource = api.app.get(DataSource);

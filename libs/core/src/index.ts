@@ -3,8 +3,6 @@ export { DomainError, DomainErrorKind } from './domain.error';
 export { TimestampColumn, epochMsTransformer } from './persistence/timestamp.column';
 export { databaseKind, type DatabaseKind } from './persistence/database-kind';
 export { encodeKeysetCursor, decodeKeysetCursor, type KeysetPosition } from './pagination/keyset-cursor';
-export { rawRows } from './persistence/raw-rows';
-export { positionalSql } from './persistence/positional-sql';
 export {
   FaceAuthMetrics,
   NoopFaceAuthMetrics,

@@ -79,7 +79,7 @@ export class ResultRepository implements OnModuleInit {
    * and is not purged (a purged row stays as it is).
    */
   async saveRecord(record: FaceAuthRecord, project: string, source: string, now: Date): Promise<void> {
-    this.upsert ??= new RawInsert(new RawSql(this.dataSource), this.dataSource, FaceAuthResultEntity, {
+    this.upsert ??= new RawInsert(new RawSql(this.dataSource), FaceAuthResultEntity, {
       conflict: {
         target: ['auth_id'],
         update: RECORD_COLUMNS,

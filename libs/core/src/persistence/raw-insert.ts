@@ -1,4 +1,4 @@
-import { DataSource, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
+import { EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
 import { RawSql } from './raw-sql';
 
 /** What happens when the row collides with an existing one on `target` (column names). */
@@ -12,8 +12,6 @@ export interface RawInsertConflict {
 
 export interface RawInsertOptions {
   conflict?: RawInsertConflict;
-  /** A `RETURNING` list, e.g. `'id'`, so that the caller learns whether a row was written. */
-  returning?: string;
 }
 
 interface BoundColumn {
@@ -43,11 +41,10 @@ export class RawInsert<T extends ObjectLiteral> {
 
   constructor(
     private readonly sql: RawSql,
-    dataSource: DataSource,
     entity: EntityTarget<T>,
     options: RawInsertOptions = {},
   ) {
-    const metadata = dataSource.getMetadata(entity);
+    const metadata = sql.dataSource.getMetadata(entity);
     const columns = metadata.columns.filter((c) => !c.isVirtual && !c.isGenerated);
     this.columns = columns.map((c) => ({
       property: c.propertyName,
@@ -66,20 +63,13 @@ export class RawInsert<T extends ObjectLiteral> {
         text += ' DO NOTHING';
       }
     }
-    if (options.returning) text += ` RETURNING ${options.returning}`;
     this.text = text;
   }
 
-  /** Runs the statement for `row`; returns the `RETURNING` rows (none without `returning`). */
-  execute(row: T): Promise<Record<string, unknown>[]> {
-    return this.sql.rows(
+  async execute(row: T): Promise<void> {
+    await this.sql.rows(
       this.text,
       this.columns.map((c) => c.toDatabase(row[c.property])),
     );
-  }
-
-  /** The statement text with `$n` placeholders (for tests and diagnostics). */
-  get statement(): string {
-    return this.text;
   }
 }

@@ -38,9 +38,10 @@ const sqliteValue = (value: unknown): unknown =>
 export class RawSql {
   readonly kind: DatabaseKind;
   private readonly statements = new Map<string, SqliteStatement>();
+  private readonly names = new Map<string, string>();
   private preparedOn: unknown = null;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(readonly dataSource: DataSource) {
     this.kind = databaseKind(dataSource);
   }
 
@@ -58,8 +59,6 @@ export class RawSql {
     statement.run(...bound);
     return [];
   }
-
-  private readonly names = new Map<string, string>();
 
   /** A stable name per text: every RawSql of the process shares the prepared statement of a connection. */
   private statementName(sql: string): string {

@@ -35,14 +35,14 @@ export class TokenRepository {
 
   constructor(
     @InjectRepository(FaceAuthTokenEntity) readonly rows: Repository<FaceAuthTokenEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
   ) {
     this.sql = new RawSql(dataSource);
   }
 
   /** One INSERT of the complete row: no read-back, one cached statement text. */
   async insert(row: FaceAuthTokenEntity): Promise<void> {
-    this.inserter ??= new RawInsert(this.sql, this.dataSource, FaceAuthTokenEntity);
+    this.inserter ??= new RawInsert(this.sql, FaceAuthTokenEntity);
     await this.inserter.execute(row);
   }
 
