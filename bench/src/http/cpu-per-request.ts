@@ -14,7 +14,7 @@ import { recordServiceRss } from './service-rss.tracker';
  * CPU and the load figures of each round.
  */
 export async function runHttpRounds(
-  stack: HttpStack,
+  stack: Pick<HttpStack, 'service' | 'bare'>,
   ctx: BenchContext,
   requests: autocannon.RequestSpec[],
   status: number,

@@ -6,6 +6,7 @@ import { codecBench } from './codec.bench';
 import { cleanupBench } from './cleanup.bench';
 import { floorBench } from './floor.bench';
 import { mintBench } from './mint.bench';
+import { nestReferenceBench } from './nest-reference.bench';
 import { webhookBench } from './webhook.bench';
 
 /** Every row of `npm run bench`, in run order. Add a row: one `*.bench.ts` file, one line here. */
@@ -13,6 +14,7 @@ export const BENCH_ROWS: readonly BenchRow[] = [
   codecBench,
   codecQueryBench,
   codecGcmBench,
+  nestReferenceBench,
   floorBench,
   adminGetBench('sqlite'),
   adminGetBench('postgres'),
