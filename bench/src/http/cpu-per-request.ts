@@ -40,25 +40,26 @@ export async function runHttpRounds(
 
 /**
  * Server CPU µs per request of the same requests on both sides, in alternating rounds (every answer must be
- * a 200); the ratio is the median of per-round ratios. `rowName` labels the service's peak RSS.
+ * a 200); the ratio is the median of per-round ratios. `rowName` labels the service's peak RSS; `null` when
+ * the subject is not the service (a reference stack), whose RSS is not the product's.
  */
 export async function measureCpuPerRequest(
-  stack: HttpStack,
+  stack: Pick<HttpStack, 'service' | 'bare'> & { kind?: HttpStack['kind'] },
   ctx: BenchContext,
   requests: autocannon.RequestSpec[],
-  rowName: string,
+  rowName: string | null,
 ): Promise<RowMeasurement> {
   const plan = httpPlan(ctx);
   const rounds = await runHttpRounds(stack, ctx, requests, 200);
   const ratios = pairedRatios(rounds, (r) => r.cpuUsPerReq);
   const peakRss = Math.max(...rounds.subject.map((r) => r.maxRssBytes));
-  recordServiceRss(rowName, peakRss);
+  if (rowName !== null) recordServiceRss(rowName, peakRss);
   return {
     subject: medianOf(rounds.subject, (r) => r.cpuUsPerReq),
     baseline: medianOf(rounds.baseline, (r) => r.cpuUsPerReq),
     ratio: median(ratios),
     details: {
-      database: stack.kind,
+      database: stack.kind ?? 'none',
       connections: plan.connections,
       roundSeconds: plan.roundS,
       rounds: plan.rounds,

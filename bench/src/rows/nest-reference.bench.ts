@@ -1,15 +1,12 @@
 import { BenchContext, BenchRow, RowMeasurement } from '../bench-row.interface';
-import { runHttpRounds } from '../http/cpu-per-request';
-import { medianOf, round2, roundsOf } from '../http/figures';
-import { pairedRatios } from '../http/alternating-rounds';
+import { measureCpuPerRequest } from '../http/cpu-per-request';
 import { SERVER_ENTRIES, ServerProcess } from '../http/server-process';
-import { median } from '../measure/median';
 
 /**
  * Not a QUALITY.md goal but its reference figure, reproduced in the same run: a minimal Nest app with a naive
  * global guard vs bare Fastify on a trivial route (QUALITY.md: 1.33×). Read it next to `floor` (the service on
  * the same route): the difference between the two rows is what the product adds to every request on top of
- * Nest itself, and the 1.25× bound of `admin-get` has to fit above both.
+ * Nest itself; the 1.25× bound of `admin-get` has to hold Nest's cost, the product's and the route's own work.
  */
 export const nestReferenceBench: BenchRow = {
   name: 'nest-reference',
@@ -33,23 +30,12 @@ async function measureReference(ctx: BenchContext): Promise<RowMeasurement> {
       REFERENCE_STACK: 'fastify',
     });
     started.push(bare);
-    const rounds = await runHttpRounds(
+    return await measureCpuPerRequest(
       { service: nest, bare },
       ctx,
       [{ method: 'GET', path: '/health' }],
-      200,
+      null,
     );
-    const ratios = pairedRatios(rounds, (r) => r.cpuUsPerReq);
-    return {
-      subject: medianOf(rounds.subject, (r) => r.cpuUsPerReq),
-      baseline: medianOf(rounds.baseline, (r) => r.cpuUsPerReq),
-      ratio: median(ratios),
-      details: {
-        ratioRounds: ratios.map(round2),
-        subjectCpuUsPerReqRounds: roundsOf(rounds.subject, (r) => r.cpuUsPerReq),
-        baselineCpuUsPerReqRounds: roundsOf(rounds.baseline, (r) => r.cpuUsPerReq),
-      },
-    };
   } finally {
     await Promise.allSettled(started.map((s) => s.stop()));
   }
