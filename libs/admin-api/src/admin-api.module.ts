@@ -9,6 +9,7 @@ import { InternalApiKeyEntity } from './auth/internal-api-key.entity';
 import { InternalApiKeyService } from './auth/internal-api-key.service';
 import { OptionalInternalAuthGuard } from './auth/optional-internal-auth.guard';
 import { InternalAuthGuard } from './auth/internal-auth.guard';
+import { MultipartBodyRegistrar } from './http/multipart-body.registrar';
 
 /**
  * The HTTP face of the product: internal auth (scoped API keys) and, as later features land, the admin
@@ -27,6 +28,7 @@ import { InternalAuthGuard } from './auth/internal-auth.guard';
     DevAdminKeyBootstrap,
     InternalAuthGuard,
     { provide: APP_GUARD, useClass: OptionalInternalAuthGuard },
+    MultipartBodyRegistrar,
   ],
   exports: [
     ApiKeyRegistry,

@@ -1,4 +1,3 @@
-import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -36,9 +35,6 @@ export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
   app.enableShutdownHooks();
   // Routes opt in to a limit with @RouteConfig({ rateLimit }) (the public short link does).
   await app.register(fastifyRateLimit, { global: false });
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: config.argos.maxImageBytes, files: 1, fields: 10, fieldSize: 4096 },
-  });
   if (config.swagger.enabled) setupSwagger(app);
   await app.init();
   const devAdminKey = config.auth.generateDevAdminKey ? await app.get(DevAdminKeyBootstrap).ensure() : null;

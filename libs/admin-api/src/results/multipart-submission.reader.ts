@@ -2,52 +2,30 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DirectSubmission } from '@faceauth/results';
 import { RequestValidationError } from '../errors/request-validation.error';
+import { parseMultipartForm, RawBodyRequest } from './multipart-form.parser';
 import { SubmitFaceAuthDto } from './result.dto';
 
-interface MultipartPart {
-  type: 'file' | 'field';
-  fieldname: string;
-  value?: unknown;
-  filename?: string;
-  toBuffer(): Promise<Buffer>;
-}
-
-export interface MultipartRequest {
-  isMultipart(): boolean;
-  parts(): AsyncIterableIterator<MultipartPart>;
-}
+// The form has submissionId, userId, cf1..cf3 and project: room for those and a little more, each short.
+const MAX_FIELDS = 10;
+const MAX_FIELD_BYTES = 4096;
 
 /**
  * Reads `POST /v1/faceauth`: text fields validated like a DTO (unknown ones refused) and the single
- * `faceImage` file (its size bounded by the multipart plugin's limit, which answers 413).
+ * `faceImage` file, refused with 413 beyond `maxImageBytes`.
  */
-export async function readFaceAuthSubmission(request: MultipartRequest): Promise<DirectSubmission> {
-  if (!request.isMultipart()) {
-    throw new RequestValidationError(
-      ['faceImage'],
-      'the request must be multipart/form-data with a faceImage file',
-    );
-  }
-  const fields: Record<string, string> = {};
-  let image: Buffer | undefined;
-  let filename: string | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'faceImage' || image) {
-        throw new RequestValidationError(
-          [part.fieldname],
-          `only one file, named faceImage, is accepted (got ${part.fieldname})`,
-        );
-      }
-      image = await part.toBuffer();
-      filename = part.filename;
-    } else {
-      fields[part.fieldname] = String(part.value);
-    }
-  }
+export async function readFaceAuthSubmission(
+  request: RawBodyRequest,
+  maxImageBytes: number,
+): Promise<DirectSubmission> {
+  const { fields, file } = await parseMultipartForm(request, {
+    fileField: 'faceImage',
+    fileBytes: maxImageBytes,
+    fields: MAX_FIELDS,
+    fieldBytes: MAX_FIELD_BYTES,
+  });
   const dto = plainToInstance(SubmitFaceAuthDto, fields);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) throw RequestValidationError.fromValidationErrors(errors);
-  if (!image) throw new RequestValidationError(['faceImage'], 'faceImage is required');
-  return { ...dto, image, filename };
+  if (!file) throw new RequestValidationError(['faceImage'], 'faceImage is required');
+  return { ...dto, image: file.data, filename: file.filename };
 }

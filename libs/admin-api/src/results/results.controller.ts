@@ -8,13 +8,14 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { ResultsService } from '@faceauth/results';
+import { InjectResultsOptions, ResolvedResultsOptions, ResultsService } from '@faceauth/results';
 import { RequireScopes } from '../auth/auth.metadata';
 import { Scope } from '../auth/scope.enum';
 import { ApiArgosErrors } from '../errors/api-error-responses.decorator';
 import { ParseAuthIdPipe } from '../http/parse-auth-id.pipe';
 import { ArgosErrorInterceptor } from '../http/argos-error.interceptor';
-import { MultipartRequest, readFaceAuthSubmission } from './multipart-submission.reader';
+import { RawBodyRequest } from './multipart-form.parser';
+import { readFaceAuthSubmission } from './multipart-submission.reader';
 import {
   GetResultQueryDto,
   ListResultsQueryDto,
@@ -34,7 +35,10 @@ interface ImageReply {
 @ApiArgosErrors()
 @AdminController('v1')
 export class ResultsController {
-  constructor(private readonly results: ResultsService) {}
+  constructor(
+    private readonly results: ResultsService,
+    @InjectResultsOptions() private readonly options: ResolvedResultsOptions,
+  ) {}
 
   /** Sends a selfie to Argos for comparison with an approved submission, and stores the result. */
   @Post('faceauth')
@@ -42,8 +46,9 @@ export class ResultsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: SubmitFaceAuthFormDto })
   @ApiCreatedResponse({ type: ResultDto })
-  async submit(@Req() request: MultipartRequest): Promise<ResultDto> {
-    return toResultDto(await this.results.submit(await readFaceAuthSubmission(request)));
+  async submit(@Req() request: RawBodyRequest): Promise<ResultDto> {
+    const submission = await readFaceAuthSubmission(request, this.options.maxImageBytes);
+    return toResultDto(await this.results.submit(submission));
   }
 
   /** Stored results, newest first. */
