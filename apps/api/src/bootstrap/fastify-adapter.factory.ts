@@ -17,8 +17,7 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
-    // pino-http reads the id from the header, so logs and answers carry the same id.
-    request.raw.headers['x-request-id'] = request.id;
+    // Error lines and the access line name `request.id`, so logs and answers carry the same id.
     void reply.header('x-request-id', request.id);
     done();
   });

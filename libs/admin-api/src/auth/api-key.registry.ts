@@ -38,7 +38,17 @@ export class ApiKeyRegistry implements OnModuleDestroy {
 
   /** Resolves a presented key to its principal, or null when it is unknown or revoked. */
   async authenticate(presented: string): Promise<ApiKeyPrincipal | null> {
-    if (Date.now() - this.loadedAt > this.options.keyRefreshMs) await this.refresh();
+    if (this.isStale()) await this.refresh();
+    return this.lookup(presented);
+  }
+
+  /** Whether the keys in memory are older than `keyRefreshMs`: {@link lookup} must wait for a refresh. */
+  isStale(): boolean {
+    return Date.now() - this.loadedAt > this.options.keyRefreshMs;
+  }
+
+  /** {@link authenticate} on the keys in memory, without a refresh: for callers that checked {@link isStale}. */
+  lookup(presented: string): ApiKeyPrincipal | null {
     const hash = hashApiKey(presented);
     const found = this.known.get(hash);
     return found && sameHash(found.hash, hash) ? found.principal : null;

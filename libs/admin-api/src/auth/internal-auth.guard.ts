@@ -11,29 +11,71 @@ interface AuthenticatedRequest {
   principal?: ApiKeyPrincipal;
 }
 
+/** What a route requires, read once from its decorators: open, or a key with every listed scope. */
+type RouteRule = { public: true } | { public: false; required: readonly Scope[] };
+
 /**
  * Deny by default: a route is reachable without a key only when marked `@Public()`. A route without
  * `@RequireScopes()` needs an `admin` key, so a forgotten decorator fails closed.
+ *
+ * Runs on every request, so it answers synchronously when it can: each route's rule is read from its
+ * metadata once (decorators do not change at run time), and the key is looked up in memory unless the
+ * registry's copy is due for a refresh, the one case that waits for the database.
  */
 @Injectable()
 export class InternalAuthGuard implements CanActivate {
+  // By controller, then by handler: an inherited handler may sit under controllers with different rules.
+  private readonly rules = new WeakMap<object, Map<object, RouteRule>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly registry: ApiKeyRegistry,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
-    const required = this.reflector.getAllAndOverride<Scope[]>(REQUIRED_SCOPES, targets) ?? [Scope.ADMIN];
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const rule = this.ruleFor(context.getClass(), context.getHandler());
+    if (rule.public) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const presented = presentedKey(request.headers);
-    const principal = presented ? await this.registry.authenticate(presented) : null;
-    if (!principal) throw AuthError.unauthenticated();
-    if (!grants(principal.scopes, required)) throw AuthError.missingScope(required);
-    request.principal = principal;
-    return true;
+    if (!presented) throw AuthError.unauthenticated();
+    if (this.registry.isStale()) {
+      return this.registry
+        .authenticate(presented)
+        .then((principal) => admit(request, principal, rule.required));
+    }
+    return admit(request, this.registry.lookup(presented), rule.required);
   }
+
+  private ruleFor(controller: object, handler: object): RouteRule {
+    let byHandler = this.rules.get(controller);
+    if (!byHandler) {
+      byHandler = new Map();
+      this.rules.set(controller, byHandler);
+    }
+    let rule = byHandler.get(handler);
+    if (!rule) {
+      const targets = [handler, controller] as Parameters<Reflector['getAllAndOverride']>[1];
+      rule = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)
+        ? { public: true }
+        : {
+            public: false,
+            required: this.reflector.getAllAndOverride<Scope[]>(REQUIRED_SCOPES, targets) ?? [Scope.ADMIN],
+          };
+      byHandler.set(handler, rule);
+    }
+    return rule;
+  }
+}
+
+function admit(
+  request: AuthenticatedRequest,
+  principal: ApiKeyPrincipal | null,
+  required: readonly Scope[],
+): true {
+  if (!principal) throw AuthError.unauthenticated();
+  if (!grants(principal.scopes, required)) throw AuthError.missingScope(required);
+  request.principal = principal;
+  return true;
 }
 
 function presentedKey(headers: AuthenticatedRequest['headers']): string | null {
