@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { databaseKind, DatabaseKind } from './database-kind';
-import { positionalSql } from './positional-sql';
+import { compileForSqlite } from './positional-sql';
 import { preparedStatementsOn } from './prepared-statements';
 import { rawRows } from './raw-rows';
 
@@ -12,6 +12,11 @@ interface SqliteStatement {
   readonly reader: boolean;
   all(...params: unknown[]): unknown[];
   run(...params: unknown[]): unknown;
+}
+interface SqliteEntry {
+  statement: SqliteStatement;
+  /** For each `?` of the statement, the index of the `$n` parameter it takes. */
+  order: readonly number[];
 }
 interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
@@ -37,7 +42,7 @@ const sqliteValue = (value: unknown): unknown =>
  */
 export class RawSql {
   readonly kind: DatabaseKind;
-  private readonly statements = new Map<string, SqliteStatement>();
+  private readonly statements = new Map<string, SqliteEntry>();
   private readonly names = new Map<string, string>();
   private preparedOn: unknown = null;
 
@@ -46,15 +51,17 @@ export class RawSql {
   }
 
   async rows(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    const [sql, ordered] = positionalSql(this.kind, text, params as unknown[]);
     if (this.kind === 'postgres') {
+      const values = params as unknown[];
       const pool = (this.dataSource.driver as unknown as { master?: PostgresPool }).master;
-      if (!pool) return rawRows(await this.dataSource.query(sql, ordered));
-      const name = preparedStatementsOn(this.dataSource) ? this.statementName(sql) : undefined;
-      return (await pool.query({ name, text: sql, values: ordered })).rows;
+      if (!pool) return rawRows(await this.dataSource.query(text, values));
+      const name = preparedStatementsOn(this.dataSource) ? this.statementName(text) : undefined;
+      return (await pool.query({ name, text, values })).rows;
     }
-    const statement = this.sqliteStatement(sql);
-    const bound = ordered.map(sqliteValue);
+    // Hot path: one array per call, the parameters bound in placeholder order.
+    const { statement, order } = this.sqliteStatement(text);
+    const bound = new Array<unknown>(order.length);
+    for (let i = 0; i < order.length; i++) bound[i] = sqliteValue(params[order[i]]);
     if (statement.reader) return statement.all(...bound) as Row[];
     statement.run(...bound);
     return [];
@@ -71,7 +78,8 @@ export class RawSql {
     return name;
   }
 
-  private sqliteStatement(sql: string): SqliteStatement {
+  /** The prepared statement of a `$n` text on the current connection, with its parameter order. */
+  private sqliteStatement(text: string): SqliteEntry {
     const connection = (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection })
       .databaseConnection;
     if (connection !== this.preparedOn) {
@@ -79,12 +87,13 @@ export class RawSql {
       this.statements.clear();
       this.preparedOn = connection;
     }
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = connection.prepare(sql);
+    let entry = this.statements.get(text);
+    if (!entry) {
+      const { sql, order } = compileForSqlite(text);
+      entry = { statement: connection.prepare(sql), order };
       if (this.statements.size >= MAX_STATEMENTS) this.statements.clear();
-      this.statements.set(sql, statement);
+      this.statements.set(text, entry);
     }
-    return statement;
+    return entry;
   }
 }

@@ -12,6 +12,13 @@ import { TOKEN_COLUMNS, tokenFromRow } from './token-row.mapper';
  * Concurrent consumers cannot both win; there is no select-then-update. The time window starts at the
  * first use. Instants are epoch ms; `window_seconds` is widened to BIGINT.
  */
+// One constant text per look-up: a statement text built per call would be hashed (and flattened) per call.
+const FIND_ONE_SQL = {
+  id: `SELECT ${TOKEN_COLUMNS} FROM faceauth_tokens WHERE id = $1 LIMIT 1`,
+  token: `SELECT ${TOKEN_COLUMNS} FROM faceauth_tokens WHERE token = $1 LIMIT 1`,
+  idempotency_key: `SELECT ${TOKEN_COLUMNS} FROM faceauth_tokens WHERE idempotency_key = $1 LIMIT 1`,
+} as const;
+
 const CONSUME_SQL = `
 UPDATE faceauth_tokens SET
   use_count = use_count + 1,
@@ -64,10 +71,7 @@ export class TokenRepository {
     column: 'id' | 'token' | 'idempotency_key',
     value: string,
   ): Promise<FaceAuthTokenEntity | null> {
-    const rows = await this.sql.rows(
-      `SELECT ${TOKEN_COLUMNS} FROM faceauth_tokens WHERE ${column} = $1 LIMIT 1`,
-      [value],
-    );
+    const rows = await this.sql.rows(FIND_ONE_SQL[column], [value]);
     return rows.length > 0 ? tokenFromRow(rows[0]) : null;
   }
 
