@@ -1,4 +1,4 @@
-import { BenchGoal } from './bench-row.interface';
+import { BenchFigure, BenchGoal } from './bench-row.interface';
 
 /** `pass`: goal met; `tolerated`: missed by no more than the tolerance; `fail`: missed by more. */
 export type BenchVerdict = 'pass' | 'tolerated' | 'fail';
@@ -23,6 +23,7 @@ export interface BenchRowResult {
   goal: BenchGoal;
   verdict: BenchVerdict;
   checks: JudgedCheck[];
+  figures: BenchFigure[];
   durationMs: number;
   details: Record<string, unknown>;
 }

@@ -36,8 +36,17 @@ export interface RowMeasurement {
   ratio?: number;
   /** Additional absolute criteria, judged with the same tolerance as the ratio. */
   checks?: BenchCheck[];
+  /** Figures shown beside the row for diagnosis, without a goal (e.g. heap allocated per request). */
+  figures?: BenchFigure[];
   /** Anything worth keeping in the JSON (rounds, spreads, request counts…). */
   details?: Record<string, number | string | boolean | number[]>;
+}
+
+export interface BenchFigure {
+  label: string;
+  subject: number;
+  baseline: number;
+  unit: string;
 }
 
 export interface BenchCheck {

@@ -26,6 +26,7 @@ export async function runBenchRows(
       goal: row.goal,
       verdict: judge(ratio, row.goal, tolerance),
       checks: (m.checks ?? []).map((c) => ({ ...c, verdict: judge(c.value, c.goal, tolerance) })),
+      figures: m.figures ?? [],
       durationMs: Date.now() - started,
       details: m.details ?? {},
     });

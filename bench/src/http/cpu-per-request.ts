@@ -32,7 +32,7 @@ export async function runHttpRounds(
     );
     assertAllAnswered(`${server.label} round ${round.label}`, measured.load, status);
     ctx.log(
-      `bench:   ${round.side.padEnd(8)} round ${round.label}: ${measured.cpuUsPerReq.toFixed(1)} µs CPU/req, ${Math.round(measured.load.okPerS)} req/s`,
+      `bench:   ${round.side.padEnd(8)} round ${round.label}: ${measured.cpuUsPerReq.toFixed(1)} µs CPU/req, ${Math.round(measured.load.okPerS)} req/s, ${(measured.allocBytesPerReq / 1024).toFixed(1)} KB heap allocated/req`,
     );
     return measured;
   });
@@ -58,6 +58,16 @@ export async function measureCpuPerRequest(
     subject: medianOf(rounds.subject, (r) => r.cpuUsPerReq),
     baseline: medianOf(rounds.baseline, (r) => r.cpuUsPerReq),
     ratio: median(ratios),
+    // Heap allocated per request moves far less with the machine's load than CPU does: it shows a change
+    // of per-request work that the CPU ratio's noise hides.
+    figures: [
+      {
+        label: 'heap allocated per request',
+        subject: round2(medianOf(rounds.subject, (r) => r.allocBytesPerReq) / 1024),
+        baseline: round2(medianOf(rounds.baseline, (r) => r.allocBytesPerReq) / 1024),
+        unit: 'KB/req',
+      },
+    ],
     details: {
       database: stack.kind ?? 'none',
       connections: plan.connections,

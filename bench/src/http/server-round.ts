@@ -12,6 +12,8 @@ export interface ServerRound {
   heapUsedBytes: number;
   /** Peak RSS of the server process so far. */
   maxRssBytes: number;
+  /** V8 heap bytes the server allocated over the round, per 2xx answer. */
+  allocBytesPerReq: number;
 }
 
 /**
@@ -36,5 +38,6 @@ export async function measureServerRound(
     rssBytes: after.rssBytes,
     heapUsedBytes: after.heapUsedBytes,
     maxRssBytes: after.maxRssBytes,
+    allocBytesPerReq: (after.allocatedBytes - before.allocatedBytes) / Math.max(result.ok, 1),
   };
 }

@@ -7,7 +7,10 @@ export const COLUMNS = ['row', 'subject', 'baseline', 'unit', 'ratio', 'goal', '
 
 const VERDICT_TEXT: Record<BenchVerdict, string> = { pass: 'yes', tolerated: 'within tolerance', fail: 'NO' };
 
-/** The table cells of one result (plus one extra line per additional check), shared by text and Markdown. */
+/**
+ * The table cells of one result (plus one extra line per additional check and per diagnostic figure), shared
+ * by text and Markdown.
+ */
 export function resultCells(result: BenchRowResult): string[][] {
   const lines = [
     [
@@ -30,6 +33,18 @@ export function resultCells(result: BenchRowResult): string[][] {
       '',
       formatGoal(check.goal),
       VERDICT_TEXT[check.verdict],
+      '',
+    ]);
+  }
+  for (const figure of result.figures) {
+    lines.push([
+      `  ${figure.label}`,
+      formatFigure(figure.subject),
+      formatFigure(figure.baseline),
+      figure.unit,
+      (figure.subject / figure.baseline).toFixed(3),
+      '',
+      'info',
       '',
     ]);
   }

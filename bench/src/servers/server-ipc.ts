@@ -1,3 +1,5 @@
+import { AllocationMeter } from './allocation-meter';
+
 /**
  * The IPC protocol between the bench and a server it spawned. CPU is read inside the server
  * (`process.cpuUsage()`), because server CPU µs per request is the stable figure on these shared machines
@@ -19,6 +21,8 @@ export interface ServerCpuSample {
   heapUsedBytes: number;
   /** Peak resident set size of the process so far (`resourceUsage().maxRSS`), in bytes. */
   maxRssBytes: number;
+  /** V8 heap bytes allocated since the server announced itself (see AllocationMeter). */
+  allocatedBytes: number;
 }
 
 export function isBenchServerCommand(value: unknown): value is BenchServerCommand {
@@ -34,6 +38,7 @@ export function isBenchServerCommand(value: unknown): value is BenchServerComman
 export function serveBenchIpc(port: number, close: () => Promise<void>): void {
   const send = process.send?.bind(process);
   if (!send) throw new Error('a bench server must be spawned with an IPC channel');
+  const allocation = new AllocationMeter();
   process.on('message', (message: unknown) => {
     if (!isBenchServerCommand(message)) return;
     if (message.cmd === 'cpu') {
@@ -43,6 +48,7 @@ export function serveBenchIpc(port: number, close: () => Promise<void>): void {
         rssBytes: process.memoryUsage.rss(),
         heapUsedBytes: process.memoryUsage().heapUsed,
         maxRssBytes: process.resourceUsage().maxRSS * 1024,
+        allocatedBytes: allocation.read(),
       };
       send({ type: 'cpu', id: message.id, sample } satisfies BenchServerMessage);
       return;
