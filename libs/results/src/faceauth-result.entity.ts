@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, ColumnOptions, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TimestampColumn } from '@faceauth/core';
 
 /**
@@ -8,6 +8,10 @@ import { TimestampColumn } from '@faceauth/core';
  */
 @Entity({ name: 'faceauth_results' })
 @Index('idx_faceauth_results_created', ['createdAt', 'authId'])
+@Index('idx_faceauth_results_cleanup_pending', ['createdAt', 'authId'], {
+  where: 'purged_at IS NULL OR argos_deleted_at IS NULL',
+})
+@Index('idx_faceauth_results_cleanup_due', ['cleanupDueAt'], { where: 'cleanup_due_at IS NOT NULL' })
 export class FaceAuthResultEntity {
   @PrimaryColumn({ name: 'auth_id', type: 'varchar', length: 128 })
   authId!: string;
@@ -63,6 +67,40 @@ export class FaceAuthResultEntity {
   @TimestampColumn({ name: 'argos_deleted_at', nullable: true })
   argosDeletedAt!: Date | null;
 
-  @Column({ name: 'legal_hold', type: 'boolean', default: false })
+  // `() => 'false'`: as the migration wrote it (see CleanupRunEntity.dryRun).
+  @Column({ name: 'legal_hold', type: 'boolean', default: () => 'false' })
   legalHold!: boolean;
+
+  // The cleanup state (retention migration). Owned by the retention statements alone: declared here so
+  // that the schema TypeORM derives from the entities matches the migrations (a generated migration must
+  // not propose dropping them), but never selected, inserted or updated through the entity, so that
+  // recording a result can never reset a cleanup in progress.
+  @RetentionStateColumn({ name: 'cleanup_due_at', type: 'bigint' })
+  cleanupDueAt?: string | null;
+
+  @RetentionStateColumn({ name: 'cleanup_lease_until', type: 'bigint' })
+  cleanupLeaseUntil?: string | null;
+
+  @RetentionStateColumn({ name: 'cleanup_attempts', type: 'integer', nullable: false, default: 0 })
+  cleanupAttempts?: number;
+
+  @RetentionStateColumn({ name: 'cleanup_next_at', type: 'bigint' })
+  cleanupNextAt?: string | null;
+
+  @RetentionStateColumn({ name: 'cleanup_first_failure_at', type: 'bigint' })
+  cleanupFirstFailureAt?: string | null;
+
+  @RetentionStateColumn({ name: 'cleanup_failed_at', type: 'bigint' })
+  cleanupFailedAt?: string | null;
+
+  @RetentionStateColumn({ name: 'cleanup_last_error', type: 'varchar', length: 64 })
+  cleanupLastError?: string | null;
+
+  @RetentionStateColumn({ name: 'argos_delete_sent_at', type: 'bigint' })
+  argosDeleteSentAt?: string | null;
+}
+
+/** A column only the retention statements read and write (see the cleanup state above). */
+function RetentionStateColumn(options: ColumnOptions): PropertyDecorator {
+  return Column({ nullable: true, ...options, select: false, insert: false, update: false });
 }

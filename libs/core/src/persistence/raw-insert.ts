@@ -45,7 +45,8 @@ export class RawInsert<T extends ObjectLiteral> {
     options: RawInsertOptions = {},
   ) {
     const metadata = sql.dataSource.getMetadata(entity);
-    const columns = metadata.columns.filter((c) => !c.isVirtual && !c.isGenerated);
+    // Columns declared `insert: false` belong to other statements (e.g. the cleanup state of a result).
+    const columns = metadata.columns.filter((c) => !c.isVirtual && !c.isGenerated && c.isInsert);
     this.columns = columns.map((c) => ({
       property: c.propertyName,
       toDatabase: converterOf(c.type, c.transformer),

@@ -20,7 +20,9 @@ export class CleanupRunEntity {
   @Column({ type: 'varchar', length: 16 })
   trigger!: CleanupTrigger;
 
-  @Column({ name: 'dry_run', type: 'boolean', default: false })
+  // Written as the migration wrote it (`false`): TypeORM renders `default: false` as `0` on SQLite, which
+  // it would then report as a difference from the migrated schema.
+  @Column({ name: 'dry_run', type: 'boolean', default: () => 'false' })
   dryRun!: boolean;
 
   @Column({ name: 'instance_id', type: 'varchar', length: 64 })

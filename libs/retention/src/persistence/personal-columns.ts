@@ -10,8 +10,13 @@ const KEPT_NULLABLE = new Set(['submit_type', 'purged_at', 'argos_deleted_at']);
 
 /** The `faceauth_results` columns a purge sets to NULL, read from the entity's metadata. */
 export function personalResultColumns(dataSource: DataSource): string[] {
-  return dataSource
-    .getMetadata(FaceAuthResultEntity)
-    .columns.filter((column) => column.isNullable && !KEPT_NULLABLE.has(column.databaseName))
-    .map((column) => column.databaseName);
+  return (
+    dataSource
+      .getMetadata(FaceAuthResultEntity)
+      // `insert: false` columns are the cleanup state itself (see FaceAuthResultEntity), not personal data.
+      .columns.filter(
+        (column) => column.isNullable && column.isInsert && !KEPT_NULLABLE.has(column.databaseName),
+      )
+      .map((column) => column.databaseName)
+  );
 }
