@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiKeyPrincipal } from './api-key-principal';
 import { ApiKeyRegistry } from './api-key.registry';
@@ -10,6 +10,8 @@ interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
   principal?: ApiKeyPrincipal;
 }
+
+type Handler = ReturnType<ExecutionContext['getHandler']>;
 
 /** What a route requires, read once from its decorators: open, or a key with every listed scope. */
 type RouteRule = { public: true } | { public: false; required: readonly Scope[] };
@@ -25,7 +27,7 @@ type RouteRule = { public: true } | { public: false; required: readonly Scope[] 
 @Injectable()
 export class InternalAuthGuard implements CanActivate {
   // By controller, then by handler: an inherited handler may sit under controllers with different rules.
-  private readonly rules = new WeakMap<object, Map<object, RouteRule>>();
+  private readonly rules = new WeakMap<Type, Map<Handler, RouteRule>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -46,7 +48,7 @@ export class InternalAuthGuard implements CanActivate {
     return admit(request, this.registry.lookup(presented), rule.required);
   }
 
-  private ruleFor(controller: object, handler: object): RouteRule {
+  private ruleFor(controller: Type, handler: Handler): RouteRule {
     let byHandler = this.rules.get(controller);
     if (!byHandler) {
       byHandler = new Map();
@@ -54,7 +56,7 @@ export class InternalAuthGuard implements CanActivate {
     }
     let rule = byHandler.get(handler);
     if (!rule) {
-      const targets = [handler, controller] as Parameters<Reflector['getAllAndOverride']>[1];
+      const targets = [handler, controller];
       rule = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)
         ? { public: true }
         : {

@@ -6,7 +6,6 @@ import { RequestValidationError } from '../errors/request-validation.error';
 
 /** The one file of a form, fully buffered. */
 export interface MultipartFile {
-  fieldname: string;
   filename: string | undefined;
   data: Buffer;
 }
@@ -107,8 +106,7 @@ export function parseMultipartForm(request: RawBodyRequest, limits: MultipartLim
         ),
       );
       stream.on('end', () => {
-        if (!settled)
-          form.file = { fieldname: name, filename: filename || undefined, data: Buffer.concat(chunks) };
+        if (!settled) form.file = { filename: filename || undefined, data: Buffer.concat(chunks) };
       });
     });
     busboy.on('filesLimit', () =>
