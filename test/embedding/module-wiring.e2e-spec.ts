@@ -1,6 +1,7 @@
 import { Injectable, Inject, Module } from '@nestjs/common';
 import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -127,6 +128,34 @@ describe('FaceAuthModule wiring', () => {
     expect(consumer.expired).toEqual([link.token]);
     await app.close();
   });
+
+  it.each([
+    [true, true],
+    [false, false],
+  ])(
+    'with adminControllers %s, lets multipart bodies through to POST /v1/faceauth: %s',
+    async (adminControllers, registered) => {
+      const moduleRef = await Test.createTestingModule({
+        imports: [
+          EventEmitterModule.forRoot(),
+          ScheduleModule.forRoot(),
+          TypeOrmModule.forRoot({
+            type: 'better-sqlite3',
+            database: join(dir, `multipart-${adminControllers}.sqlite`),
+            entities: FACEAUTH_ENTITIES,
+            migrations: FACEAUTH_MIGRATIONS,
+            migrationsRun: true,
+          }),
+          FaceAuthModule.forRoot({ ...OPTIONS, adminControllers }),
+        ],
+      }).compile();
+      const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
+      await app.init();
+      const fastify = app.getHttpAdapter().getInstance();
+      expect(fastify.hasContentTypeParser('multipart/form-data')).toBe(registered);
+      await app.close();
+    },
+  );
 
   it.each([
     [{ ...OPTIONS, projects: [] }, 'projects'],

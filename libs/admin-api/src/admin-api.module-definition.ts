@@ -9,6 +9,7 @@ import { MetricsController } from './metrics/metrics.controller';
 import { CleanupController } from './cleanup/cleanup.controller';
 import { LegalHoldController } from './cleanup/legal-hold.controller';
 import { UserBiometricsController } from './cleanup/user-biometrics.controller';
+import { MultipartBodyRegistrar } from './http/multipart-body.registrar';
 
 /** Every admin controller; mounted unless the host opts out (`controllers: false`). */
 export const ADMIN_API_CONTROLLERS: Type[] = [
@@ -38,5 +39,11 @@ export const {
     ...definition,
     global: extras.isGlobal,
     controllers: extras.controllers === false ? [] : ADMIN_API_CONTROLLERS,
+    // The multipart pass-through serves POST /v1/faceauth only: a host without our controllers keeps
+    // Fastify's own answer (415) for multipart bodies.
+    providers:
+      extras.controllers === false
+        ? definition.providers
+        : [...(definition.providers ?? []), MultipartBodyRegistrar],
   }))
   .build();

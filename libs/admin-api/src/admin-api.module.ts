@@ -9,7 +9,6 @@ import { InternalApiKeyEntity } from './auth/internal-api-key.entity';
 import { InternalApiKeyService } from './auth/internal-api-key.service';
 import { OptionalInternalAuthGuard } from './auth/optional-internal-auth.guard';
 import { InternalAuthGuard } from './auth/internal-auth.guard';
-import { MultipartBodyRegistrar } from './http/multipart-body.registrar';
 
 /**
  * The HTTP face of the product: internal auth (scoped API keys) and, as later features land, the admin
@@ -28,7 +27,6 @@ import { MultipartBodyRegistrar } from './http/multipart-body.registrar';
     DevAdminKeyBootstrap,
     InternalAuthGuard,
     { provide: APP_GUARD, useClass: OptionalInternalAuthGuard },
-    MultipartBodyRegistrar,
   ],
   exports: [
     ApiKeyRegistry,
