@@ -78,8 +78,8 @@ describe('FaceAuthModule wiring', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const boot = async (faceauth: ReturnType<typeof FaceAuthModule.forRoot>, file: string) => {
-    const moduleRef = await Test.createTestingModule({
+  const compile = (faceauth: ReturnType<typeof FaceAuthModule.forRoot>, file: string) =>
+    Test.createTestingModule({
       imports: [
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
@@ -95,8 +95,9 @@ describe('FaceAuthModule wiring', () => {
       ],
       providers: [Consumer],
     }).compile();
-    return moduleRef.init();
-  };
+
+  const boot = async (faceauth: ReturnType<typeof FaceAuthModule.forRoot>, file: string) =>
+    (await compile(faceauth, file)).init();
 
   it.each([
     ['forRoot', () => FaceAuthModule.forRoot({ ...OPTIONS, clock: new ManualClock(Date.UTC(2026, 0, 1)) })],
@@ -135,20 +136,10 @@ describe('FaceAuthModule wiring', () => {
   ])(
     'with adminControllers %s, lets multipart bodies through to POST /v1/faceauth: %s',
     async (adminControllers, registered) => {
-      const moduleRef = await Test.createTestingModule({
-        imports: [
-          EventEmitterModule.forRoot(),
-          ScheduleModule.forRoot(),
-          TypeOrmModule.forRoot({
-            type: 'better-sqlite3',
-            database: join(dir, `multipart-${adminControllers}.sqlite`),
-            entities: FACEAUTH_ENTITIES,
-            migrations: FACEAUTH_MIGRATIONS,
-            migrationsRun: true,
-          }),
-          FaceAuthModule.forRoot({ ...OPTIONS, adminControllers }),
-        ],
-      }).compile();
+      const moduleRef = await compile(
+        FaceAuthModule.forRoot({ ...OPTIONS, adminControllers }),
+        `multipart-${adminControllers}.sqlite`,
+      );
       const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());
       await app.init();
       const fastify = app.getHttpAdapter().getInstance();
