@@ -8,6 +8,8 @@ import { FaceAuthTokens1764100000001 } from './migrations/1764100000001-faceauth
 import { FaceAuthResults1764100000002 } from './migrations/1764100000002-faceauth-results';
 import { WebhookInbox1764100000003 } from './migrations/1764100000003-webhook-inbox';
 import { Retention1764100000004 } from './migrations/1764100000004-retention';
+import { ResultIdentity1764100000005 } from './migrations/1764100000005-result-identity';
+import { LinkTokenInUrl1764100000006 } from './migrations/1764100000006-link-token-in-url';
 
 /**
  * Everything the product persists. A host application adds these to its own DataSource; the same
@@ -29,4 +31,6 @@ export const FACEAUTH_MIGRATIONS = [
   FaceAuthResults1764100000002,
   WebhookInbox1764100000003,
   Retention1764100000004,
+  ResultIdentity1764100000005,
+  LinkTokenInUrl1764100000006,
 ];

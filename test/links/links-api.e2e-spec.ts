@@ -81,6 +81,33 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
     expect(unknown.json().code).toBe('UNKNOWN_PROJECT');
   });
 
+  it("binds a token id of the caller's choosing, once: 409 TOKEN_TAKEN for the second link", async () => {
+    const own = `own-${kind}-0001.a_b`;
+    const first = await mint({ sid: 'sub_own', token: own });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ token: own, tokenInUrl: true });
+    expect(mainUrls.decrypt(first.json().url).query).toEqual({ sid: 'sub_own', token: own });
+    // Unique across projects too: a webhook's token names one link.
+    const taken = await mint({ project: 'strict', sid: 'sub_other', token: own });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'TOKEN_TAKEN' });
+    expect(JSON.stringify(taken.json())).not.toContain(own);
+  });
+
+  it('mints the sid-only URL for a project without Argos token expiration; the short link still holds the policy', async () => {
+    const res = await mint({ sid: 'sub_basic', authUserId: 'u-basic', tokenInUrl: false, consumeOn: 'open' });
+    expect(res.statusCode).toBe(201);
+    const link = res.json();
+    expect(link.tokenInUrl).toBe(false);
+    expect(mainUrls.decrypt(link.url).query).toEqual({ sid: 'sub_basic', authUserId: 'u-basic' });
+    expect((await api.app.inject({ method: 'GET', url: `/l/${link.id}` })).statusCode).toBe(302);
+    expect((await api.app.inject({ method: 'GET', url: `/l/${link.id}` })).statusCode).toBe(410);
+    const refused = await mint({ project: 'strict', sid: 'sub_basic', tokenInUrl: false });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'INVALID_POLICY' });
+    expect(refused.json().message).toContain('tokenInUrl');
+  });
+
   it('answers bad input with a 400 naming the field and writes nothing', async () => {
     const before = (await api.app.inject({ method: 'GET', url: '/v1/links?limit=200', headers: read })).json()
       .items.length;
@@ -94,6 +121,11 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
       [{ sid: 's', expiresInSeconds: -5 }, 'expiresInSeconds'],
       [{ sid: 's', expiresInSeconds: 10 ** 9 }, 'expiresInSeconds'],
       [{ sid: 7 }, 'sid'],
+      [{ sid: 's', token: 'short' }, 'token'],
+      [{ sid: 's', token: '-starts-with-hyphen' }, 'token'],
+      [{ sid: 's', token: 'has space inside' }, 'token'],
+      [{ sid: 's', token: 'x'.repeat(65) }, 'token'],
+      [{ sid: 's', tokenInUrl: 'no' }, 'tokenInUrl'],
     ];
     for (const [payload, field] of cases) {
       const res = await mint(payload);

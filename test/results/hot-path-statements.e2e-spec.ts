@@ -54,9 +54,10 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
 
   it('inserts a result once, then a later record updates its fields but never its project or source', async () => {
     const id = `fa_upsert_${kind}`;
-    await results.saveRecord(record(id), 'alpha', 'webhook', later(1));
+    const hint = { source: 'webhook', authUserId: 'user-1', cf1: 'first', tokenId: 'tok1234567890' } as const;
+    await results.saveRecord(record(id), 'alpha', 'webhook', later(1), hint);
     await results.saveRecord(
-      record(id, { status: 'approved', cf1: undefined, scores: { faceSimilarity: 0.97 }, failCodes: ['X1'] }),
+      record(id, { status: 'approved', scores: { faceSimilarity: 97 }, failCodes: ['X1'] }),
       'beta',
       'reconcile',
       later(2),
@@ -67,10 +68,12 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
       source: 'webhook',
       status: 'approved',
       authUserId: 'user-1',
-      cf1: null,
-      scores: { faceSimilarity: 0.97 },
+      cf1: 'first',
+      tokenId: 'tok1234567890',
+      identitySource: 'webhook',
+      scores: { faceSimilarity: 97 },
       failCodes: ['X1'],
-      rejectComments: [],
+      rejectComments: null,
       purgedAt: null,
       legalHold: false,
     });
@@ -78,20 +81,92 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
     expect(await results.rows.countBy({ authId: id })).toBe(1);
   });
 
+  it('never replaces a known value with an absent one (a record without person, scores or codes)', async () => {
+    const id = `fa_keep_${kind}`;
+    await results.saveRecord(
+      record(id, { status: 'rejected', submissionId: 'sub_1', submitType: 'api', failCodes: ['x'] }),
+      'alpha',
+      'api',
+      later(1),
+      { source: 'submission', authUserId: 'user-7', cf2: 'c2' },
+    );
+    // What GET /faceauth answers after a DELETE at Argos: id, status and time only.
+    await results.saveRecord(
+      {
+        authId: id,
+        status: 'rejected',
+        createdAt: T0,
+        deleted: true,
+        scores: {},
+        failCodes: [],
+        rejectComments: [],
+      },
+      'alpha',
+      'refresh',
+      later(2),
+    );
+    expect(await results.findById(id)).toMatchObject({
+      submissionId: 'sub_1',
+      submitType: 'api',
+      authUserId: 'user-7',
+      cf2: 'c2',
+      identitySource: 'submission',
+      scores: { faceSimilarity: 0.91, liveness: 0.8 },
+      failCodes: ['x'],
+    });
+  });
+
+  it('takes the identity of the strongest source: a link replaces a hint, a hint never replaces a link', async () => {
+    const id = `fa_rank_${kind}`;
+    await results.saveRecord(record(id), 'alpha', 'webhook', later(1), {
+      source: 'webhook',
+      authUserId: 'claimed',
+      cf1: 'hint',
+    });
+    const fromLink = {
+      source: 'link',
+      authUserId: 'user-9',
+      tokenId: 'tok_link_1',
+      linkId: randomUUID(),
+    } as const;
+    await results.saveRecord(record(id), 'alpha', 'webhook', later(2), fromLink);
+    await results.saveRecord(record(id), 'alpha', 'webhook', later(3), {
+      source: 'webhook',
+      authUserId: 'someone-else',
+      cf3: 'late',
+    });
+    await results.saveRecord(record(id), 'alpha', 'api', later(4), {
+      source: 'submission',
+      authUserId: 'api-user',
+    });
+    expect(await results.findById(id)).toMatchObject({
+      authUserId: 'user-9',
+      cf1: null,
+      cf3: null,
+      tokenId: 'tok_link_1',
+      linkId: fromLink.linkId,
+      identitySource: 'link',
+    });
+  });
+
   it('leaves a purged result purged when a late record about it arrives', async () => {
     const id = `fa_purged_${kind}`;
-    await results.saveRecord(record(id), 'alpha', 'webhook', later(1));
+    await results.saveRecord(record(id), 'alpha', 'webhook', later(1), {
+      source: 'webhook',
+      authUserId: 'u1',
+    });
     await results.purge(id, later(2), true);
-    await results.saveRecord(
-      record(id, { status: 'approved', userId: 'user-2' }),
-      'alpha',
-      'webhook',
-      later(3),
-    );
+    await results.saveRecord(record(id, { status: 'approved' }), 'alpha', 'webhook', later(3), {
+      source: 'link',
+      authUserId: 'user-2',
+      linkId: randomUUID(),
+    });
     expect(await results.findById(id)).toMatchObject({
       status: 'pending',
       authUserId: null,
       cf1: null,
+      linkId: null,
+      identitySource: null,
       scores: null,
       purgedAt: later(2),
       updatedAt: later(2),

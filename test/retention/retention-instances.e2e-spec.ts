@@ -83,14 +83,12 @@ describe.each(databasesUnderTest())('three instances cleaning up one %s database
         lockFreeDrains += 3;
         await Promise.all(
           instances.map((x) =>
-            x.app
-              .get(CleanupBatchRunner)
-              .drain({
-                counts: zeroCounts(),
-                runId: async () => null,
-                shouldStop: () => false,
-                afterBatch: async () => true,
-              }),
+            x.app.get(CleanupBatchRunner).drain({
+              counts: zeroCounts(),
+              runId: async () => null,
+              shouldStop: () => false,
+              afterBatch: async () => true,
+            }),
           ),
         );
       } else {

@@ -191,18 +191,41 @@ describe.each(databasesUnderTest())('retention schedule on %s', (kind) => {
         authCf1: 'forget@example.com',
       })
     ).json();
+    // A result known only through the person's link (its own person fields unknown).
+    const viaLink = await seedResult(api.app, sandbox, clock.now().getTime() - DAY, {
+      userId: `nobody-${kind}`,
+    });
+    await api.app
+      .get(ResultRepository)
+      .saveRecord(
+        {
+          authId: viaLink.authId,
+          status: 'approved',
+          createdAt: null,
+          deleted: false,
+          scores: {},
+          failCodes: [],
+          rejectComments: [],
+        },
+        'default',
+        'webhook',
+        clock.now(),
+        { source: 'link', authUserId: null, linkId: link.id, tokenId: link.token },
+      );
 
     const res = await inject('DELETE', `/v1/users/${user}/biometrics`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      results: 2,
-      deleted: 2,
+      results: 3,
+      deleted: 3,
       pending: 0,
       held: 1,
       linksErased: 1,
-      complete: true,
+      // The held result remains: the person is not completely forgotten yet, and the answer says why.
+      complete: false,
+      remaining: [{ authId: held.authId, reason: 'held', errorCode: null }],
     });
-    for (const r of [young, older]) {
+    for (const r of [young, older, viaLink]) {
       expect(deleteCalls(sandbox, r.authId)).toEqual({ calls: 1, ok: 1 });
       expect((await inject('GET', `/v1/results/${r.authId}`)).json()).toMatchObject({
         authUserId: null,
@@ -225,6 +248,16 @@ describe.each(databasesUnderTest())('retention schedule on %s', (kind) => {
       results: 0,
       held: 1,
       linksErased: 0,
+      complete: false,
+      remaining: [{ authId: held.authId, reason: 'held' }],
+    });
+    await inject('DELETE', `/v1/results/${held.authId}/legal-hold`);
+    expect((await inject('DELETE', `/v1/users/${user}/biometrics`)).json()).toMatchObject({
+      results: 1,
+      deleted: 1,
+      held: 0,
+      complete: true,
+      remaining: [],
     });
     // Nothing identifying in the logs (the access log line carries the route, not the user id).
     expect(api.logs.join('\n')).not.toContain('forget@example.com');
@@ -232,23 +265,22 @@ describe.each(databasesUnderTest())('retention schedule on %s', (kind) => {
 
   it('counts a result Argos no longer knows as deleted (its DELETE answers 400, its lookup "cannot find")', async () => {
     const ghost = `fa_ghost_${kind}`;
-    await api.app
-      .get(ResultRepository)
-      .saveRecord(
-        {
-          authId: ghost,
-          status: 'approved',
-          createdAt: new Date(clock.now().getTime() - 31 * DAY),
-          deleted: false,
-          userId: 'ghost-user',
-          scores: {},
-          failCodes: [],
-          rejectComments: [],
-        },
-        'default',
-        'api',
-        clock.now(),
-      );
+    await api.app.get(ResultRepository).saveRecord(
+      {
+        authId: ghost,
+        status: 'approved',
+        createdAt: new Date(clock.now().getTime() - 31 * DAY),
+        deleted: false,
+        userId: 'ghost-user',
+        scores: {},
+        failCodes: [],
+        rejectComments: [],
+      },
+      'default',
+      'api',
+      clock.now(),
+      { source: 'submission', authUserId: 'ghost-user' },
+    );
     await tick();
     expect(deleteCalls(sandbox, ghost)).toEqual({ calls: 1, ok: 0 });
     expect(

@@ -95,7 +95,11 @@ export async function seedResult(
     failCodes: [],
     rejectComments: [],
   };
-  await app.get(ResultRepository).saveRecord(record, 'default', 'api', new Date(createdAt));
+  await app.get(ResultRepository).saveRecord(record, 'default', 'api', new Date(createdAt), {
+    source: 'submission',
+    authUserId: fields.userId,
+    cf1: fields.cf1,
+  });
   return { authId: stored.authId, ...fields };
 }
 

@@ -63,6 +63,36 @@ describe.each(databasesUnderTest())('token consumption on %s', (kind) => {
     });
   });
 
+  it('records the result that caused an Argos token_expired which arrived first, once', async () => {
+    const count = await h.links.mint({ sid: 'sub_cx', policy: { mode: 'count', maxUses: 1 } });
+    const usedAt = h.clock.now();
+    expect(await h.ledger.markExpired(count.token, usedAt)).toBe(true);
+    const late = new Date(usedAt.getTime() + 2_000);
+    expect(await h.ledger.recordUse(count.token, late, 'auth_cause')).toMatchObject({
+      recorded: true,
+      status: 'used',
+    });
+    expect(await h.ledger.recordUse(count.token, late, 'auth_other')).toMatchObject({ recorded: false });
+    expect(await h.links.get(count.id)).toMatchObject({ useCount: 1, status: 'used' });
+    // A short-link open (no use key) is never taken for that use.
+    const opened = await h.links.mint({ sid: 'sub_cy', policy: { mode: 'count', maxUses: 1 } });
+    await h.ledger.markExpired(opened.token, usedAt);
+    expect((await h.ledger.recordUse(opened.token, late)).recorded).toBe(false);
+  });
+
+  it('keeps a time-based Argos expiry announced at first use for its instant, window from the first use', async () => {
+    const link = await h.links.mint({ sid: 'sub_tx', policy: { mode: 'time', windowSeconds: 60 } });
+    const first = h.clock.now().getTime();
+    expect(await h.ledger.markExpired(link.token, new Date(first + 60_000))).toBe(true);
+    expect((await h.links.get(link.id)).status).toBe('active');
+    expect((await h.ledger.recordUse(link.token, new Date(first), 'auth_t1')).recorded).toBe(true);
+    expect((await h.links.get(link.id)).windowEndsAt?.getTime()).toBe(first + 60_000);
+    expect((await h.ledger.recordUse(link.token, new Date(first + 30_000), 'auth_t2')).recorded).toBe(true);
+    expect((await h.ledger.recordUse(link.token, new Date(first + 60_000), 'auth_t3')).recorded).toBe(false);
+    h.clock.set(first + 60_000);
+    expect((await h.links.get(link.id)).status).toBe('expired');
+  });
+
   it('records a use with an id once, however often it is reported', async () => {
     const link = await h.links.mint({ sid: 'sub_k', policy: { mode: 'count', maxUses: 3 } });
     const reports = await Promise.all(

@@ -12,7 +12,12 @@ export {
   type CleanupMetricEvent,
 } from './metrics/faceauth-metrics';
 export { rawInstant, rawText, rawInt } from './persistence/raw-values';
-export { RawInsert, type RawInsertOptions, type RawInsertConflict } from './persistence/raw-insert';
+export {
+  RawInsert,
+  type RawConflictAssignment,
+  type RawInsertOptions,
+  type RawInsertConflict,
+} from './persistence/raw-insert';
 export { RawSql } from './persistence/raw-sql';
 export { enableSecureDelete, truncateSqliteWal } from './persistence/sqlite-erasure';
 export { usePreparedStatements, preparedStatementsOn } from './persistence/prepared-statements';

@@ -37,6 +37,18 @@ export class FaceAuthResultEntity {
   @Column({ name: 'token_id', type: 'varchar', length: 64, nullable: true })
   tokenId!: string | null;
 
+  /** Our link the result was reached through (its token, verified against the link's submission). */
+  @Index('idx_faceauth_results_link')
+  @Column({ name: 'link_id', type: 'varchar', length: 36, nullable: true })
+  linkId!: string | null;
+
+  /**
+   * Where the person fields and the link came from: 'link', 'submission' (our direct submission) or
+   * 'webhook' (the webhook's unsigned fields, a hint); null when nothing named the person.
+   */
+  @Column({ name: 'identity_source', type: 'varchar', length: 16, nullable: true })
+  identitySource!: string | null;
+
   @Column({ name: 'submit_type', type: 'varchar', length: 16, nullable: true })
   submitType!: string | null;
 

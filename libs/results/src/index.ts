@@ -9,5 +9,6 @@ export { FaceAuthResultEntity } from './faceauth-result.entity';
 export { ResultRepository, type ResultListFilter } from './result.repository';
 export { ResultsService, type DirectSubmission, type ResultListQuery } from './results.service';
 export { type ResultView, toResultView } from './result-view';
+export { IDENTITY_SOURCES, type IdentitySource, type ResultIdentity } from './result-identity';
 export { ResultError, ResultErrorCode } from './results.error';
 export { checkFaceImage, detectFaceImageType, type AcceptedImageType } from './face-image.check';

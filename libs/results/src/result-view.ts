@@ -1,4 +1,5 @@
 import { FaceAuthResultEntity } from './faceauth-result.entity';
+import { IdentitySource } from './result-identity';
 
 /** A stored result as the API shows it. */
 export interface ResultView {
@@ -11,6 +12,8 @@ export interface ResultView {
   cf2: string | null;
   cf3: string | null;
   tokenId: string | null;
+  linkId: string | null;
+  identitySource: IdentitySource | null;
   submitType: string | null;
   scores: Record<string, number> | null;
   failCodes: string[];
@@ -34,6 +37,8 @@ export function toResultView(row: FaceAuthResultEntity): ResultView {
     cf2: row.cf2,
     cf3: row.cf3,
     tokenId: row.tokenId,
+    linkId: row.linkId,
+    identitySource: row.identitySource as IdentitySource | null,
     submitType: row.submitType,
     scores: row.scores,
     failCodes: row.failCodes ?? [],

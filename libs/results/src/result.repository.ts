@@ -2,12 +2,21 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { FaceAuthRecord } from '@faceauth/argos-client';
-import { enableSecureDelete, KeysetPosition, RawInsert, RawSql, truncateSqliteWal } from '@faceauth/core';
+import {
+  enableSecureDelete,
+  KeysetPosition,
+  RawConflictAssignment,
+  RawInsert,
+  RawSql,
+  truncateSqliteWal,
+} from '@faceauth/core';
 import { FaceAuthResultEntity } from './faceauth-result.entity';
+import { ResultIdentity } from './result-identity';
 
 export interface ResultListFilter {
   submissionId?: string;
   authUserId?: string;
+  linkId?: string;
   status?: string;
   project?: string;
   from?: Date;
@@ -21,43 +30,73 @@ type RecordFields = Omit<
   'authId' | 'project' | 'source' | 'purgedAt' | 'argosDeletedAt' | 'legalHold'
 >;
 
-function fieldsOf(record: FaceAuthRecord, now: Date): RecordFields {
+const orNull = <T>(list: T[]): T[] | null => (list.length === 0 ? null : list);
+
+/**
+ * The columns of a record and of its identity. Argos' records carry no person (ARGOS-CONTRACT §7): the
+ * person fields come from `identity` alone, never from the record. Empty score and code lists are
+ * written as NULL, so that a later record without them (a webhook, a record deleted at Argos) keeps the
+ * known ones.
+ */
+function fieldsOf(record: FaceAuthRecord, identity: ResultIdentity | undefined, now: Date): RecordFields {
   const scores = Object.fromEntries(
     Object.entries(record.scores).filter(([, v]) => typeof v === 'number'),
   ) as Record<string, number>;
   return {
     status: record.status,
     submissionId: record.submissionId ?? null,
-    authUserId: record.userId ?? null,
-    cf1: record.cf1 ?? null,
-    cf2: record.cf2 ?? null,
-    cf3: record.cf3 ?? null,
-    tokenId: record.tokenId ?? null,
+    authUserId: identity?.authUserId ?? null,
+    cf1: identity?.cf1 ?? null,
+    cf2: identity?.cf2 ?? null,
+    cf3: identity?.cf3 ?? null,
+    tokenId: identity?.tokenId ?? null,
+    linkId: identity?.linkId ?? null,
+    identitySource: identity?.source ?? null,
     submitType: record.submitType ?? null,
-    scores,
-    failCodes: record.failCodes,
-    rejectComments: record.rejectComments,
+    scores: Object.keys(scores).length === 0 ? null : scores,
+    failCodes: orNull(record.failCodes),
+    rejectComments: orNull(record.rejectComments),
     createdAt: record.createdAt ?? now,
     updatedAt: now,
   };
 }
 
-/** Columns a later record about the same authentication overwrites (never project, source or the flags). */
-const RECORD_COLUMNS = [
+/** A later record's value, or the stored one when the later record has none. */
+const keepKnown = (column: string): RawConflictAssignment => ({
+  column,
+  expression: `COALESCE(excluded.${column}, faceauth_results.${column})`,
+});
+
+const rankOf = (table: string): string =>
+  `(CASE ${table}.identity_source WHEN 'link' THEN 3 WHEN 'submission' THEN 2 WHEN 'webhook' THEN 1 ELSE 0 END)`;
+
+/**
+ * An identity column: a stronger source replaces the whole identity, the same source fills in what was
+ * unknown, a weaker or absent one (a refresh, a reconciliation) changes nothing.
+ */
+const byIdentityRank = (column: string): RawConflictAssignment => ({
+  column,
+  expression: `CASE WHEN ${rankOf('excluded')} > ${rankOf('faceauth_results')} THEN excluded.${column}
+    WHEN ${rankOf('excluded')} = ${rankOf('faceauth_results')} THEN COALESCE(excluded.${column}, faceauth_results.${column})
+    ELSE faceauth_results.${column} END`,
+});
+
+/**
+ * What a later record about the same authentication changes: never project, source or the flags; a known
+ * value is never replaced by an absent one. Every
+ * expression reads the row as it was before this statement (SQL semantics), `identity_source` included.
+ */
+const ON_CONFLICT: readonly (string | RawConflictAssignment)[] = [
   'status',
-  'submission_id',
-  'auth_user_id',
-  'cf1',
-  'cf2',
-  'cf3',
-  'token_id',
-  'submit_type',
-  'scores',
-  'fail_codes',
-  'reject_comments',
+  keepKnown('submission_id'),
+  keepKnown('submit_type'),
+  keepKnown('scores'),
+  keepKnown('fail_codes'),
+  keepKnown('reject_comments'),
   'created_at',
   'updated_at',
-] as const;
+  ...['auth_user_id', 'cf1', 'cf2', 'cf3', 'token_id', 'link_id', 'identity_source'].map(byIdentityRank),
+];
 
 /** Results table access. A purged row never gets its personal fields back from a late record. */
 @Injectable()
@@ -75,20 +114,26 @@ export class ResultRepository implements OnModuleInit {
   }
 
   /**
-   * Stores what Argos says about a result in one statement: inserts it, or updates the row when it exists
-   * and is not purged (a purged row stays as it is).
+   * Stores what Argos says about a result, with what we know of its person, in one statement: inserts it,
+   * or updates the row when it exists and is not purged (a purged row stays as it is).
    */
-  async saveRecord(record: FaceAuthRecord, project: string, source: string, now: Date): Promise<void> {
+  async saveRecord(
+    record: FaceAuthRecord,
+    project: string,
+    source: string,
+    now: Date,
+    identity?: ResultIdentity,
+  ): Promise<void> {
     this.upsert ??= new RawInsert(new RawSql(this.dataSource), FaceAuthResultEntity, {
       conflict: {
         target: ['auth_id'],
-        update: RECORD_COLUMNS,
+        update: ON_CONFLICT,
         where: 'faceauth_results.purged_at IS NULL',
       },
     });
     await this.upsert.execute(
       Object.assign(new FaceAuthResultEntity(), {
-        ...fieldsOf(record, now),
+        ...fieldsOf(record, identity, now),
         authId: record.authId,
         project,
         source,
@@ -111,6 +156,7 @@ export class ResultRepository implements OnModuleInit {
       .limit(filter.limit);
     if (filter.submissionId !== undefined) q.andWhere('r.submission_id = :sub', { sub: filter.submissionId });
     if (filter.authUserId !== undefined) q.andWhere('r.auth_user_id = :user', { user: filter.authUserId });
+    if (filter.linkId !== undefined) q.andWhere('r.link_id = :link', { link: filter.linkId });
     if (filter.status !== undefined) q.andWhere('r.status = :status', { status: filter.status });
     if (filter.project !== undefined) q.andWhere('r.project = :project', { project: filter.project });
     if (filter.from) q.andWhere('r.created_at >= :from', { from: filter.from.getTime() });
@@ -140,6 +186,8 @@ export class ResultRepository implements OnModuleInit {
         cf2: null,
         cf3: null,
         tokenId: null,
+        linkId: null,
+        identitySource: null,
         scores: null,
         failCodes: null,
         rejectComments: null,

@@ -26,6 +26,7 @@ export interface DirectSubmission {
 export interface ResultListQuery {
   submissionId?: string;
   authUserId?: string;
+  linkId?: string;
   status?: string;
   project?: string;
   from?: Date;
@@ -58,11 +59,21 @@ export class ResultsService {
       cf2: input.cf2,
       cf3: input.cf3,
     });
-    await this.results.saveRecord(record, project, 'api', this.clock.now());
+    // The person is what we sent: Argos' answer does not carry it.
+    await this.results.saveRecord(record, project, 'api', this.clock.now(), {
+      source: 'submission',
+      authUserId: input.userId ?? null,
+      cf1: input.cf1 ?? null,
+      cf2: input.cf2 ?? null,
+      cf3: input.cf3 ?? null,
+    });
     return this.get(record.authId);
   }
 
-  /** A stored result; with `refresh`, what Argos says now is stored first. */
+  /**
+   * A stored result; with `refresh`, what Argos says now is stored first. Argos' record names no person:
+   * the refresh keeps the stored identity.
+   */
   async get(authId: string, options: { refresh?: boolean; project?: string } = {}): Promise<ResultView> {
     if (options.refresh) {
       const project =

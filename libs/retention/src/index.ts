@@ -12,6 +12,7 @@ export { CleanupScheduler } from './cleanup/cleanup.scheduler';
 export type { CleanupRequest, CleanupProgress, CleanupRunSummary } from './cleanup/cleanup-run.types';
 export { LegalHoldService, type LegalHoldView } from './policy/legal-hold.service';
 export { UserErasureService, type UserErasureReport } from './policy/user-erasure.service';
+export { type ErasureRemainder, type ErasureRemainderReason } from './policy/erasure-remainder';
 export { retentionSchedule, type RetentionSchedule } from './policy/retention-policy';
 export {
   CleanupReportService,

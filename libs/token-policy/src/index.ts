@@ -10,5 +10,5 @@ export { generateTokenId } from './policy/token-id.generator';
 export { FaceAuthTokenEntity } from './persistence/faceauth-token.entity';
 export { LinkService } from './links/link.service';
 export { ShortLinkService } from './links/short-link.service';
-export { TokenLedger, TokenUsagePort, type TokenUseOutcome } from './links/token-ledger';
+export { type LinkIdentity, TokenLedger, TokenUsagePort, type TokenUseOutcome } from './links/token-ledger';
 export type { MintLinkInput, LinkView, LinkPage, MintContext } from './links/link.types';

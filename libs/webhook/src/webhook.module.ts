@@ -7,6 +7,7 @@ import { WebhookIntakeService } from './intake/webhook-intake.service';
 import { FaceAuthEventPublisher } from './processing/faceauth-events';
 import { InboxEventHandler } from './processing/inbox-event.handler';
 import { ProjectResolver } from './processing/project-resolver';
+import { ResultIdentityResolver } from './processing/result-identity.resolver';
 import { WebhookProcessor } from './processing/webhook-processor';
 import { WebhookReconciler } from './reconcile/webhook-reconciler';
 import { WEBHOOK_MODULE_OPTIONS, WebhookConfigurableModule } from './webhook.module-definition';
@@ -30,6 +31,7 @@ import { resolveWebhookOptions, WEBHOOK_OPTIONS, WebhookModuleOptions } from './
     WebhookIntakeService,
     FaceAuthEventPublisher,
     ProjectResolver,
+    ResultIdentityResolver,
     InboxEventHandler,
     WebhookProcessor,
     WebhookReconciler,

@@ -138,6 +138,12 @@ export class OverdueReportDto {
   @ApiProperty({ description: 'Of those, deletions given up after the retry period' }) failed!: number;
   @ApiProperty({ description: 'Links past their retention' }) tokens!: number;
   @ApiProperty({ description: 'Processed webhook inbox rows past their retention' }) inboxRows!: number;
+  @ApiProperty({
+    description:
+      'Results kept here (not purged) whose person is unknown (no authUserId, no link): "forget this user" ' +
+      'cannot find them; only the retention schedule deletes them',
+  })
+  unknownPerson!: number;
   @ApiProperty({ type: OverdueResultDto, isArray: true }) items!: OverdueResultDto[];
 }
 

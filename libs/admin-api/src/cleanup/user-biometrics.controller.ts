@@ -13,14 +13,14 @@ export class UserBiometricsController {
   constructor(private readonly erasure: UserErasureService) {}
 
   /**
-   * "Forget this user": deletes every result of this `authUserId` at Argos and here (legal holds aside),
-   * and revokes their links, through the audited cleanup machinery. Idempotent.
+   * "Forget this user": deletes every result of this `authUserId` (by the results' person fields or
+   * through the person's links) at Argos and here, and revokes and erases their links, through the audited
+   * cleanup machinery. `complete` only when nothing is left; `remaining` says what is and why. Idempotent.
    */
   @Delete(':authUserId/biometrics')
   @RequireScopes(Scope.RESULTS_DELETE)
   @ApiOkResponse({ type: UserErasureDto })
   async forget(@Param('authUserId', ParseAuthUserIdPipe) authUserId: string): Promise<UserErasureDto> {
-    const report = await this.erasure.forget(authUserId);
-    return { ...report, complete: report.pending === 0 };
+    return this.erasure.forget(authUserId);
   }
 }

@@ -31,6 +31,7 @@ export function toLinkDto(view: LinkView, publicBaseUrl: string): LinkDto {
     id: view.id,
     project: view.project,
     token: view.token,
+    tokenInUrl: view.tokenInUrl,
     url: view.url,
     shortUrl: `${publicBaseUrl}/l/${view.id}`,
     status: view.status,

@@ -2,6 +2,7 @@ import { PageQueryDto } from '../http/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -63,6 +64,27 @@ export class CreateLinkDto {
   @Matches(/^[a-z]{2}(-[A-Za-z]{2})?$/, { message: 'lang must be a language code such as en or ko' })
   lang?: string;
 
+  @ApiPropertyOptional({
+    description:
+      "Your own token id for this link (the vendor's alphabet: 8-64 characters of A-Z a-z 0-9 . _ -, a letter " +
+      'or digit at both ends); 409 TOKEN_TAKEN when another link has it. Default: 128 random bits',
+    example: 'order-2026-000123',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{6,62}[A-Za-z0-9]$/, {
+    message:
+      'token must be 8-64 characters of A-Z, a-z, 0-9, dot, underscore or hyphen, starting and ending with a letter or digit',
+  })
+  token?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "False: the Face Auth URL carries no token (the sid-only URL), for a project whose Argos token expiration is off; only the short link then enforces the link's policy, and results cannot be tied to the link by Argos' webhook. Default true",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'tokenInUrl must be true or false' })
+  tokenInUrl?: boolean;
+
   @ApiPropertyOptional({ type: LinkPolicyDto, description: "Defaults to the project's Argos token setting" })
   @IsOptional()
   @ValidateNested()
@@ -96,6 +118,7 @@ export class LinkDto {
   @ApiProperty() id!: string;
   @ApiProperty() project!: string;
   @ApiProperty({ description: 'Token id bound into the URL (unique per link)' }) token!: string;
+  @ApiProperty({ description: 'Whether the URL carries the token' }) tokenInUrl!: boolean;
   @ApiProperty({ description: 'Encrypted Face Auth URL' }) url!: string;
   @ApiProperty({ description: 'Short link that checks the policy, then redirects' }) shortUrl!: string;
   @ApiProperty({ enum: TOKEN_STATUSES }) status!: TokenStatus;

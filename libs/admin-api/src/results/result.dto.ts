@@ -8,9 +8,11 @@ import {
   IsOptional,
   IsString,
   Length,
+  IsUUID,
   Matches,
   MaxLength,
 } from 'class-validator';
+import { IDENTITY_SOURCES } from '@faceauth/results';
 
 export class SubmitFaceAuthDto {
   @ApiProperty({ description: 'Approved ID Check submission id' })
@@ -36,6 +38,10 @@ export class SubmitFaceAuthFormDto extends SubmitFaceAuthDto {
 export class ListResultsQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) submissionId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) authUserId?: string;
+  @ApiPropertyOptional({ description: 'Results reached through this link', format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'linkId must be a link id (UUID)' })
+  linkId?: string;
   @ApiPropertyOptional({ enum: ['approved', 'rejected', 'pending', 'unknown'] })
   @IsOptional()
   @IsIn(['approved', 'rejected', 'pending', 'unknown'], {
@@ -66,16 +72,38 @@ export class ResultDto {
   @ApiProperty() project!: string;
   @ApiProperty({ enum: ['approved', 'rejected', 'pending', 'unknown'] }) status!: string;
   @ApiProperty({ nullable: true, type: String }) submissionId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) authUserId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The person (see identitySource)' })
+  authUserId!: string | null;
   @ApiProperty({ nullable: true, type: String }) cf1!: string | null;
   @ApiProperty({ nullable: true, type: String }) cf2!: string | null;
   @ApiProperty({ nullable: true, type: String }) cf3!: string | null;
   @ApiProperty({ nullable: true, type: String }) tokenId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The link the result came through',
+  })
+  linkId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    enum: IDENTITY_SOURCES,
+    description:
+      'Where authUserId, cf1..3, tokenId and linkId come from: `link` (our link, its token verified against ' +
+      "the link's submission and project), `submission` (the fields of our direct submission) or `webhook` " +
+      "(the webhook's unsigned fields: a hint). Null when nothing named the person (Argos' records do not).",
+  })
+  identitySource!: string | null;
   @ApiProperty({ nullable: true, type: String }) submitType!: string | null;
-  @ApiProperty({ nullable: true, type: 'object', additionalProperties: { type: 'number' } }) scores!: Record<
-    string,
-    number
-  > | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description:
+      "Scores as Argos sends them, on Argos' 0-100 scale (e.g. faceSimilarity 99.5): faceSimilarity, " +
+      'occluded, faceCover, headCover, liveness, activeLiveness, when present',
+  })
+  scores!: Record<string, number> | null;
   @ApiProperty({ type: String, isArray: true }) failCodes!: string[];
   @ApiProperty({ type: String, isArray: true }) rejectComments!: string[];
   @ApiProperty() source!: string;

@@ -4,10 +4,18 @@ import { RawSql } from './raw-sql';
 /** What happens when the row collides with an existing one on `target` (column names). */
 export interface RawInsertConflict {
   target: readonly string[];
-  /** Columns (database names) overwritten from the new row; none: `DO NOTHING`. */
-  update?: readonly string[];
+  /**
+   * Columns (database names) overwritten from the new row (`c = excluded.c`), or set by an expression that
+   * may read `excluded.<c>` and `<table>.<c>`; none: `DO NOTHING`.
+   */
+  update?: readonly (string | RawConflictAssignment)[];
   /** Only with `update`: a condition on the existing row (`<table>.<column> …`) for the update to apply. */
   where?: string;
+}
+
+export interface RawConflictAssignment {
+  column: string;
+  expression: string;
 }
 
 export interface RawInsertOptions {
@@ -58,7 +66,10 @@ export class RawInsert<T extends ObjectLiteral> {
     if (conflict) {
       text += ` ON CONFLICT (${conflict.target.join(', ')})`;
       if (conflict.update && conflict.update.length > 0) {
-        text += ` DO UPDATE SET ${conflict.update.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+        const assignments = conflict.update.map((c) =>
+          typeof c === 'string' ? `${c} = excluded.${c}` : `${c.column} = ${c.expression}`,
+        );
+        text += ` DO UPDATE SET ${assignments.join(', ')}`;
         if (conflict.where) text += ` WHERE ${conflict.where}`;
       } else {
         text += ' DO NOTHING';

@@ -45,24 +45,37 @@ export class PersonalDataRedactor {
     return rows.map((r) => ({ id: String(r.id), project: String(r.project) }));
   }
 
+  /** Revokes links (idempotent): no new result can come through them while their person is forgotten. */
+  async revokeLinks(ids: string[], now: number): Promise<number> {
+    return this.updateLinks(ids, now, 'revoked_at = COALESCE(revoked_at, $1)');
+  }
+
   /**
    * Revokes links and clears what identifies their person: user id, custom fields, the request
    * fingerprint (a hash of them) and the submission id (replaced by a marker: the column is required).
    */
   async eraseLinks(ids: string[], now: number): Promise<number> {
-    let erased = 0;
+    return this.updateLinks(
+      ids,
+      now,
+      `revoked_at = COALESCE(revoked_at, $1), auth_user_id = NULL, auth_cf1 = NULL, auth_cf2 = NULL,
+       auth_cf3 = NULL, request_fingerprint = NULL, sid = 'purged'`,
+    );
+  }
+
+  /** One UPDATE per 500 links; `assignments` may read `$1` (now). Returns how many rows changed. */
+  private async updateLinks(ids: string[], now: number, assignments: string): Promise<number> {
+    let changed = 0;
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       const list = chunk.map((_id, k) => `$${k + 2}`).join(', ');
       const rows = await this.sql.rows(
-        `UPDATE faceauth_tokens SET revoked_at = COALESCE(revoked_at, $1), auth_user_id = NULL, auth_cf1 = NULL,
-           auth_cf2 = NULL, auth_cf3 = NULL, request_fingerprint = NULL, sid = 'purged'
-         WHERE id IN (${list}) RETURNING id`,
+        `UPDATE faceauth_tokens SET ${assignments} WHERE id IN (${list}) RETURNING id`,
         [now, ...chunk],
       );
-      erased += rows.length;
+      changed += rows.length;
     }
-    return erased;
+    return changed;
   }
 }
 

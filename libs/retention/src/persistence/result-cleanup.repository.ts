@@ -43,6 +43,14 @@ export interface HoldState {
   leaseUntil: number | null;
 }
 
+/** A result of a person that is not deleted yet. */
+export interface UserPendingResult {
+  authId: string;
+  legalHold: boolean;
+  /** The stable code of the last failed deletion, if any. */
+  lastError: string | null;
+}
+
 /** `faceauth_results` as the cleanup sees it. Instants are epoch ms; `cutoff` = created at or before is due. */
 @Injectable()
 export class ResultCleanupRepository {
@@ -126,8 +134,16 @@ export class ResultCleanupRepository {
     return (await this.sql.rows(q.MARK_USER_DUE, [authUserId, now])).map((r) => String(r.auth_id));
   }
 
-  async countUserHeld(authUserId: string): Promise<number> {
-    return Number((await this.sql.rows(q.COUNT_USER_HELD, [authUserId]))[0]?.n ?? 0);
+  /** A person's results not yet deleted at Argos and purged here, with why (a hold, the last error). */
+  async listUserPending(authUserId: string): Promise<UserPendingResult[]> {
+    return (await this.sql.rows(q.USER_PENDING, [authUserId])).map((r) => ({
+      authId: String(r.auth_id),
+      legalHold: r.legal_hold === true || Number(r.legal_hold) === 1,
+      lastError:
+        r.cleanup_last_error === null || r.cleanup_last_error === undefined
+          ? null
+          : String(r.cleanup_last_error),
+    }));
   }
 
   async countDue(now: number, cutoff: number): Promise<number> {
@@ -140,6 +156,11 @@ export class ResultCleanupRepository {
 
   async countHeld(now: number, cutoff: number): Promise<number> {
     return this.count(q.HELD, now, cutoff);
+  }
+
+  /** Results not purged that name no person and no link. */
+  async countUnknownPerson(): Promise<number> {
+    return Number((await this.sql.rows(q.COUNT_UNKNOWN_PERSON))[0]?.n ?? 0);
   }
 
   async countFailed(): Promise<number> {

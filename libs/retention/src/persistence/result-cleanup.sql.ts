@@ -22,12 +22,19 @@ export const HELD = `legal_hold AND ${PENDING} AND ${PAST_DEADLINE}`;
 export const CLAIM_COLUMNS = `auth_id, project, created_at, cleanup_due_at, argos_deleted_at, purged_at, argos_delete_sent_at,
   cleanup_attempts, cleanup_first_failure_at, cleanup_lease_until`;
 
+/**
+ * A person's results, whatever told us whose they are: the result's own person fields, or one of the
+ * person's links it was reached through (`link_id`). `param` holds the user id.
+ */
+export const ofUser = (param: string): string =>
+  `(auth_user_id = ${param} OR link_id IN (SELECT id FROM faceauth_tokens WHERE auth_user_id = ${param}))`;
+
 /** $3 = lease until, $4 = batch size, optional $5 = only this user's results. */
 export const claimSql = (skipLocked: string, forUser: boolean): string => `
 UPDATE faceauth_results SET cleanup_lease_until = $3, cleanup_attempts = cleanup_attempts + 1
 WHERE auth_id IN (
   SELECT auth_id FROM faceauth_results
-  WHERE ${DUE}${forUser ? ' AND auth_user_id = $5' : ''}
+  WHERE ${DUE}${forUser ? ` AND ${ofUser('$5')}` : ''}
   ORDER BY created_at, auth_id
   LIMIT $4${skipLocked})
 RETURNING ${CLAIM_COLUMNS}`;
@@ -88,11 +95,17 @@ RETURNING auth_id`;
 export const MARK_USER_DUE = `
 UPDATE faceauth_results SET cleanup_due_at = COALESCE(cleanup_due_at, $2), cleanup_next_at = NULL,
   cleanup_failed_at = NULL, cleanup_first_failure_at = NULL
-WHERE auth_user_id = $1 AND NOT legal_hold AND ${PENDING}
+WHERE ${ofUser('$1')} AND NOT legal_hold AND ${PENDING}
 RETURNING auth_id`;
 
-export const COUNT_USER_HELD = `
-SELECT COUNT(*) AS n FROM faceauth_results WHERE auth_user_id = $1 AND legal_hold AND ${PENDING}`;
+export const COUNT_UNKNOWN_PERSON = `
+SELECT COUNT(*) AS n FROM faceauth_results WHERE purged_at IS NULL AND auth_user_id IS NULL AND link_id IS NULL`;
+
+/** What is left of a person's results: not yet deleted at Argos or not yet purged here. $1 user. */
+export const USER_PENDING = `
+SELECT auth_id, legal_hold, cleanup_last_error FROM faceauth_results
+WHERE ${ofUser('$1')} AND ${PENDING}
+ORDER BY created_at, auth_id`;
 
 /** $1 id, $2 now. Only while nothing was sent to Argos and no live worker holds the row. */
 export const SET_LEGAL_HOLD = `

@@ -32,6 +32,11 @@ export interface OverdueReport {
   failed: number;
   tokens: number;
   inboxRows: number;
+  /**
+   * Results kept here whose person is unknown (no person fields, no link): "forget this user" cannot find
+   * them, only the retention schedule deletes them.
+   */
+  unknownPerson: number;
   /** The oldest overdue results. */
   items: OverdueResultView[];
 }
@@ -61,6 +66,7 @@ export class CleanupReportService {
       failed: await this.results.countFailed(),
       tokens: await this.expired.countTokens(c.tokens),
       inboxRows: await this.expired.countInbox(c.inbox),
+      unknownPerson: await this.results.countUnknownPerson(),
       items: rows.map((r) => ({
         authId: r.authId,
         project: r.project,

@@ -22,7 +22,7 @@ export class LinkViewFactory {
         authCf1: row.authCf1 ?? undefined,
         authCf2: row.authCf2 ?? undefined,
         authCf3: row.authCf3 ?? undefined,
-        token: row.token,
+        token: row.tokenInUrl ? row.token : undefined,
       },
       { project: row.project, lang: row.lang ?? undefined },
     );
@@ -34,6 +34,7 @@ export class LinkViewFactory {
       id: row.id,
       project: row.project,
       token: row.token,
+      tokenInUrl: row.tokenInUrl,
       url,
       status: tokenStatus(stateOf(row), now),
       policy: policyOf(row),

@@ -44,6 +44,8 @@ export class LinkService {
     } catch (error) {
       const raced = idempotencyKey ? await this.tokens.findByIdempotencyKey(idempotencyKey) : null;
       if (raced) return this.replay(raced, fingerprint);
+      if (input.token !== undefined && (await this.tokens.findByToken(input.token)))
+        throw new TokenError(TokenErrorCode.TOKEN_TAKEN, 'This token id is already bound to another link');
       throw error;
     }
     this.metrics.token('minted');
@@ -95,6 +97,13 @@ export class LinkService {
     if (!project)
       throw new TokenError(TokenErrorCode.UNKNOWN_PROJECT, `project "${projectName}" is not configured`);
     const policy = resolveLinkPolicy(input.policy, project.tokenExpiration);
+    const tokenInUrl = input.tokenInUrl ?? true;
+    if (!tokenInUrl && project.tokenExpiration.mode !== 'off') {
+      throw new TokenError(
+        TokenErrorCode.INVALID_POLICY,
+        `tokenInUrl: false needs a project whose Argos token expiration is off ("${projectName}" has it on)`,
+      );
+    }
     const ttl = input.expiresInSeconds ?? this.options.unusedLinkTtlSeconds;
     if (!Number.isInteger(ttl) || ttl < 1 || ttl > this.options.maxUnusedLinkTtlSeconds) {
       throw new TokenError(
@@ -105,7 +114,8 @@ export class LinkService {
     const now = this.clock.now();
     return Object.assign(new FaceAuthTokenEntity(), {
       id: randomUUID(),
-      token: generateTokenId(),
+      token: input.token ?? generateTokenId(),
+      tokenInUrl,
       project: projectName,
       sid: input.sid,
       authUserId: input.authUserId ?? null,

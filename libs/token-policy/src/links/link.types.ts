@@ -9,6 +9,13 @@ export interface MintLinkInput {
   authCf2?: string;
   authCf3?: string;
   lang?: string;
+  /**
+   * A token id of the caller's choosing (the vendor's alphabet: 8-64 of `A-Za-z0-9._-`, alphanumeric at
+   * both ends); unique (TOKEN_TAKEN otherwise). Default: 128 random bits.
+   */
+  token?: string;
+  /** False: the URL carries no token (only for a project whose Argos token expiration is off). */
+  tokenInUrl?: boolean;
   policy?: LinkPolicy;
   /** When a use is recorded: when a FaceAuth result arrives (default), or already when the short link is opened. */
   consumeOn?: 'result' | 'open';
@@ -21,6 +28,7 @@ export interface LinkView {
   id: string;
   project: string;
   token: string;
+  tokenInUrl: boolean;
   url: string;
   status: TokenStatus;
   policy: LinkPolicy;

@@ -19,6 +19,19 @@ export interface TokenUseOutcome {
   project: string | null;
 }
 
+/** Who and what a link was minted for: the identity a result reached through its token inherits. */
+export interface LinkIdentity {
+  linkId: string;
+  project: string;
+  token: string;
+  /** The ID Check submission the link compares against. */
+  sid: string;
+  authUserId: string | null;
+  authCf1: string | null;
+  authCf2: string | null;
+  authCf3: string | null;
+}
+
 /**
  * The narrow port through which other features (webhooks, short links) tell the token policy what
  * happened, without reaching into its tables.
@@ -33,6 +46,8 @@ export abstract class TokenUsagePort {
   abstract markExpired(token: string, at: Date): Promise<boolean>;
   /** Which configured project minted this token id, if we minted it. */
   abstract projectOf(token: string): Promise<string | null>;
+  /** The link this token id belongs to, if we minted it. */
+  abstract linkOf(token: string): Promise<LinkIdentity | null>;
 }
 
 @Injectable()
@@ -78,6 +93,21 @@ export class TokenLedger extends TokenUsagePort {
 
   async projectOf(token: string): Promise<string | null> {
     return (await this.tokens.findByToken(token))?.project ?? null;
+  }
+
+  async linkOf(token: string): Promise<LinkIdentity | null> {
+    const row = await this.tokens.findByToken(token);
+    if (!row) return null;
+    return {
+      linkId: row.id,
+      project: row.project,
+      token: row.token,
+      sid: row.sid,
+      authUserId: row.authUserId,
+      authCf1: row.authCf1,
+      authCf2: row.authCf2,
+      authCf3: row.authCf3,
+    };
   }
 }
 

@@ -83,4 +83,12 @@ export class FaceAuthTokenEntity {
 
   @Column({ name: 'request_fingerprint', type: 'varchar', length: 64, nullable: true })
   requestFingerprint!: string | null;
+
+  /**
+   * Whether the Face Auth URL carries the token. False only for a project whose Argos token expiration is
+   * off: the URL then holds the submission (and person) alone, and only the short link enforces the policy.
+   */
+  // `() => 'true'`: as the migration wrote it (see CleanupRunEntity.dryRun).
+  @Column({ name: 'token_in_url', type: 'boolean', default: () => 'true' })
+  tokenInUrl!: boolean;
 }

@@ -11,7 +11,7 @@ type Row = Record<string, unknown>;
 export const TOKEN_COLUMNS =
   'id, token, project, sid, auth_user_id, auth_cf1, auth_cf2, auth_cf3, lang, policy_mode, max_uses, ' +
   'window_seconds, consume_on, use_count, use_keys, first_used_at, window_ends_at, expires_at, revoked_at, ' +
-  'expired_at, created_at, idempotency_key, request_fingerprint';
+  'expired_at, created_at, idempotency_key, request_fingerprint, token_in_url';
 
 /** Maps a raw row of {@link TOKEN_COLUMNS} (snake_case, BIGINT as string on PostgreSQL) to the entity. */
 export function tokenFromRow(row: Row): FaceAuthTokenEntity {
@@ -39,5 +39,7 @@ export function tokenFromRow(row: Row): FaceAuthTokenEntity {
     createdAt: rawInstant(row.created_at) as Date,
     idempotencyKey: rawText(row.idempotency_key),
     requestFingerprint: rawText(row.request_fingerprint),
+    // A boolean on PostgreSQL, 0/1 on SQLite.
+    tokenInUrl: row.token_in_url === true || Number(row.token_in_url) === 1,
   });
 }

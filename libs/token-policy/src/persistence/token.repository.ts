@@ -10,7 +10,10 @@ import { TOKEN_COLUMNS, tokenFromRow } from './token-row.mapper';
  * A use is recorded by ONE conditional statement: the row changes only if, at that instant, it is neither
  * revoked nor expired nor used up, and (when the use has a key) that key was not recorded before.
  * Concurrent consumers cannot both win; there is no select-then-update. The time window starts at the
- * first use. Instants are epoch ms; `window_seconds` is widened to BIGINT.
+ * first use. An Argos expiry (`expired_at`) refuses uses after it, except a first use reported by a
+ * result (one with a use key): Argos expires a token only once it was used (count: at that use; time: a
+ * window after it), so when its `token_expired` arrived before the result, that result is the use that
+ * caused it. A short-link open is never such a use. Instants are epoch ms; `window_seconds` is widened to BIGINT.
  */
 // One constant text per look-up: a statement text built per call would be hashed (and flattened) per call.
 const FIND_ONE_SQL = {
@@ -29,7 +32,7 @@ UPDATE faceauth_tokens SET
 WHERE token = $1
   AND ($3 = '' OR use_keys NOT LIKE '%,' || $3 || ',%')
   AND revoked_at IS NULL
-  AND expired_at IS NULL
+  AND (expired_at IS NULL OR expired_at > $2 OR (use_count = 0 AND $3 <> ''))
   AND (use_count > 0 OR expires_at > $2)
   AND ((policy_mode = 'count' AND use_count < max_uses)
     OR (policy_mode = 'time' AND (window_ends_at IS NULL OR window_ends_at > $2)))

@@ -39,5 +39,7 @@ describe('tokenStatus', () => {
     expect(tokenStatus({ ...base, useCount: 1, revokedAt: new Date(T0) }, new Date(T0))).toBe('revoked');
     expect(tokenStatus({ ...base, useCount: 1, expiredAt: new Date(T0) }, new Date(T0))).toBe('used');
     expect(tokenStatus({ ...base, expiredAt: new Date(T0) }, new Date(T0))).toBe('expired');
+    // A time-based expiry Argos announced at first use (`expected_expired_at`) is not in force before then.
+    expect(tokenStatus({ ...base, expiredAt: new Date(T0 + 1000) }, new Date(T0))).toBe('active');
   });
 });

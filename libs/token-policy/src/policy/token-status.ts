@@ -18,8 +18,10 @@ export interface TokenState {
 export function tokenStatus(state: TokenState, now: Date): TokenStatus {
   if (state.revokedAt) return 'revoked';
   if (state.policy.mode === 'count' && state.useCount >= state.policy.maxUses) return 'used';
-  if (state.expiredAt) return 'expired';
   const t = now.getTime();
+  // Argos' `token_expired`: a count expiry is an instant already past; a time expiry
+  // (`expected_expired_at`) may still be ahead.
+  if (state.expiredAt && t >= state.expiredAt.getTime()) return 'expired';
   if (state.useCount === 0 && t >= state.expiresAt.getTime()) return 'expired';
   if (state.windowEndsAt && t >= state.windowEndsAt.getTime()) return 'expired';
   return 'active';

@@ -9,6 +9,7 @@ export enum TokenErrorCode {
   INVALID_POLICY = 'INVALID_POLICY',
   UNKNOWN_PROJECT = 'UNKNOWN_PROJECT',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  TOKEN_TAKEN = 'TOKEN_TAKEN',
 }
 
 const KINDS: Record<TokenErrorCode, DomainErrorKind> = {
@@ -20,6 +21,7 @@ const KINDS: Record<TokenErrorCode, DomainErrorKind> = {
   [TokenErrorCode.INVALID_POLICY]: DomainErrorKind.INVALID,
   [TokenErrorCode.UNKNOWN_PROJECT]: DomainErrorKind.INVALID,
   [TokenErrorCode.IDEMPOTENCY_KEY_REUSED]: DomainErrorKind.CONFLICT,
+  [TokenErrorCode.TOKEN_TAKEN]: DomainErrorKind.CONFLICT,
 };
 
 /** A token or link rule was broken. Messages never contain the token id. */

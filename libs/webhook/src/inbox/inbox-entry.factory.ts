@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ArgosWebhookEvent } from '../payload/argos-webhook-event';
+import { concernsFaceAuth } from '../payload/faceauth-service';
 import { NewInboxRow } from './webhook-inbox.repository';
 
 /** The inbox row of an event: its dedupe key makes every redelivery land on the same row. */
@@ -22,6 +23,18 @@ export function inboxEntryFor(
         status: 'pending',
       };
     case 'tokenExpired':
+      if (!concernsFaceAuth(event)) {
+        // Kept for the audit trail, never applied, and never in the way of a FaceAuth expiry (own key).
+        return {
+          ...base,
+          dedupeKey: `token_expired:other-service:${event.tokenId}:${event.condition}`,
+          trigger: 'token_expired',
+          authId: null,
+          tokenId: event.tokenId,
+          status: 'ignored',
+          note: 'ignored: the token_expired service is not faceAuth (ID Check pipeline)',
+        };
+      }
       return {
         ...base,
         dedupeKey: `token_expired:${event.tokenId}:${event.condition}`,

@@ -17,13 +17,19 @@ export type NewInboxRow = Pick<
   | 'source'
   | 'status'
   | 'receivedAt'
->;
+> & {
+  /** Why a row is stored as `ignored` (kept in `last_error`). */
+  note?: string;
+};
 
 const INSERT_SQL = `
 INSERT INTO webhook_inbox (id, dedupe_key, trigger, auth_id, token_id, project, payload, source, status, attempts,
-  next_attempt_at, received_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $10)
-ON CONFLICT (dedupe_key) DO NOTHING
+  next_attempt_at, received_at, last_error)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $10, $11)
+ON CONFLICT (dedupe_key) DO UPDATE SET payload = excluded.payload, source = excluded.source,
+  token_id = excluded.token_id, status = excluded.status, attempts = 0, next_attempt_at = excluded.next_attempt_at,
+  locked_until = NULL, last_error = NULL
+WHERE webhook_inbox.source = 'reconcile' AND excluded.source = 'webhook'
 RETURNING id`;
 
 /**
@@ -64,7 +70,11 @@ export class WebhookInboxRepository {
     this.sql = new RawSql(dataSource);
   }
 
-  /** Inserts unless a row with the same dedupe key exists; returns whether this call inserted it. */
+  /**
+   * Inserts unless a row with the same dedupe key exists; returns whether this call inserted it. A webhook
+   * about a result that reconciliation found first takes that row over and queues it again: only the
+   * webhook carries the token and the person (Argos' records do not), and every effect is idempotent.
+   */
   async insert(row: NewInboxRow): Promise<boolean> {
     const inserted = await this.sql.rows(INSERT_SQL, [
       row.id,
@@ -77,6 +87,7 @@ export class WebhookInboxRepository {
       row.source,
       row.status,
       row.receivedAt.getTime(),
+      row.note ?? null,
     ]);
     return inserted.length === 1;
   }

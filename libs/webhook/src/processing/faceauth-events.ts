@@ -1,6 +1,7 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { FaceAuthRecord } from '@faceauth/argos-client';
+import { ResultIdentity } from '@faceauth/results';
 
 /** Emitted once a FaceAuth result is stored (from a webhook, reconciliation or a direct submission). */
 export const FACEAUTH_RESULT_EVENT = 'faceauth.result';
@@ -9,7 +10,10 @@ export const FACEAUTH_TOKEN_EXPIRED_EVENT = 'faceauth.token-expired';
 
 export interface FaceAuthResultEvent {
   project: string;
+  /** What Argos says (its records carry no person: see `identity`). */
   record: FaceAuthRecord;
+  /** Whose result it is and through which link, with where that came from; null when unknown. */
+  identity: ResultIdentity | null;
   source: string;
   /** Whether a use of the link's token was recorded now (false for unknown tokens or repeats). */
   tokenUseRecorded: boolean;

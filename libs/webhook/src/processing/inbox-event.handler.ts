@@ -11,7 +11,9 @@ import {
 import { WebhookInboxEntity } from '../inbox/webhook-inbox.entity';
 import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
 import { FaceAuthEventPublisher } from './faceauth-events';
+import { concernsFaceAuth } from '../payload/faceauth-service';
 import { ProjectResolver } from './project-resolver';
+import { ResultIdentityResolver } from './result-identity.resolver';
 import { recordFromWebhook } from './webhook-record';
 
 /**
@@ -23,6 +25,7 @@ import { recordFromWebhook } from './webhook-record';
 export class InboxEventHandler {
   constructor(
     private readonly projects: ProjectResolver,
+    private readonly identities: ResultIdentityResolver,
     @InjectArgosClientRegistry() private readonly argos: ArgosClientRegistry,
     private readonly results: ResultRepository,
     private readonly tokens: TokenUsagePort,
@@ -45,12 +48,14 @@ export class InboxEventHandler {
       ? (resolved.record ?? (await this.argos.get(resolved.project).getResult(event.authId)))
       : fromWebhook;
     const now = this.clock.now();
-    await this.results.saveRecord(record, resolved.project, row.source, now);
-    const tokenId = record.tokenId ?? event.tokenId;
-    const use = tokenId ? await this.tokens.recordUse(tokenId, record.createdAt ?? now, record.authId) : null;
+    const { identity, link } = await this.identities.resolve(event, record, resolved.project);
+    await this.results.saveRecord(record, resolved.project, row.source, now, identity);
+    // Only a verified link is used up: a token naming another submission's link changes nothing there.
+    const use = link ? await this.tokens.recordUse(link.token, record.createdAt ?? now, record.authId) : null;
     await this.events.result({
       project: resolved.project,
       record,
+      identity: identity ?? null,
       source: row.source,
       tokenUseRecorded: use?.recorded ?? false,
     });
@@ -58,6 +63,8 @@ export class InboxEventHandler {
   }
 
   private async tokenExpired(event: TokenExpiredWebhookEvent): Promise<null> {
+    // Stored as ignored at intake; a replayed row must not act either.
+    if (!concernsFaceAuth(event)) return null;
     const parsed = event.at ? new Date(event.at) : null;
     const at = parsed && !Number.isNaN(parsed.getTime()) ? parsed : this.clock.now();
     await this.tokens.markExpired(event.tokenId, at);
