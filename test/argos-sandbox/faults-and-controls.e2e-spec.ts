@@ -142,14 +142,30 @@ describe('argos-sandbox faults and control API', () => {
     expect(bad.status).toBe(400);
     expect((await readJson<ApiErrorBody>(bad)).message).toContain('webhookVersion');
     expect((await control('/projects/sandbox-project', { unknownSetting: 1 }, 'PATCH')).status).toBe(400);
+    const badPolicy = await control(
+      '/projects/sandbox-project',
+      { policy: { liveness_threshold: 100.5 } },
+      'PATCH',
+    );
+    expect(badPolicy.status).toBe(400);
+    expect((await readJson<ApiErrorBody>(badPolicy)).message).toContain('policy.liveness_threshold');
     const ok = await control(
       '/projects/sandbox-project',
-      { listShape: 'flat', tokenExpiration: { mode: 'time', windowSeconds: 10 } },
+      {
+        listShape: 'flat',
+        tokenExpiration: { mode: 'time', windowSeconds: 10 },
+        extraRecordFields: true,
+        webhookOrder: 'faceauth-first',
+        policy: { faceSimilarity_threshold: 70 },
+      },
       'PATCH',
     );
     expect(await ok.json()).toMatchObject({
       listShape: 'flat',
       tokenExpiration: { mode: 'time', windowSeconds: 10, notifyAt: 'first-use' },
+      extraRecordFields: true,
+      webhookOrder: 'faceauth-first',
+      policy: { faceSimilarity_threshold: 70, headCover_threshold: 50, occluded_threshold: false },
     });
 
     const { url } = await readJson<{ url: string }>(
@@ -165,8 +181,12 @@ describe('argos-sandbox faults and control API', () => {
     expect(await clockNow()).toBeGreaterThanOrEqual(Date.parse('2030-01-01T00:00:00Z'));
     expect((await control('/reset')).status).toBe(200);
     expect(
-      (await readJson<Array<{ listShape: string }>>(control('/projects', undefined, 'GET')))[0].listShape,
-    ).toBe('grouped');
+      (await readJson<Array<Record<string, unknown>>>(control('/projects', undefined, 'GET')))[0],
+    ).toMatchObject({
+      listShape: 'grouped',
+      extraRecordFields: false,
+      webhookOrder: 'token-expired-first',
+    });
     expect(Math.abs((await clockNow()) - Date.now())).toBeLessThan(5000);
   });
 });
@@ -186,9 +206,32 @@ describe('argos-sandbox configuration', () => {
         bodyLimitBytes: 5 * 1024 * 1024,
         webhookVersion: 'v3',
         secureTransmission: false,
+        imageResponse: 'text',
+        extraRecordFields: false,
+        webhookOrder: 'token-expired-first',
       }),
     ]);
     expect(config.projects[0].webhookUrl).toBeUndefined();
+    // The vendor's sample policy: 0-100 thresholds, occluded_threshold a boolean.
+    expect(config.projects[0].policy).toEqual({
+      faceSimilarity_threshold: 85,
+      occluded_threshold: false,
+      faceCover_threshold: 50,
+      headCover_threshold: 50,
+      liveness_threshold: 50,
+      activeLiveness_threshold: 50,
+    });
+  });
+
+  it('accepts thresholds anywhere on the 0-100 scale', () => {
+    const policy = {
+      faceSimilarity_threshold: 100,
+      occluded_threshold: true,
+      faceCover_threshold: 0,
+      headCover_threshold: 62.5,
+    };
+    const config = resolveSandboxConfig({ projects: [{ pid: 'a', apiKey: 'k', policy }] });
+    expect(config.projects[0].policy).toMatchObject(policy);
   });
 
   it.each([
@@ -209,6 +252,25 @@ describe('argos-sandbox configuration', () => {
     ],
     [{ projects: [{ pid: 'a', apiKey: 'k', gcmLayout: { nonceLength: 4 } }] }, 'projects[0].gcmLayout'],
     [{ webhookRetry: { maxAttempts: 0 } }, 'webhookRetry.maxAttempts'],
+    [
+      { projects: [{ pid: 'a', apiKey: 'k', policy: { faceSimilarity_threshold: 101 } }] },
+      'projects[0].policy.faceSimilarity_threshold',
+    ],
+    [
+      { projects: [{ pid: 'a', apiKey: 'k', policy: { headCover_threshold: -1 } }] },
+      'projects[0].policy.headCover_threshold',
+    ],
+    [
+      { projects: [{ pid: 'a', apiKey: 'k', policy: { faceCover_threshold: '50' } }] },
+      'projects[0].policy.faceCover_threshold',
+    ],
+    [
+      { projects: [{ pid: 'a', apiKey: 'k', policy: { occluded_threshold: 0.5 } }] },
+      'projects[0].policy.occluded_threshold',
+    ],
+    [{ projects: [{ pid: 'a', apiKey: 'k', webhookOrder: 'whenever' }] }, 'projects[0].webhookOrder'],
+    [{ projects: [{ pid: 'a', apiKey: 'k', extraRecordFields: 'yes' }] }, 'projects[0].extraRecordFields'],
+    [{ projects: [{ pid: 'a', apiKey: 'k', imageResponse: 'xml' }] }, 'projects[0].imageResponse'],
   ])('refuses bad settings with a message naming them (%#)', (input, name) => {
     expect(() => resolveSandboxConfig(input as never)).toThrow(SandboxConfigError);
     expect(() => resolveSandboxConfig(input as never)).toThrow(name);
@@ -232,6 +294,9 @@ describe('argos-sandbox configuration', () => {
       SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:3000/webhooks/argos',
       SANDBOX_TOKEN_EXPIRATION: 'time:86400',
       SANDBOX_SECURE_TRANSMISSION: 'true',
+      SANDBOX_IMAGE_RESPONSE: 'json',
+      SANDBOX_EXTRA_RECORD_FIELDS: 'true',
+      SANDBOX_WEBHOOK_ORDER: 'faceauth-first',
     });
     const config = resolveSandboxConfig(input);
     expect(config.port).toBe(4321);
@@ -242,8 +307,18 @@ describe('argos-sandbox configuration', () => {
       webhookUrl: 'http://127.0.0.1:3000/webhooks/argos',
       tokenExpiration: { mode: 'time', windowSeconds: 86400, notifyAt: 'first-use' },
       secureTransmission: true,
+      imageResponse: 'json',
+      extraRecordFields: true,
+      webhookOrder: 'faceauth-first',
     });
+    expect(config.projects[1]).toMatchObject({ imageResponse: 'text', extraRecordFields: false });
     expect(resolveSandboxConfig(loadSandboxConfigFromEnv({})).port).toBe(4010);
+    expect(() => loadSandboxConfigFromEnv({ SANDBOX_EXTRA_RECORD_FIELDS: 'maybe' })).toThrow(
+      'SANDBOX_EXTRA_RECORD_FIELDS',
+    );
+    expect(() => resolveSandboxConfig(loadSandboxConfigFromEnv({ SANDBOX_WEBHOOK_ORDER: 'random' }))).toThrow(
+      'webhookOrder',
+    );
     expect(() => loadSandboxConfigFromEnv({ SANDBOX_TOKEN_EXPIRATION: 'weekly' })).toThrow(
       'SANDBOX_TOKEN_EXPIRATION',
     );

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, BrowserContext } from 'playwright-core';
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
 import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
-import { GroupBody, readJson, RecordBody } from './sandbox-test.helpers';
+import { DOCUMENTED_RECORD_KEYS, GroupBody, readJson, RecordBody } from './sandbox-test.helpers';
 
 // A real headless Chromium (Debian's package, not a downloaded one) drives the hosted page.
 const CHROMIUM = '/usr/bin/chromium';
@@ -75,10 +75,12 @@ describe('argos-sandbox hosted page in headless Chromium', () => {
     expect(await result.getAttribute('data-auth-status')).toBe('approved');
     expect(await page.locator('h1').textContent()).toBe('Authentication approved');
     const authId = (await result.getAttribute('data-auth-id'))!;
-    expect(await record(authId)).toMatchObject({
-      submit_type: 'form',
-      user_id: 'browser-user',
-      token_id: 'tok_browser_01',
+    const listed = await record(authId);
+    expect(listed.submit_type).toBe('form');
+    expect(Object.keys(listed).sort()).toEqual(DOCUMENTED_RECORD_KEYS);
+    expect(sandbox.controls.records.find(PID, authId)).toMatchObject({
+      userId: 'browser-user',
+      tokenId: 'tok_browser_01',
     });
 
     // Count-based token: going back to the link now shows the expired error page.

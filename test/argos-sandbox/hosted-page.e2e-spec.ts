@@ -1,6 +1,13 @@
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
 import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
-import { captureForm, GroupBody, pageAttr, readJson, RecordBody } from './sandbox-test.helpers';
+import {
+  captureForm,
+  DOCUMENTED_RECORD_KEYS,
+  GroupBody,
+  pageAttr,
+  readJson,
+  RecordBody,
+} from './sandbox-test.helpers';
 
 // The hosted capture page over real HTTP, with URLs built by the product's own encryption lib.
 const PID = 'page-project';
@@ -64,15 +71,28 @@ describe('argos-sandbox hosted page (/face-auth)', () => {
     const html = await res.text();
     expect(pageAttr(html, 'page')).toBe('result');
     expect(pageAttr(html, 'auth-status')).toBe('approved');
+    expect(html).toContain('<span id="face-similarity">99.5</span>');
     const authId = pageAttr(html, 'auth-id')!;
-    expect(await restRecord(authId)).toMatchObject({
+    const record = await restRecord(authId);
+    // The person and the token of the link stay out of the documented record (contract section 7).
+    expect(Object.keys(record).sort()).toEqual(DOCUMENTED_RECORD_KEYS);
+    expect(record).toMatchObject({
       auth_status: 'approved',
       submit_type: 'form',
       kyc_submission_id: SEEDED_SUBMISSIONS.approved,
+      result: { face_similarity: 99.5, active_liveness_score: 97.78 },
+    });
+    expect(sandbox.controls.records.find(PID, authId)).toMatchObject({
+      userId: 'user-7',
+      cf1: 'x@example.com',
+      tokenId: 'tok_page_0001',
+    });
+
+    sandbox.controls.projects.upsert(PID, { extraRecordFields: true });
+    expect(await restRecord(authId)).toMatchObject({
       user_id: 'user-7',
       cf1: 'x@example.com',
       token_id: 'tok_page_0001',
-      result: { face_similarity: 0.97, active_liveness_score: 0.95 },
     });
   });
 
@@ -86,11 +106,9 @@ describe('argos-sandbox hosted page (/face-auth)', () => {
     const html = await (await openAndSubmit(url, { image: makeJpeg('a stranger', 90) })).text();
     expect(pageAttr(html, 'auth-status')).toBe('rejected');
     expect(html).toContain('data-fail-code="face_compare_underscore"');
-    expect(await restRecord(pageAttr(html, 'auth-id')!)).toMatchObject({
-      auth_status: 'rejected',
-      fail_code: ['face_compare_underscore'],
-      reject_comment: [expect.any(String)],
-    });
+    const rejected = await restRecord(pageAttr(html, 'auth-id')!);
+    expect(Object.keys(rejected).sort()).toEqual(DOCUMENTED_RECORD_KEYS);
+    expect(rejected).toMatchObject({ auth_status: 'rejected', reject_comment: [expect.any(String)] });
   });
 
   it('reads the querystring plaintext format and a dedicated secretKey when the project uses them', async () => {

@@ -1,12 +1,14 @@
 import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
 import {
   ApiErrorBody,
+  DOCUMENTED_RECORD_KEYS,
   faceAuthForm,
   GroupBody,
   PageKey,
   readJson,
   RecordBody,
   SubmitBody,
+  UNDOCUMENTED_RECORD_KEYS,
 } from './sandbox-test.helpers';
 
 // Real HTTP against an in-process sandbox; nothing mocked.
@@ -27,7 +29,15 @@ describe('argos-sandbox REST API (/v3/faceauth)', () => {
   const submitted = (fields: Record<string, string>, image?: Buffer): Promise<SubmitBody> =>
     readJson(submit(fields, image));
   const listed = (query: string): Promise<GroupBody[]> => readJson(api(query));
+  const recordOf = async (authId: string): Promise<RecordBody> =>
+    (await listed(`?authId=${authId}`))[0].data[0];
   const errorOf = (res: Response): Promise<ApiErrorBody> => readJson(res);
+  const patchProject = (patch: Record<string, unknown>): Promise<Response> =>
+    fetch(`${sandbox.url}/__sandbox/projects/${PID}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(patch),
+    });
 
   beforeAll(async () => {
     sandbox = await createSandboxApp({ projects: [{ pid: PID, apiKey: KEY }] });
@@ -37,14 +47,20 @@ describe('argos-sandbox REST API (/v3/faceauth)', () => {
   beforeEach(() => sandbox.controls.reset());
 
   describe('POST', () => {
-    it('approves the reference selfie with a high similarity and lists the record', async () => {
+    it('approves the reference selfie on the 0-100 scale and lists exactly the documented record', async () => {
       const res = await submit(
         { submissionId: SEEDED_SUBMISSIONS.approved, userId: 'u-1', cf1: 'a@b.c' },
         reference,
       );
       expect(res.status).toBe(200);
       const body = await readJson<SubmitBody>(res);
-      expect(body).toMatchObject({ auth_status: 'approved', score: { face_similarity_score: 0.97 } });
+      expect(body.auth_status).toBe('approved');
+      expect(body.score).toEqual({
+        face_similarity_score: 99.5,
+        occluded_score: 2,
+        face_cover_score: 1,
+        head_cover_score: 1,
+      });
       expect(body.fail_code).toBeUndefined();
       expect(typeof body.authentication_id).toBe('string');
       expect(Date.parse(body.create_time)).not.toBeNaN();
@@ -52,18 +68,66 @@ describe('argos-sandbox REST API (/v3/faceauth)', () => {
       const [group] = await listed(`?authId=${body.authentication_id}`);
       expect(group.faceAuth_projectId).toBe(PID);
       expect(group.data).toHaveLength(1);
-      expect(group.data[0]).toMatchObject({
+      const record = group.data[0];
+      // No person, no token: only what Argos documents (contract section 7).
+      expect(Object.keys(record).sort()).toEqual(DOCUMENTED_RECORD_KEYS);
+      expect(record).toEqual({
+        policy: {
+          faceSimilarity_threshold: 85,
+          occluded_threshold: false,
+          faceCover_threshold: 50,
+          headCover_threshold: 50,
+          liveness_threshold: 50,
+          activeLiveness_threshold: 50,
+        },
         auth_id: body.authentication_id,
         auth_status: 'approved',
+        create_time: body.create_time,
         submit_type: 'api',
         kyc_submission_id: SEEDED_SUBMISSIONS.approved,
         delete_check: false,
-        user_id: 'u-1',
-        cf1: 'a@b.c',
-        policy: { faceSimilarity_threshold: 0.8, activeLiveness_threshold: 0.5 },
-        result: { face_similarity: 0.97, active_liveness_score: null },
+        result: {
+          face_similarity: 99.5,
+          liveness_score: 99,
+          active_liveness_score: null,
+          occluded_score: 2,
+          face_cover_score: 1,
+          head_cover_score: 1,
+          detectOccluded: false,
+          detectFaceCover: false,
+          detectHeadCover: false,
+        },
         reject_comment: [],
       });
+    });
+
+    it('adds the undocumented fields only while extraRecordFields is on (switched at run time)', async () => {
+      const approved = await submitted(
+        { submissionId: SEEDED_SUBMISSIONS.approved, userId: 'u-2', cf1: 'c1', cf3: 'c3' },
+        reference,
+      );
+      const rejected = await submitted({ submissionId: SEEDED_SUBMISSIONS.approved }, makeJpeg('not her'));
+
+      const on = await patchProject({ extraRecordFields: true });
+      expect(on.status).toBe(200);
+      expect(await on.json()).toMatchObject({ pid: PID, extraRecordFields: true });
+      const withExtras = await recordOf(approved.authentication_id);
+      expect(Object.keys(withExtras).sort()).toEqual(
+        [...DOCUMENTED_RECORD_KEYS, ...UNDOCUMENTED_RECORD_KEYS].sort(),
+      );
+      expect(withExtras).toMatchObject({
+        user_id: 'u-2',
+        cf1: 'c1',
+        cf2: null,
+        cf3: 'c3',
+        token_id: null,
+        fail_code: [],
+      });
+      expect((await recordOf(rejected.authentication_id)).fail_code).toEqual(['face_compare_underscore']);
+
+      expect((await patchProject({ extraRecordFields: false })).status).toBe(200);
+      expect(Object.keys(await recordOf(approved.authentication_id)).sort()).toEqual(DOCUMENTED_RECORD_KEYS);
+      expect((await patchProject({ extraRecordFields: 'yes' })).status).toBe(400);
     });
 
     it('rejects another face with face_compare_underscore (still a 200)', async () => {
@@ -73,7 +137,13 @@ describe('argos-sandbox REST API (/v3/faceauth)', () => {
       expect(body.auth_status).toBe('rejected');
       expect(body.fail_code).toEqual(['face_compare_underscore']);
       expect(body.rejected_comment).toHaveLength(1);
-      expect(body.score.face_similarity_score).toBeLessThan(0.5);
+      // A stable 5-45 on the 0-100 scale: under the threshold of 85, and not a 0-1 fraction.
+      expect(body.score.face_similarity_score).toBeGreaterThanOrEqual(5);
+      expect(body.score.face_similarity_score).toBeLessThanOrEqual(45);
+      const record = await recordOf(body.authentication_id);
+      expect(Object.keys(record).sort()).toEqual(DOCUMENTED_RECORD_KEYS);
+      expect(record.reject_comment).toEqual(body.rejected_comment);
+      expect(record.result).toMatchObject({ face_similarity: body.score.face_similarity_score });
     });
 
     it('uses the ID portrait when the submission has no selfie, and magic values fail other checks', async () => {
@@ -84,12 +154,50 @@ describe('argos-sandbox REST API (/v3/faceauth)', () => {
         { submissionId: SEEDED_SUBMISSIONS.portraitOnly, cf2: '__occluded__' },
         portrait,
       );
-      expect(masked).toMatchObject({ auth_status: 'rejected', fail_code: ['Face_Occluded_fail'] });
+      expect(masked).toMatchObject({
+        auth_status: 'rejected',
+        fail_code: ['Face_Occluded_fail'],
+        score: { occluded_score: 93 },
+      });
       const helmet = await submitted(
         { submissionId: SEEDED_SUBMISSIONS.approved, userId: '__head_cover__' },
         reference,
       );
-      expect(helmet.fail_code).toEqual(['Head_cover_fail']);
+      expect(helmet).toMatchObject({ fail_code: ['Head_cover_fail'], score: { head_cover_score: 89 } });
+      const mask = await submitted(
+        { submissionId: SEEDED_SUBMISSIONS.approved, cf1: '__face_cover__' },
+        reference,
+      );
+      expect(mask).toMatchObject({ fail_code: ['Face_cover_fail'], score: { face_cover_score: 91 } });
+      const forced = await submitted(
+        { submissionId: SEEDED_SUBMISSIONS.approved, cf3: '__match__' },
+        makeJpeg('x'),
+      );
+      expect(forced).toMatchObject({ auth_status: 'approved', score: { face_similarity_score: 99.5 } });
+    });
+
+    it('applies 0-100 thresholds and the boolean occluded_threshold of the project policy', async () => {
+      sandbox.controls.projects.upsert(PID, { policy: { faceSimilarity_threshold: 100 } });
+      const strict = await submitted({ submissionId: SEEDED_SUBMISSIONS.approved }, reference);
+      expect(strict).toMatchObject({ auth_status: 'rejected', fail_code: ['face_compare_underscore'] });
+      expect((await recordOf(strict.authentication_id)).policy).toMatchObject({
+        faceSimilarity_threshold: 100,
+      });
+
+      sandbox.controls.projects.upsert(PID, {
+        policy: { faceSimilarity_threshold: 99, occluded_threshold: true },
+      });
+      const tolerated = await submitted(
+        { submissionId: SEEDED_SUBMISSIONS.approved, cf2: '__occluded__' },
+        reference,
+      );
+      expect(tolerated.auth_status).toBe('approved');
+      const record = await recordOf(tolerated.authentication_id);
+      expect(record.policy).toMatchObject({ faceSimilarity_threshold: 99, occluded_threshold: true });
+      expect(record.result).toMatchObject({ occluded_score: 93, detectOccluded: true });
+
+      expect((await patchProject({ policy: { headCover_threshold: 101 } })).status).toBe(400);
+      expect((await patchProject({ policy: { occluded_threshold: 0.5 } })).status).toBe(400);
     });
 
     it.each([
@@ -284,7 +392,7 @@ describe('argos-sandbox REST API (/v3/faceauth)', () => {
   });
 
   describe('image and DELETE', () => {
-    it('returns the selfie as base64, then DELETE leaves only id, status, time and delete_check', async () => {
+    it('returns the selfie as bare base64 text, then DELETE leaves only id, status, time and delete_check', async () => {
       const upload = Buffer.from(reference);
       const { authentication_id: id } = await submitted(
         { submissionId: SEEDED_SUBMISSIONS.approved, userId: 'u-9' },
@@ -292,7 +400,12 @@ describe('argos-sandbox REST API (/v3/faceauth)', () => {
       );
       const image = await api(`/image?authId=${id}`);
       expect(image.status).toBe(200);
-      expect(Buffer.from(await readJson<string>(image), 'base64').equals(upload)).toBe(true);
+      expect(image.headers.get('content-type')).toContain('text/plain');
+      const text = await image.text();
+      expect(text).toMatch(/^\/9j\/[A-Za-z0-9+/]+={0,2}$/); // the base64 of a JPEG, no JSON quotes
+      const bytes = Buffer.from(text, 'base64');
+      expect([...bytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+      expect(bytes.equals(upload)).toBe(true);
 
       const del = await api(`?authId=${id}`, { method: 'DELETE' });
       expect(del.status).toBe(200);
@@ -309,15 +422,15 @@ describe('argos-sandbox REST API (/v3/faceauth)', () => {
       expect(sandbox.controls.stats.snapshot().deletes[id]).toEqual({ calls: 2, statuses: { '200': 2 } });
     });
 
-    it('serves the image as bare text when the project says so, and refuses unknown ids', async () => {
-      sandbox.controls.projects.upsert(PID, { imageResponse: 'text' });
+    it('serves the image as a JSON string when the project says so, and refuses unknown ids', async () => {
+      sandbox.controls.projects.upsert(PID, { imageResponse: 'json' });
       const { authentication_id: id } = await submitted(
         { submissionId: SEEDED_SUBMISSIONS.approved },
         reference,
       );
       const res = await api(`/image?auth_id=${id}`);
-      expect(res.headers.get('content-type')).toContain('text/plain');
-      expect(Buffer.from(await res.text(), 'base64').equals(reference)).toBe(true);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expect(Buffer.from(await readJson<string>(res), 'base64').equals(reference)).toBe(true);
       const unknown = await api('?authId=fa_unknown', { method: 'DELETE' });
       expect(unknown.status).toBe(400);
       expect((await errorOf(unknown)).errorCode).toBe('error in delete submission');

@@ -8,6 +8,8 @@ export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   /** The status the receiver answered with. */
   answered: number;
+  /** `Date.now()` when the body was complete. */
+  receivedAt: number;
 }
 
 /** A node:http webhook receiver on a free port that records requests and answers scripted statuses. */
@@ -16,6 +18,8 @@ export interface WebhookReceiver {
   received: ReceivedWebhook[];
   /** The next requests get these statuses, in order (then 200 again); 0 = destroy the connection. */
   respondWith(...statuses: number[]): void;
+  /** The next request is answered only after `ms` milliseconds. */
+  answerNextAfter(ms: number): void;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedWebhook[]>;
   /** Forgets what was received and any scripted statuses. */
   reset(): void;
@@ -25,18 +29,25 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
   const script: number[] = [];
+  const delays: number[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const status = script.length ? (script.shift() as number) : 200;
-      received.push({ body, json: safeJson(body), headers: req.headers, answered: status });
-      if (status === 0) {
-        req.socket.destroy();
-        return;
-      }
-      res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+      const receivedAt = Date.now();
+      received.push({ body, json: safeJson(body), headers: req.headers, answered: status, receivedAt });
+      const answer = (): void => {
+        if (status === 0) {
+          req.socket.destroy();
+          return;
+        }
+        res.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+      };
+      const delay = delays.shift() ?? 0;
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,9 +56,11 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     url: `http://127.0.0.1:${port}/webhooks/argos`,
     received,
     respondWith: (...statuses) => script.push(...statuses),
+    answerNextAfter: (ms) => delays.push(ms),
     reset: () => {
       received.length = 0;
       script.length = 0;
+      delays.length = 0;
     },
     waitFor: async (count, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs;
@@ -120,6 +133,22 @@ export interface SubmitBody {
   fail_code?: string[];
   rejected_comment?: string[];
 }
+
+/** The keys of a documented `GET /v3/faceauth` record (ARGOS-CONTRACT section 7), sorted. */
+export const DOCUMENTED_RECORD_KEYS = [
+  'auth_id',
+  'auth_status',
+  'create_time',
+  'delete_check',
+  'kyc_submission_id',
+  'policy',
+  'reject_comment',
+  'result',
+  'submit_type',
+];
+
+/** What `extraRecordFields: true` adds (Argos does not document them), sorted. */
+export const UNDOCUMENTED_RECORD_KEYS = ['cf1', 'cf2', 'cf3', 'fail_code', 'token_id', 'user_id'];
 
 /** A `GET /v3/faceauth` record; the fields the tests do not name stay `unknown`. */
 export interface RecordBody {

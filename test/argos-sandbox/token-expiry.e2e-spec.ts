@@ -4,8 +4,15 @@ import {
   ProjectConfigPatch,
   SandboxHandle,
   SEEDED_SUBMISSIONS,
+  WebhookDelivery,
 } from '../../apps/argos-sandbox/src';
-import { captureForm, pageAttr, startWebhookReceiver, WebhookReceiver } from './sandbox-test.helpers';
+import {
+  captureForm,
+  pageAttr,
+  readJson,
+  startWebhookReceiver,
+  WebhookReceiver,
+} from './sandbox-test.helpers';
 
 // Token expiration conditions (contract section 3) with the controllable clock and a real webhook receiver.
 const PID = 'token-project';
@@ -154,9 +161,110 @@ describe('argos-sandbox token expiration', () => {
     expect(jump.status).toBe(200);
     await sandbox.controls.webhooks.whenIdle();
     expect(tokenNotices()).toEqual([
-      expect.objectContaining({ token_id: 'tok_elapsed_01', expired_condition: 'time' }),
+      {
+        webhook_trigger: 'token_expired',
+        token_id: 'tok_elapsed_01',
+        expired_condition: 'time',
+        expected_expired_at: expect.any(String),
+        service: 'faceAuth',
+      },
     ]);
     expect((await use(url)).open).toBe(410);
+  });
+
+  describe('order of token_expired and faceAuth for one attempt', () => {
+    /** The triggers in the order the receiver got them. */
+    const arrived = (): unknown[] =>
+      receiver.received.map((r) => (r.json as Record<string, unknown>).webhook_trigger);
+
+    /** The events in the order the sandbox sent them, as the control API lists the deliveries. */
+    async function sentEvents(): Promise<Array<WebhookDelivery['event']>> {
+      const list = await readJson<WebhookDelivery[]>(fetch(`${sandbox.url}/__sandbox/webhooks?settle=true`));
+      expect(list.every((d) => d.status === 'delivered')).toBe(true);
+      return list.map((d) => d.event);
+    }
+
+    const setOrder = async (webhookOrder: string): Promise<void> => {
+      const res = await fetch(`${sandbox.url}/__sandbox/projects/${PID}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ webhookOrder }),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ webhookOrder });
+    };
+
+    it('sends token_expired first by default', async () => {
+      useProject({ mode: 'count' });
+      expect(
+        (await use(links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_order_0001' }))).submit,
+      ).toBe(200);
+      expect(await sentEvents()).toEqual(['token_expired', 'faceAuth']);
+      await receiver.waitFor(2);
+      expect(arrived()).toEqual(['token_expired', 'faceAuth']);
+      expect(tokenNotices()).toEqual([
+        expect.objectContaining({ token_id: 'tok_order_0001', service: 'faceAuth' }),
+      ]);
+    });
+
+    it.each<[string, ProjectConfigPatch['tokenExpiration']]>([
+      ['count', { mode: 'count' }],
+      ['time (first-use notice)', { mode: 'time', windowSeconds: 60 }],
+    ])(
+      'sends faceAuth first once the control API flips webhookOrder (%s)',
+      async (_name, tokenExpiration) => {
+        useProject(tokenExpiration);
+        await setOrder('faceauth-first');
+        const url = links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_order_0002' });
+        expect((await use(url)).submit).toBe(200);
+        expect(await sentEvents()).toEqual(['faceAuth', 'token_expired']);
+        await receiver.waitFor(2);
+        expect(arrived()).toEqual(['faceAuth', 'token_expired']);
+        expect(tokenNotices()).toEqual([
+          expect.objectContaining({ token_id: 'tok_order_0002', service: 'faceAuth' }),
+        ]);
+
+        await setOrder('token-expired-first');
+        expect(
+          (await use(links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_order_0003' }))).submit,
+        ).toBe(200);
+        expect((await sentEvents()).slice(2)).toEqual(['token_expired', 'faceAuth']);
+        expect(arrived().slice(2)).toEqual(['token_expired', 'faceAuth']);
+      },
+    );
+
+    it('a failing first webhook holds the second back only until its first attempt ends', async () => {
+      useProject({ mode: 'count' });
+      await setOrder('faceauth-first');
+      receiver.respondWith(500);
+      expect(
+        (await use(links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_order_0004' }))).submit,
+      ).toBe(200);
+      expect(await sentEvents()).toEqual(['faceAuth', 'token_expired']);
+      expect(arrived()).toEqual(['faceAuth', 'token_expired', 'faceAuth']);
+      expect(receiver.received.map((r) => r.answered)).toEqual([500, 200, 200]);
+    });
+
+    it('the second webhook leaves only once the first one was answered', async () => {
+      useProject({ mode: 'count' });
+      receiver.answerNextAfter(300);
+      expect(
+        (await use(links.build({ sid: SEEDED_SUBMISSIONS.approved, token: 'tok_order_0005' }))).submit,
+      ).toBe(200);
+      const [first, second] = await receiver.waitFor(2);
+      expect(arrived()).toEqual(['token_expired', 'faceAuth']);
+      expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(250);
+    });
+
+    it('refuses an unknown order with a message naming the setting', async () => {
+      const res = await fetch(`${sandbox.url}/__sandbox/projects/${PID}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ webhookOrder: 'random' }),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toContain('webhookOrder');
+    });
   });
 
   it('off: a token may be reused forever and no notice is sent', async () => {

@@ -18,11 +18,12 @@ export type {
   ProjectConfigInput,
   ProjectConfigPatch,
   TokenExpirationConfig,
+  WebhookOrder,
   WebhookVersion,
 } from './config/sandbox-config.types';
 export { SEEDED_SUBMISSIONS } from './state/submission.seed';
 export { makeFacePng, makeJpeg } from './state/sample-images';
-export { MAGIC_VALUES, MATCH_SIMILARITY } from './decision/decision.engine';
+export { MAGIC_VALUES, MATCH_SIMILARITY, OCCLUSION_DETECTION_SCORE } from './decision/decision.engine';
 export { HostedPageErrorCode } from './hosted/hosted-page.errors';
 export { FAULT_KINDS } from './faults/fault.types';
 export type { FaultKind } from './faults/fault.types';

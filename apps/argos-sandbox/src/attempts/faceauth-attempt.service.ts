@@ -5,7 +5,8 @@ import { AuthRecordStore } from '../state/auth-record.store';
 import type { AuthRecord } from '../state/auth-record.types';
 import type { SandboxProject } from '../state/project.registry';
 import { referenceImage, Submission } from '../state/submission.types';
-import { buildFaceAuthPayload } from '../webhooks/webhook-payload.builder';
+import { buildFaceAuthPayload, WebhookPayload } from '../webhooks/webhook-payload.builder';
+import { orderDueWebhooks } from '../webhooks/webhook-order';
 import { WebhookDispatcher } from '../webhooks/webhook.dispatcher';
 
 /** One FaceAuth attempt, from the hosted page or the REST API, after its inputs were checked. */
@@ -20,9 +21,11 @@ export interface AttemptInput {
   cf2?: string;
   cf3?: string;
   tokenId?: string;
+  /** The `token_expired` notice this use made due, sent with `faceAuth` in the project's `webhookOrder`. */
+  tokenExpired?: WebhookPayload;
 }
 
-/** Decides an attempt, stores the record and sends the `faceAuth` webhook. */
+/** Decides an attempt, stores the record and sends its webhooks (`faceAuth`, and a due `token_expired`). */
 @Injectable()
 export class FaceAuthAttemptService {
   constructor(
@@ -58,7 +61,8 @@ export class FaceAuthAttemptService {
       comments: decision.comments,
       image: Buffer.from(image),
     });
-    this.webhooks.send(project, 'faceAuth', buildFaceAuthPayload(project.webhookVersion, record, submission));
+    const faceAuth = buildFaceAuthPayload(project.webhookVersion, record, submission);
+    this.webhooks.sendInOrder(project, orderDueWebhooks(project.webhookOrder, faceAuth, input.tokenExpired));
     return record;
   }
 }

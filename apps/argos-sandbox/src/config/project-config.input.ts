@@ -19,6 +19,8 @@ const FIELDS: Record<keyof ProjectConfigInput, FieldType> = {
   secureTransmission: 'boolean',
   listShape: 'string',
   imageResponse: 'string',
+  extraRecordFields: 'boolean',
+  webhookOrder: 'string',
   policy: 'object',
 };
 

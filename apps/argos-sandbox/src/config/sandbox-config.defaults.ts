@@ -15,13 +15,14 @@ export const DEFAULT_API_KEY = 'sandbox-api-key';
 /** 5 MiB: the vendor documents no limit, this is a plausible API-gateway-style one. */
 export const DEFAULT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
 
+/** The vendor's sample policy: 0-100 thresholds, `occluded_threshold` a boolean (contract section 7). */
 export const DEFAULT_POLICY: Readonly<PolicyThresholds> = Object.freeze({
-  faceSimilarity_threshold: 0.8,
-  occluded_threshold: 0.5,
-  faceCover_threshold: 0.5,
-  headCover_threshold: 0.5,
-  liveness_threshold: 0.5,
-  activeLiveness_threshold: 0.5,
+  faceSimilarity_threshold: 85,
+  occluded_threshold: false,
+  faceCover_threshold: 50,
+  headCover_threshold: 50,
+  liveness_threshold: 50,
+  activeLiveness_threshold: 50,
 });
 
 export const DEFAULT_WEBHOOK_RETRY: Readonly<WebhookRetryConfig> = Object.freeze({
@@ -45,7 +46,9 @@ export function defaultProject(pid: string, apiKey: string): ProjectConfig {
     webhookVersion: 'v3',
     secureTransmission: false,
     listShape: 'grouped',
-    imageResponse: 'json',
+    imageResponse: 'text',
+    extraRecordFields: false,
+    webhookOrder: 'token-expired-first',
     policy: { ...DEFAULT_POLICY },
   };
 }

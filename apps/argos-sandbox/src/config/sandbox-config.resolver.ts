@@ -9,6 +9,7 @@ import {
   defaultSandboxConfig,
 } from './sandbox-config.defaults';
 import type {
+  PolicyThresholds,
   ProjectConfig,
   ProjectConfigPatch,
   SandboxConfig,
@@ -98,6 +99,7 @@ function validateProject(p: ProjectConfig, path: string): void {
   oneOf(p.webhookVersion, ['v1', 'v2', 'v3'], `${path}.webhookVersion`);
   oneOf(p.listShape, ['grouped', 'flat'], `${path}.listShape`);
   oneOf(p.imageResponse, ['json', 'text'], `${path}.imageResponse`);
+  oneOf(p.webhookOrder, ['token-expired-first', 'faceauth-first'], `${path}.webhookOrder`);
   if (!Number.isInteger(p.bodyLimitBytes) || p.bodyLimitBytes < 1024) {
     fail(`${path}.bodyLimitBytes`, 'must be an integer of at least 1024');
   }
@@ -117,9 +119,17 @@ function validateProject(p: ProjectConfig, path: string): void {
       fail(`${path}.gcmLayout`, `is invalid: ${(error as Error).message}`);
     }
   }
-  for (const [name, value] of Object.entries(p.policy)) {
-    if (typeof value !== 'number' || value < 0 || value > 1)
-      fail(`${path}.policy.${name}`, 'must be a number from 0 to 1');
+  validatePolicy(p.policy, `${path}.policy`);
+}
+
+// The vendor's scale: thresholds 0-100, except `occluded_threshold`, which its samples show as a boolean.
+function validatePolicy(policy: PolicyThresholds, path: string): void {
+  for (const [name, value] of Object.entries(policy)) {
+    if (name === 'occluded_threshold') {
+      if (typeof value !== 'boolean') fail(`${path}.${name}`, 'must be true or false');
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
+      fail(`${path}.${name}`, 'must be a number from 0 to 100');
+    }
   }
 }
 

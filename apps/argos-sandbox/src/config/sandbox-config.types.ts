@@ -12,8 +12,14 @@ export type WebhookVersion = 'v1' | 'v2' | 'v3';
 /** `GET /v3/faceauth` response shape: newest `[{faceAuth_projectId, data}]` or the older flat array. */
 export type ListShape = 'grouped' | 'flat';
 
-/** `GET /v3/faceauth/image` body: a JSON string (`"…"`) or the bare base64 text. */
+/** `GET /v3/faceauth/image` body: the bare base64 text (documented) or a JSON string (`"…"`). */
 export type ImageResponseFormat = 'json' | 'text';
+
+/**
+ * Which webhook goes out first when one hosted-page attempt makes both due (contract section 7:
+ * Argos promises no order, so receivers must cope with either).
+ */
+export type WebhookOrder = 'token-expired-first' | 'faceauth-first';
 
 /**
  * The "token expiration condition" of a FaceAuth project. `time.notifyAt` picks when the
@@ -25,10 +31,17 @@ export type TokenExpirationConfig =
   | { mode: 'count' }
   | { mode: 'time'; windowSeconds: number; notifyAt: 'first-use' | 'elapsed' };
 
-/** Dashboard thresholds, echoed in every record's `policy` and used by the decision engine. */
+/**
+ * Dashboard thresholds on the vendor's 0-100 scale, echoed in every record's `policy` and used by
+ * the decision engine. `occluded_threshold` is a boolean in the vendor's samples (contract section 7).
+ */
 export interface PolicyThresholds {
   faceSimilarity_threshold: number;
-  occluded_threshold: number;
+  /**
+   * Whether an occluded face is accepted (assumed meaning, undocumented): `false` rejects a face
+   * whose `detectOccluded` is true with `Face_Occluded_fail`, `true` only reports it.
+   */
+  occluded_threshold: boolean;
   faceCover_threshold: number;
   headCover_threshold: number;
   liveness_threshold: number;
@@ -56,6 +69,12 @@ export interface ProjectConfig {
   secureTransmission: boolean;
   listShape: ListShape;
   imageResponse: ImageResponseFormat;
+  /**
+   * Adds fields Argos does not document to `GET /v3/faceauth` records (`user_id`, `cf1..3`,
+   * `token_id`, `fail_code`); off by default because real records carry no person (contract section 7).
+   */
+  extraRecordFields: boolean;
+  webhookOrder: WebhookOrder;
   policy: PolicyThresholds;
 }
 

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { SandboxConfigError } from './sandbox-config.error';
 import type {
+  ImageResponseFormat,
   ProjectConfigInput,
   SandboxCipher,
   SandboxConfigInput,
   TokenExpirationInput,
+  WebhookOrder,
   WebhookVersion,
 } from './sandbox-config.types';
 
@@ -44,6 +46,9 @@ function projectOverrides(env: Record<string, string | undefined>): ProjectConfi
     webhookVersion: env.SANDBOX_WEBHOOK_VERSION as WebhookVersion | undefined,
     secureTransmission: toBool(env.SANDBOX_SECURE_TRANSMISSION, 'SANDBOX_SECURE_TRANSMISSION'),
     tokenExpiration: toExpiration(env.SANDBOX_TOKEN_EXPIRATION),
+    imageResponse: env.SANDBOX_IMAGE_RESPONSE as ImageResponseFormat | undefined,
+    extraRecordFields: toBool(env.SANDBOX_EXTRA_RECORD_FIELDS, 'SANDBOX_EXTRA_RECORD_FIELDS'),
+    webhookOrder: env.SANDBOX_WEBHOOK_ORDER as WebhookOrder | undefined,
   };
   return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
 }

@@ -2,7 +2,7 @@
 export type FailCode =
   'face_compare_underscore' | 'Face_Occluded_fail' | 'Face_cover_fail' | 'Head_cover_fail';
 
-/** Scores of one attempt, as they appear in a record's `result`. */
+/** Scores of one attempt (0-100, as Argos reports them), as they appear in a record's `result`. */
 export interface DecisionScores {
   face_similarity: number;
   liveness_score: number;

@@ -50,7 +50,7 @@ export function renderResultPage(record: AuthRecord, lang?: string): string {
 <main data-page="result" data-auth-status="${record.status}" data-auth-id="${esc(record.authId)}">
   <h1 class="${approved ? 'ok' : 'ko'}">${esc(approved ? t.approved : t.rejected)}</h1>
   <p>${esc(t.authId)}: <code id="auth-id">${esc(record.authId)}</code></p>
-  <p>${esc(t.similarity)}: <span id="face-similarity">${record.scores.face_similarity.toFixed(3)}</span></p>
+  <p>${esc(t.similarity)}: <span id="face-similarity">${record.scores.face_similarity.toFixed(1)}</span></p>
   ${reasons.length ? `<ul id="fail-codes">${reasons.join('')}</ul>` : ''}
 </main>`,
   );

@@ -49,7 +49,7 @@ export class HostedPageService {
     if (!image) throw new HostedPageError(Code.IMAGE_REQUIRED, 'no selfie was uploaded');
     if (!isSupportedImage(image))
       throw new HostedPageError(Code.INVALID_IMAGE, 'the selfie is not JPEG or PNG');
-    this.tokens.consume(link.project, link.query.token);
+    const tokenExpired = this.tokens.consume(link.project, link.query.token);
     const q = link.query;
     return this.attempts.record({
       project: link.project,
@@ -61,6 +61,7 @@ export class HostedPageService {
       cf2: q.authCf2,
       cf3: q.authCf3,
       tokenId: q.token,
+      tokenExpired,
     });
   }
 

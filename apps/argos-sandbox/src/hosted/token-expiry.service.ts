@@ -5,7 +5,7 @@ import { InjectSandboxConfig } from '../core/sandbox.tokens';
 import { ProjectRegistry, SandboxProject } from '../state/project.registry';
 import { TokenUsage, TokenUsageStore } from '../state/token-usage.store';
 import { WebhookDispatcher } from '../webhooks/webhook.dispatcher';
-import { buildTokenExpiredPayload } from '../webhooks/webhook-payload.builder';
+import { buildTokenExpiredPayload, WebhookPayload } from '../webhooks/webhook-payload.builder';
 import { HostedPageError, HostedPageErrorCode } from './hosted-page.errors';
 
 /**
@@ -49,17 +49,21 @@ export class TokenExpiryService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Checks and counts one use in a single synchronous step, then sends the notice it triggers. */
-  consume(project: SandboxProject, tokenId: string | undefined): void {
+  /**
+   * Checks and counts one use in a single synchronous step. Returns the `token_expired` notice the
+   * use made due, already claimed, for the caller to send in the project's `webhookOrder`.
+   */
+  consume(project: SandboxProject, tokenId: string | undefined): WebhookPayload | undefined {
     this.assertUsable(project, tokenId);
-    if (!tokenId || project.tokenExpiration.mode === 'off') return;
+    if (!tokenId || project.tokenExpiration.mode === 'off') return undefined;
     const now = this.clock.now();
     const usage = this.usages.recordUse(project.pid, tokenId, now);
     const policy = project.tokenExpiration;
-    if (policy.mode === 'count') this.notify(project, usage, 'count', now);
+    if (policy.mode === 'count') return this.claimNotice(usage, 'count', now);
     if (policy.mode === 'time' && usage.uses === 1 && policy.notifyAt === 'first-use') {
-      this.notify(project, usage, 'time', this.expiresAt(usage, policy.windowSeconds));
+      return this.claimNotice(usage, 'time', this.expiresAt(usage, policy.windowSeconds));
     }
+    return undefined;
   }
 
   /** Sends the elapsed-mode notices that are due on the sandbox clock. */
@@ -71,7 +75,8 @@ export class TokenExpiryService implements OnModuleInit, OnModuleDestroy {
       if (!project || policy?.mode !== 'time' || policy.notifyAt !== 'elapsed' || usage.noticeSentAt)
         continue;
       const expiresAt = this.expiresAt(usage, policy.windowSeconds);
-      if (now >= expiresAt) this.notify(project, usage, 'time', expiresAt);
+      const notice = now >= expiresAt ? this.claimNotice(usage, 'time', expiresAt) : undefined;
+      if (notice) this.webhooks.send(project, 'token_expired', notice);
     }
   }
 
@@ -93,9 +98,10 @@ export class TokenExpiryService implements OnModuleInit, OnModuleDestroy {
     return new Date(usage.firstUseAt.getTime() + windowSeconds * 1000);
   }
 
-  private notify(project: SandboxProject, usage: TokenUsage, condition: 'count' | 'time', at: Date): void {
-    if (usage.noticeSentAt) return;
+  // Each token gets one notice: claiming marks it sent before anything is dispatched.
+  private claimNotice(usage: TokenUsage, condition: 'count' | 'time', at: Date): WebhookPayload | undefined {
+    if (usage.noticeSentAt) return undefined;
     this.usages.markNoticeSent(usage, this.clock.now());
-    this.webhooks.send(project, 'token_expired', buildTokenExpiredPayload(usage.tokenId, condition, at));
+    return buildTokenExpiredPayload(usage.tokenId, condition, at);
   }
 }

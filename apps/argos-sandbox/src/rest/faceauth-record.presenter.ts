@@ -4,24 +4,35 @@ import type { AuthRecord } from '../state/auth-record.types';
 
 type Json = Record<string, unknown>;
 
-/** A record as `GET /v3/faceauth` returns it; after DELETE only id, status, time and the flag remain. */
-export function presentRecord(r: AuthRecord): Json {
+/**
+ * A record as `GET /v3/faceauth` returns it: exactly the documented fields, in the vendor's sample
+ * order (contract section 7: no person, no token). After DELETE only id, status, time and the flag
+ * remain. `extraRecordFields` appends the undocumented ones.
+ */
+export function presentRecord(r: AuthRecord, extraRecordFields: boolean): Json {
   const base = { auth_id: r.authId, auth_status: r.status, create_time: r.createdAt.toISOString() };
   if (r.deleted) return { ...base, delete_check: true };
-  return {
+  const documented = {
+    policy: { ...r.policy },
     ...base,
     submit_type: r.submitType,
     kyc_submission_id: r.submissionId,
     delete_check: false,
+    result: { ...r.scores },
+    reject_comment: [...r.comments],
+  };
+  return extraRecordFields ? { ...documented, ...undocumentedFields(r) } : documented;
+}
+
+// NOT documented by Argos: the sandbox's own echo of what the caller sent, opt-in per project.
+function undocumentedFields(r: AuthRecord): Json {
+  return {
     user_id: r.userId ?? null,
     cf1: r.cf1 ?? null,
     cf2: r.cf2 ?? null,
     cf3: r.cf3 ?? null,
     token_id: r.tokenId ?? null,
-    policy: { ...r.policy },
-    result: { ...r.scores },
     fail_code: [...r.failCodes],
-    reject_comment: [...r.comments],
   };
 }
 
@@ -31,7 +42,7 @@ export function presentRecord(r: AuthRecord): Json {
  * element when more pages exist (an array cannot carry it otherwise).
  */
 export function presentList(project: SandboxProject, page: RecordPage): unknown[] {
-  const data = page.records.map(presentRecord);
+  const data = page.records.map((r) => presentRecord(r, project.extraRecordFields));
   const key = page.nextKey ? { nextPage_key: { ...page.nextKey } } : {};
   if (project.listShape === 'flat') return page.nextKey ? [...data, key] : data;
   return [{ faceAuth_projectId: project.pid, data, ...key }];

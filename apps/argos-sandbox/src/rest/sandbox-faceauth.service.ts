@@ -54,7 +54,7 @@ export class SandboxFaceAuthService {
     return presentList(project, { records: [record] });
   }
 
-  /** The selfie as base64 text; JSON-quoted or bare as the project's `imageResponse` says. */
+  /** The selfie as base64 text: bare (documented, default) or JSON-quoted, per the project's `imageResponse`. */
   image(project: SandboxProject, query: ListQueryParams): { body: string; contentType: string } {
     const authId = authIdParam(query);
     if (!authId) throw argosErrors.bare('authId is required');

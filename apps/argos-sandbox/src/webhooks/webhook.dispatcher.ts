@@ -6,6 +6,7 @@ import type { SandboxProject } from '../state/project.registry';
 import { WebhookDeliveryStore } from './webhook-delivery.store';
 import type { DeliveryAttempt, WebhookDelivery } from './webhook-delivery.types';
 import type { WebhookPayload } from './webhook-payload.builder';
+import type { DueWebhook } from './webhook-order';
 
 /**
  * Sends webhooks to the project's URL and retries failures (non-2xx or network error) with a
@@ -25,25 +26,18 @@ export class WebhookDispatcher implements OnModuleDestroy {
 
   /** Records and (unless dropped or URL-less) sends one webhook; returns every delivery created. */
   send(project: SandboxProject, event: WebhookDelivery['event'], payload: WebhookPayload): WebhookDelivery[] {
-    const body = project.secureTransmission
-      ? JSON.stringify({ data: project.codec.cipher.encrypt(JSON.stringify(payload)) })
-      : JSON.stringify(payload);
-    const base = {
-      pid: project.pid,
-      event,
-      url: project.webhookUrl,
-      payload,
-      body,
-      encrypted: project.secureTransmission,
-    };
-    if (!project.webhookUrl) return [this.record(base, 'skipped')];
-    const copies = this.store.takeCopies();
-    if (copies === 0) return [this.record(base, 'dropped')];
-    const first = this.record(base, 'pending');
-    const all = [first];
-    for (let i = 1; i < copies; i++) all.push(this.record({ ...base, duplicateOf: first.id }, 'pending'));
-    all.forEach((d) => void this.attempt(d));
-    return all;
+    return this.sendInOrder(project, [{ event, payload }]);
+  }
+
+  /**
+   * Records several webhooks at once, then starts each only when the previous one's first attempt
+   * has ended (answered, failed or timed out), so a receiver gets them in this order. Retries
+   * run on their own timers and do not hold the next webhook back.
+   */
+  sendInOrder(project: SandboxProject, due: DueWebhook[]): WebhookDelivery[] {
+    const batches = due.map((d) => this.prepare(project, d.event, d.payload));
+    void this.startInSequence(batches);
+    return batches.flat();
   }
 
   /** Sends an earlier webhook's exact body again, as a new delivery, to the project's current URL. */
@@ -78,6 +72,39 @@ export class WebhookDispatcher implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.cancelAll();
+  }
+
+  private prepare(
+    project: SandboxProject,
+    event: WebhookDelivery['event'],
+    payload: WebhookPayload,
+  ): WebhookDelivery[] {
+    const body = project.secureTransmission
+      ? JSON.stringify({ data: project.codec.cipher.encrypt(JSON.stringify(payload)) })
+      : JSON.stringify(payload);
+    const base = {
+      pid: project.pid,
+      event,
+      url: project.webhookUrl,
+      payload,
+      body,
+      encrypted: project.secureTransmission,
+    };
+    if (!project.webhookUrl) return [this.record(base, 'skipped')];
+    const copies = this.store.takeCopies();
+    if (copies === 0) return [this.record(base, 'dropped')];
+    const first = this.record(base, 'pending');
+    const all = [first];
+    for (let i = 1; i < copies; i++) all.push(this.record({ ...base, duplicateOf: first.id }, 'pending'));
+    return all;
+  }
+
+  private async startInSequence(batches: WebhookDelivery[][]): Promise<void> {
+    const signal = this.abort.signal;
+    for (const batch of batches) {
+      if (signal.aborted) return; // reset or shutdown: the rest no longer matters
+      await Promise.all(batch.filter((d) => d.status === 'pending').map((d) => this.attempt(d)));
+    }
   }
 
   private record(
