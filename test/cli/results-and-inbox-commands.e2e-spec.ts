@@ -118,7 +118,9 @@ describe.each(databasesUnderTest())('faceauth reconcile, webhooks replay and res
       status: 'approved',
       source: 'reconcile',
       submissionId: SEEDED_SUBMISSIONS.approved,
-      authUserId: 'cli-user-1',
+      // Argos' listing names no person (ARGOS-CONTRACT §7): reconciliation cannot know it, and guesses nothing.
+      authUserId: null,
+      identitySource: null,
     });
     expect((await inboxRowOf(authId)).status).toBe('done');
   });

@@ -58,7 +58,7 @@ describe('the one-command demo (scripts/start.js)', () => {
     const mint = await fetch(`${api}/v1/links`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ sid: 'sub_approved_001', authUserId: 'demo-user' }),
+      body: JSON.stringify({ sid: 'sub_approved_001', authUserId: 'demo-user', authCf1: 'demo@example.com' }),
     });
     const link = await json(mint);
     const redirect = await fetch(link.shortUrl.replace('localhost', '127.0.0.1'), { redirect: 'manual' });
@@ -71,7 +71,24 @@ describe('the one-command demo (scripts/start.js)', () => {
       });
       return res.status === 200 ? json(res) : null;
     });
-    expect(stored).toMatchObject({ status: 'approved', tokenId: link.token });
+    // The demo's sandbox answers Argos' documented shapes (records without a person): the person and the link
+    // come from our own link.
+    expect(stored).toMatchObject({
+      status: 'approved',
+      authUserId: 'demo-user',
+      cf1: 'demo@example.com',
+      tokenId: link.token,
+      linkId: link.id,
+      identitySource: 'link',
+    });
+    const atSandbox = await json(
+      await fetch(`http://127.0.0.1:${sandboxPort}/v3/faceauth?authId=${attempt.authId}`, {
+        headers: { 'x-api-key': 'sandbox-api-key' },
+      }),
+    );
+    const record = atSandbox[0].data[0];
+    expect(record).not.toHaveProperty('user_id');
+    expect(record).not.toHaveProperty('token_id');
 
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.on('exit', r));

@@ -58,6 +58,8 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
       sid: APPROVED_SUBMISSION,
       authUserId: 'journey-user',
       authCf1: 'journey@example.com',
+      authCf2: 'cf-two',
+      authCf3: 'cf-three',
     });
     const redirect = await openShortLink(link.id);
     expect(redirect.status).toBe(302);
@@ -68,16 +70,26 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
     expect(attempt.status).toBe('approved');
 
     const result = await storedResult(attempt.authId);
+    // The sandbox's records carry no person and no token, as Argos' do: all of it comes from the link.
     expect(result).toMatchObject({
       status: 'approved',
       submissionId: APPROVED_SUBMISSION,
       authUserId: 'journey-user',
+      cf1: 'journey@example.com',
+      cf2: 'cf-two',
+      cf3: 'cf-three',
       tokenId: link.token,
+      linkId: link.id,
+      identitySource: 'link',
       source: 'webhook',
     });
-    expect(result.scores.faceSimilarity).toBeGreaterThan(0.9);
+    // Argos' scale: 0-100.
+    expect(result.scores.faceSimilarity).toBeGreaterThan(90);
+    expect(result.scores.faceSimilarity).toBeLessThanOrEqual(100);
     const listed = await json(await call('/v1/results?authUserId=journey-user'));
     expect(listed.items.map((r: { authId: string }) => r.authId)).toEqual([attempt.authId]);
+    const byLink = await json(await call(`/v1/results?linkId=${link.id}`));
+    expect(byLink.items.map((r: { authId: string }) => r.authId)).toEqual([attempt.authId]);
 
     const after = await json(await call(`/v1/links/${link.id}`));
     expect(after).toMatchObject({ status: 'used', useCount: 1 });
@@ -97,6 +109,60 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
     expect((await json(atArgos))[0].data[0]).toMatchObject({ auth_id: attempt.authId, delete_check: true });
   });
 
+  it.each(['token-expired-first', 'faceauth-first'] as const)(
+    'ends the link used once, with the result bound to it, when Argos sends %s, then forgets the person at Argos',
+    async (order) => {
+      sandbox.controls.projects.upsert(PID, { tokenExpiration: { mode: 'count' }, webhookOrder: order });
+      try {
+        const user = `order-${order}-${kind}`;
+        const link = await mint({
+          sid: APPROVED_SUBMISSION,
+          authUserId: user,
+          authCf1: `${user}@example.com`,
+        });
+        const expiries = async (): Promise<number> =>
+          (await json(await call('/v1/webhooks/inbox?status=done&limit=200'))).items.filter(
+            (r: { trigger: string }) => r.trigger === 'token_expired',
+          ).length;
+        const before = await expiries();
+        const attempt = await completeHostedPage(link.url);
+        // Both webhooks processed, in the order the sandbox sent them.
+        await eventually(async () => {
+          const page = await json(await call('/v1/webhooks/inbox?status=done&limit=200'));
+          const result = page.items.some((r: { authId: string | null }) => r.authId === attempt.authId);
+          return result && (await expiries()) > before ? true : null;
+        });
+        expect(await storedResult(attempt.authId)).toMatchObject({
+          authUserId: user,
+          linkId: link.id,
+          identitySource: 'link',
+        });
+        expect(await json(await call(`/v1/links/${link.id}`))).toMatchObject({ status: 'used', useCount: 1 });
+
+        const forgotten = await call(`/v1/users/${user}/biometrics`, { method: 'DELETE' });
+        expect(forgotten.status).toBe(200);
+        expect(await json(forgotten)).toMatchObject({
+          results: 1,
+          deleted: 1,
+          complete: true,
+          remaining: [],
+        });
+        const atArgos = await fetch(`${sandbox.url}/v3/faceauth?authId=${attempt.authId}`, {
+          headers: { 'x-api-key': ARGOS_KEY },
+        });
+        expect((await json(atArgos))[0].data[0]).toMatchObject({
+          auth_id: attempt.authId,
+          delete_check: true,
+        });
+      } finally {
+        sandbox.controls.projects.upsert(PID, {
+          tokenExpiration: { mode: 'off' },
+          webhookOrder: 'token-expired-first',
+        });
+      }
+    },
+  );
+
   it.each(['v1', 'v2', 'v3'] as const)(
     'stores the same result from a %s webhook sent by the sandbox',
     async (version) => {
@@ -104,12 +170,16 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
       const link = await mint({ sid: APPROVED_SUBMISSION, authUserId: `user-${version}` });
       const attempt = await completeHostedPage(link.url);
       const result = await storedResult(attempt.authId);
-      expect(result).toMatchObject({
-        status: 'approved',
-        authUserId: `user-${version}`,
-        tokenId: link.token,
-      });
-      expect((await json(await call(`/v1/links/${link.id}`))).status).toBe('used');
+      // v1 and v2 carry no token: the person comes from the webhook's fields, a hint; v3 names our link.
+      expect(result).toMatchObject(
+        version === 'v3'
+          ? { status: 'approved', authUserId: `user-${version}`, tokenId: link.token, identitySource: 'link' }
+          : { status: 'approved', authUserId: `user-${version}`, linkId: null, identitySource: 'webhook' },
+      );
+      // Nothing else names the link (Argos' records carry no token), so only v3 uses it up.
+      expect((await json(await call(`/v1/links/${link.id}`))).status).toBe(
+        version === 'v3' ? 'used' : 'active',
+      );
       sandbox.controls.projects.upsert(PID, { webhookVersion: 'v3' });
     },
   );
@@ -123,7 +193,9 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
         const page = await json(await call('/v1/webhooks/inbox?status=done&limit=200'));
         return page.items.some((r: { trigger: string }) => r.trigger === 'token_expired') ? page : null;
       });
-      expect(inbox.items.filter((r: { trigger: string }) => r.trigger === 'token_expired').length).toBeGreaterThanOrEqual(1);
+      expect(
+        inbox.items.filter((r: { trigger: string }) => r.trigger === 'token_expired').length,
+      ).toBeGreaterThanOrEqual(1);
       const reopened = await fetch(link.url);
       expect(reopened.status).toBe(410); // Argos (the sandbox) refuses the expired token too
     } finally {
@@ -143,8 +215,31 @@ describe.each(databasesUnderTest())('end-to-end journey against the sandbox on %
     expect((await call(`/v1/results/${attempt.authId}`)).status).toBe(404);
     const report = await api.app.get(WebhookReconciler).reconcile();
     expect(report.enqueued).toBeGreaterThanOrEqual(1);
+    // Argos' listing names no person and no token: the result is stored, its person honestly unknown.
     const result = await storedResult(attempt.authId);
-    expect(result).toMatchObject({ status: 'approved', source: 'reconcile', tokenId: link.token });
+    expect(result).toMatchObject({ status: 'approved', source: 'reconcile', authUserId: null, linkId: null });
+    expect((await json(await call(`/v1/links/${link.id}`))).useCount).toBe(0);
+    expect((await json(await call('/v1/cleanup/overdue'))).unknownPerson).toBeGreaterThanOrEqual(1);
+
+    // The webhook, when it comes after all, takes the reconciled row over and binds the result to its link.
+    const deliveries = await json(await fetch(`${sandbox.url}/__sandbox/webhooks`));
+    const dropped = deliveries.find(
+      (d: { event: string; payload: { data?: { Authentication_id?: string } } }) =>
+        d.event === 'faceAuth' && d.payload.data?.Authentication_id === attempt.authId,
+    );
+    expect(
+      (await fetch(`${sandbox.url}/__sandbox/webhooks/${dropped.id}/resend`, { method: 'POST' })).status,
+    ).toBe(200);
+    const bound = await eventually(async () => {
+      const r = await json(await call(`/v1/results/${attempt.authId}`));
+      return r.linkId ? r : null;
+    });
+    expect(bound).toMatchObject({
+      authUserId: 'dropped-user',
+      linkId: link.id,
+      identitySource: 'link',
+      source: 'reconcile',
+    });
     expect((await json(await call(`/v1/links/${link.id}`))).useCount).toBe(1);
   });
 });

@@ -51,7 +51,7 @@ describe.each(databasesUnderTest())('webhooks across a SIGKILL on %s', (kind) =>
     const linkRes = await fetch(`${service.url}/v1/links`, {
       method: 'POST',
       headers: { 'x-api-key': 'crash-test-admin-secret-0000000001', 'content-type': 'application/json' },
-      body: JSON.stringify({ sid: 'sub_crash', policy: { mode: 'time', windowSeconds: 86400 } }),
+      body: JSON.stringify({ sid: 'sub_load', policy: { mode: 'time', windowSeconds: 86400 } }),
     });
     const link = (await linkRes.json()) as { token: string };
     const payloads = shuffledDeliveries(`crash-${kind}`, DISTINCT, 3, [link.token]);
