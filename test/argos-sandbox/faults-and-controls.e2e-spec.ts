@@ -12,7 +12,13 @@ import {
   SandboxStats,
   SEEDED_SUBMISSIONS,
 } from '../../apps/argos-sandbox/src';
-import { ApiErrorBody, faceAuthForm, readJson, SubmitBody } from './sandbox-test.helpers';
+import {
+  ApiErrorBody,
+  faceAuthForm,
+  readJson,
+  SubmitBody,
+  VENDOR_SAMPLE_POLICY,
+} from './sandbox-test.helpers';
 
 // Transport-level faults (hang, reset, slow, redirect), the control API and configuration loading.
 describe('argos-sandbox faults and control API', () => {
@@ -213,14 +219,7 @@ describe('argos-sandbox configuration', () => {
     ]);
     expect(config.projects[0].webhookUrl).toBeUndefined();
     // The vendor's sample policy: 0-100 thresholds, occluded_threshold a boolean.
-    expect(config.projects[0].policy).toEqual({
-      faceSimilarity_threshold: 85,
-      occluded_threshold: false,
-      faceCover_threshold: 50,
-      headCover_threshold: 50,
-      liveness_threshold: 50,
-      activeLiveness_threshold: 50,
-    });
+    expect(config.projects[0].policy).toEqual(VENDOR_SAMPLE_POLICY);
   });
 
   it('accepts thresholds anywhere on the 0-100 scale', () => {

@@ -2,6 +2,7 @@ import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '.
 import {
   ApiErrorBody,
   DOCUMENTED_RECORD_KEYS,
+  VENDOR_SAMPLE_POLICY,
   faceAuthForm,
   GroupBody,
   PageKey,
@@ -72,14 +73,7 @@ describe('argos-sandbox REST API (/v3/faceauth)', () => {
       // No person, no token: only what Argos documents (contract section 7).
       expect(Object.keys(record).sort()).toEqual(DOCUMENTED_RECORD_KEYS);
       expect(record).toEqual({
-        policy: {
-          faceSimilarity_threshold: 85,
-          occluded_threshold: false,
-          faceCover_threshold: 50,
-          headCover_threshold: 50,
-          liveness_threshold: 50,
-          activeLiveness_threshold: 50,
-        },
+        policy: VENDOR_SAMPLE_POLICY,
         auth_id: body.authentication_id,
         auth_status: 'approved',
         create_time: body.create_time,

@@ -135,6 +135,16 @@ export interface SubmitBody {
 }
 
 /** The keys of a documented `GET /v3/faceauth` record (ARGOS-CONTRACT section 7), sorted. */
+/** The vendor's sample policy (contract section 7): 0-100 thresholds, `occluded_threshold` a boolean. */
+export const VENDOR_SAMPLE_POLICY = {
+  faceSimilarity_threshold: 85,
+  occluded_threshold: false,
+  faceCover_threshold: 50,
+  headCover_threshold: 50,
+  liveness_threshold: 50,
+  activeLiveness_threshold: 50,
+};
+
 export const DOCUMENTED_RECORD_KEYS = [
   'auth_id',
   'auth_status',
