@@ -38,7 +38,14 @@ export {
   type LinkView,
   type MintLinkInput,
 } from '@faceauth/token-policy';
-export { ResultsService, ResultError, ResultErrorCode, type ResultView } from '@faceauth/results';
+export {
+  ResultsService,
+  ResultError,
+  ResultErrorCode,
+  type IdentitySource,
+  type ResultIdentity,
+  type ResultView,
+} from '@faceauth/results';
 export {
   ArgosClient,
   ArgosClientRegistry,
