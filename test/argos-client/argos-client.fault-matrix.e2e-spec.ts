@@ -228,6 +228,16 @@ describe('Argos client fault matrix (real local HTTP server)', () => {
       expect(error).toMatchObject({ status: 400, vendorCode: 'invalid_data_format', requestId: 'trace-9' });
     });
 
+    it('passes on only a documented vendor code, never free vendor text', async () => {
+      const error = await failure(
+        'submitFaceImage',
+        json(400, { errorCode: 'Please call +1 555 0100 and quote <script>', message: 'free text' }),
+      );
+      expect(error.code).toBe(ArgosErrorCode.BAD_REQUEST);
+      expect(error.vendorCode).toBeUndefined();
+      expect(JSON.stringify(error.details())).not.toContain('555 0100');
+    });
+
     it('uses the x-request-id it sent (the same on every attempt) when Argos gives no traceId', async () => {
       server.handle(json(500, {}));
       const error = (await rejectionOf(

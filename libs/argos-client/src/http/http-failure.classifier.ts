@@ -5,6 +5,7 @@ import { parseRetryAfterMs } from '../resilience/retry-after.parser';
 import { ArgosFailure } from './argos-failure.interface';
 import { ArgosHttpResponse } from './argos-transport.interface';
 import { parseVendorErrorBody, VendorErrorBody } from './vendor-error-body.parser';
+import { documentedVendorCode } from './vendor-error-codes';
 
 // Operations that look a record up by authentication id: only there can "cannot find" mean NOT_FOUND.
 const LOOKUPS: ReadonlySet<ArgosOperation> = new Set(['getResult', 'getImage', 'deleteResult']);
@@ -28,10 +29,11 @@ export function classifyHttpFailure(
 ): ArgosFailure {
   const { status } = response;
   const vendor = status >= 400 && status < 500 ? parseVendorErrorBody(response.body, redact) : {};
+  const vendorCode = documentedVendorCode(vendor.errorCode);
   const base = {
     status,
     retryAfterMs: parseRetryAfterMs(response.headers['retry-after'], nowMs),
-    ...(vendor.errorCode !== undefined ? { vendorCode: vendor.errorCode } : {}),
+    ...(vendorCode !== undefined ? { vendorCode } : {}),
     ...(vendor.traceId !== undefined ? { traceId: vendor.traceId } : {}),
   };
   const clientFault = (code: ArgosErrorCode, message: string): ArgosFailure => ({
