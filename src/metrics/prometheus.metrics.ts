@@ -62,7 +62,7 @@ export class PrometheusFaceAuthMetrics extends FaceAuthMetrics implements ArgosC
   constructor(projects: readonly string[] = []) {
     super();
     for (const project of projects) this.circuit.set({ project }, 0);
-    for (const event of ['received', 'duplicate', 'rejected', 'processed', 'dead'])
+    for (const event of ['received', 'duplicate', 'rejected', 'processed', 'dead', 'unverified'])
       this.webhooks.inc({ event }, 0);
     for (const event of ['minted', 'consumed', 'expired', 'revoked']) this.tokens.inc({ event }, 0);
     for (const outcome of ['deleted', 'failed']) this.cleanups.inc({ outcome }, 0);

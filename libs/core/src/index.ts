@@ -21,3 +21,4 @@ export {
 export { RawSql } from './persistence/raw-sql';
 export { enableSecureDelete, truncateSqliteWal } from './persistence/sqlite-erasure';
 export { usePreparedStatements, preparedStatementsOn } from './persistence/prepared-statements';
+export { type BucketTimer, realTimer, TokenBucket } from './pacing/token-bucket';

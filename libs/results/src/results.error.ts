@@ -5,6 +5,7 @@ export enum ResultErrorCode {
   INVALID_IMAGE = 'INVALID_IMAGE',
   IMAGE_TOO_LARGE = 'IMAGE_TOO_LARGE',
   RESULT_UNDER_LEGAL_HOLD = 'RESULT_UNDER_LEGAL_HOLD',
+  UNKNOWN_PROJECT = 'UNKNOWN_PROJECT',
 }
 
 const KINDS: Record<ResultErrorCode, DomainErrorKind> = {
@@ -12,6 +13,7 @@ const KINDS: Record<ResultErrorCode, DomainErrorKind> = {
   [ResultErrorCode.INVALID_IMAGE]: DomainErrorKind.INVALID,
   [ResultErrorCode.IMAGE_TOO_LARGE]: DomainErrorKind.TOO_LARGE,
   [ResultErrorCode.RESULT_UNDER_LEGAL_HOLD]: DomainErrorKind.CONFLICT,
+  [ResultErrorCode.UNKNOWN_PROJECT]: DomainErrorKind.INVALID,
 };
 
 export class ResultError extends DomainError<ResultErrorCode> {

@@ -49,6 +49,10 @@ export class ResultsService {
   async submit(input: DirectSubmission): Promise<ResultView> {
     const mimeType = checkFaceImage(input.image, this.options.maxImageBytes);
     const project = input.project ?? this.argos.defaultProjectName;
+    // A caller's typo is a 400, as on POST /v1/links, not the registry's configuration error (a 500).
+    if (!this.argos.projectNames().includes(project)) {
+      throw new ResultError(ResultErrorCode.UNKNOWN_PROJECT, `project "${project}" is not configured`);
+    }
     const record = await this.argos.get(project).submitFaceImage({
       submissionId: input.submissionId,
       image: input.image,

@@ -8,6 +8,7 @@ import { FaceAuthEventPublisher } from './processing/faceauth-events';
 import { InboxEventHandler } from './processing/inbox-event.handler';
 import { ProjectResolver } from './processing/project-resolver';
 import { ResultIdentityResolver } from './processing/result-identity.resolver';
+import { VerificationLookups } from './processing/verification-lookups';
 import { WebhookProcessor } from './processing/webhook-processor';
 import { WebhookReconciler } from './reconcile/webhook-reconciler';
 import { WEBHOOK_MODULE_OPTIONS, WebhookConfigurableModule } from './webhook.module-definition';
@@ -30,6 +31,7 @@ import { resolveWebhookOptions, WEBHOOK_OPTIONS, WebhookModuleOptions } from './
     WebhookAuthenticity,
     WebhookIntakeService,
     FaceAuthEventPublisher,
+    VerificationLookups,
     ProjectResolver,
     ResultIdentityResolver,
     InboxEventHandler,

@@ -16,6 +16,16 @@ export interface WebhookModuleOptions {
   secureTransmission?: 'auto' | 'required' | 'off';
   /** Store what the Argos API says about a result rather than what the webhook said (default true). */
   verifyByFetch?: boolean;
+  /**
+   * Bounds on the Argos look-ups that verification costs, so that forged webhooks for unknown ids cannot
+   * spend the Argos quota: a row whose id Argos does not know after `maxNotFoundLookups` attempts (spread
+   * over the retry backoff) ends `unverified` (listed, replayable); all verification look-ups of a process
+   * share `lookupsPerSecond`.
+   */
+  verification?: {
+    maxNotFoundLookups?: number;
+    lookupsPerSecond?: number;
+  };
   processor?: {
     /** Process the inbox in this process (default true). */
     enabled?: boolean;
@@ -43,6 +53,7 @@ export interface ResolvedWebhookOptions {
   allowedSources: string[];
   secureTransmission: 'auto' | 'required' | 'off';
   verifyByFetch: boolean;
+  verification: Required<NonNullable<WebhookModuleOptions['verification']>>;
   processor: Required<NonNullable<WebhookModuleOptions['processor']>>;
   reconcile: Required<NonNullable<WebhookModuleOptions['reconcile']>>;
 }
@@ -63,11 +74,16 @@ export function resolveWebhookOptions(options: WebhookModuleOptions): ResolvedWe
   }
   const p = options.processor ?? {};
   const r = options.reconcile ?? {};
+  const v = options.verification ?? {};
   return {
     secrets,
     allowedSources: options.allowedSources ?? [],
     secureTransmission: options.secureTransmission ?? 'auto',
     verifyByFetch: options.verifyByFetch ?? true,
+    verification: {
+      maxNotFoundLookups: positiveInt(v.maxNotFoundLookups ?? 3, 'verification.maxNotFoundLookups'),
+      lookupsPerSecond: positiveInt(v.lookupsPerSecond ?? 20, 'verification.lookupsPerSecond'),
+    },
     processor: {
       enabled: p.enabled ?? true,
       pollIntervalMs: positiveInt(p.pollIntervalMs ?? 1_000, 'processor.pollIntervalMs'),

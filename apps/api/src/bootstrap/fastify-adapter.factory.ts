@@ -1,19 +1,31 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { AppConfig } from '../config/app-config';
+import { forwardFrameworkErrors } from './framework-errors.handler';
 import { requestIdFor } from './request-id';
+import { serverTimeoutOptions } from './server-timeouts';
 
 /**
- * The Fastify instance behind Nest: request ids (echoed in `x-request-id`), the body limit, proxy trust.
- * Errors raised before a handler (an unparseable JSON body) reach Nest's exception layer, hence the
- * global envelope filter.
+ * The longest path id a route takes: a user id (`DELETE /v1/users/:authUserId/biometrics`, 1-256
+ * characters, see ParseAuthUserIdPipe); authentication ids are up to 128 (ParseAuthIdPipe). Fastify's
+ * default (100) would answer a legitimate id with 414 before the route's own validation could name it.
+ */
+const MAX_PATH_ID_LENGTH = 256;
+
+/**
+ * The Fastify instance behind Nest: request ids (echoed in `x-request-id`), the body limit, proxy trust,
+ * the server's timeouts. Errors raised before a handler (an unparseable JSON body) reach Nest's exception
+ * layer, hence the global envelope filter; so do the router's own (see forwardFrameworkErrors).
  */
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
-  const adapter = new FastifyAdapter({
+  const adapter: FastifyAdapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     genReqId: requestIdFor,
     return503OnClosing: true,
     logger: false,
+    routerOptions: { maxParamLength: MAX_PATH_ID_LENGTH },
+    frameworkErrors: forwardFrameworkErrors(() => adapter.getInstance()),
+    ...serverTimeoutOptions(config.http.timeouts),
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {

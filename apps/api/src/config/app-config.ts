@@ -1,5 +1,6 @@
 import { StaticApiKey } from '@faceauth/admin-api';
 import { FaceAuthProject } from '@faceauth/module';
+import { HttpTimeoutsConfig } from './http-timeouts.config';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string; migrationsRun: boolean }
@@ -8,7 +9,14 @@ export type DatabaseConfig =
 /** The whole, validated configuration of the API service. Built once at boot by `loadConfig`. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
-  http: { host: string; port: number; publicBaseUrl: string; trustProxy: boolean; bodyLimitBytes: number };
+  http: {
+    host: string;
+    port: number;
+    publicBaseUrl: string;
+    trustProxy: boolean;
+    bodyLimitBytes: number;
+    timeouts: HttpTimeoutsConfig;
+  };
   database: DatabaseConfig;
   auth: { staticKeys: StaticApiKey[]; generateDevAdminKey: boolean; keyRefreshMs: number };
   swagger: { enabled: boolean };
@@ -33,6 +41,8 @@ export interface AppConfig {
     allowedSources: string[];
     secureTransmission: 'auto' | 'required' | 'off';
     verifyByFetch: boolean;
+    verificationMaxNotFound: number;
+    verificationRatePerSecond: number;
     processorEnabled: boolean;
     leaseMs: number;
     reconcileEnabled: boolean;

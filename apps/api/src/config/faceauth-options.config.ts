@@ -25,6 +25,10 @@ export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
       allowedSources: config.webhooks.allowedSources,
       secureTransmission: config.webhooks.secureTransmission,
       verifyByFetch: config.webhooks.verifyByFetch,
+      verification: {
+        maxNotFoundLookups: config.webhooks.verificationMaxNotFound,
+        lookupsPerSecond: config.webhooks.verificationRatePerSecond,
+      },
       processor: { enabled: config.webhooks.processorEnabled, leaseMs: config.webhooks.leaseMs },
       reconcile: {
         enabled: config.webhooks.reconcileEnabled,

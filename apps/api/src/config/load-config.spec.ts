@@ -49,6 +49,11 @@ describe('loadConfig', () => {
     [{ FACEAUTH_DEFAULT_PROJECT: 'ghost' }, 'FACEAUTH_DEFAULT_PROJECT'],
     [{ INTERNAL_API_KEYS: 'ops|superpowers|0123456789abcdef0123456789' }, 'INTERNAL_API_KEYS'],
     [{ INTERNAL_API_KEYS: 'ops|admin|short' }, 'INTERNAL_API_KEYS'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: 'soon' }, 'HTTP_HEADERS_TIMEOUT_MS'],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }, 'HTTP_HEADERS_TIMEOUT_MS'],
+    [{ HTTP_REQUEST_TIMEOUT_MS: '50' }, 'HTTP_REQUEST_TIMEOUT_MS'],
+    [{ HTTP_KEEP_ALIVE_TIMEOUT_MS: '0' }, 'HTTP_KEEP_ALIVE_TIMEOUT_MS'],
+    [{ HTTP_CONNECTION_TIMEOUT_MS: '-1' }, 'HTTP_CONNECTION_TIMEOUT_MS'],
   ])('rejects %o naming %s', (env, setting) => {
     let error: unknown;
     try {
@@ -59,6 +64,17 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).setting).toBe(setting);
     expect((error as ConfigError).message).toContain(setting);
+  });
+
+  it('bounds every HTTP server timeout by default, the headers never beyond the whole request', () => {
+    expect(loadConfig({}).http.timeouts).toEqual({
+      headersMs: 10_000,
+      requestMs: 60_000,
+      keepAliveMs: 72_000,
+      connectionMs: 300_000,
+    });
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' }).http.timeouts.headersMs).toBe(5000);
+    expect(loadConfig({ HTTP_CONNECTION_TIMEOUT_MS: '0' }).http.timeouts.connectionMs).toBe(0);
   });
 
   it('parses projects with their token expiration setting', () => {

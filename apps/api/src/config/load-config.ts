@@ -2,6 +2,7 @@ import { parseStaticApiKeys } from '@faceauth/admin-api';
 import { AppConfig, DatabaseConfig } from './app-config';
 import { ConfigError } from './config.error';
 import { Env, EnvReader } from './env-reader.config';
+import { readHttpTimeouts } from './http-timeouts.config';
 import { readProjects, SANDBOX_PROJECT } from './projects.config';
 
 const REAL_ARGOS_API = 'https://rest-api.argosidentity.com/v3';
@@ -47,6 +48,7 @@ export function loadConfig(rawEnv: Env): AppConfig {
       publicBaseUrl: env.url('PUBLIC_BASE_URL', ['http', 'https'], `http://localhost:${port}`),
       trustProxy: env.bool('TRUST_PROXY', false),
       bodyLimitBytes: env.int('HTTP_BODY_LIMIT_BYTES', 1_048_576, { min: 1024 }),
+      timeouts: readHttpTimeouts(env),
     },
     database: readDatabase(env),
     auth: {
@@ -95,6 +97,11 @@ export function loadConfig(rawEnv: Env): AppConfig {
         'auto',
       ),
       verifyByFetch: env.bool('WEBHOOK_VERIFY_BY_FETCH', true),
+      verificationMaxNotFound: env.int('WEBHOOK_VERIFICATION_MAX_NOT_FOUND', 3, { min: 1, max: 100 }),
+      verificationRatePerSecond: env.int('WEBHOOK_VERIFICATION_RATE_PER_SECOND', 20, {
+        min: 1,
+        max: 100_000,
+      }),
       processorEnabled: env.bool('WEBHOOK_PROCESSOR_ENABLED', true),
       leaseMs: env.int('WEBHOOK_LEASE_MS', 60_000, { min: 100 }),
       reconcileEnabled: env.bool('RECONCILE_ENABLED', true),

@@ -55,6 +55,10 @@ function describeOutcome(row: WebhookInboxEntity): string {
       throw new CliOperationError(
         `${subject} failed again and is dead (${row.lastError ?? 'no error recorded'})`,
       );
+    case 'unverified':
+      throw new CliOperationError(
+        `${subject} is unverified again: Argos does not know its authentication id`,
+      );
     default: {
       const unreachable: never = row.status;
       throw new CliOperationError(`${subject} has an unknown status ${String(unreachable)}`);

@@ -7,6 +7,7 @@ import {
   QueryValidationError,
 } from '@faceauth/encryption';
 import { codeForStatus, statusForKind } from './domain-error.mapper';
+import { safeFrameworkText } from './framework-error.messages';
 
 /** What an error becomes on the wire, before the request id is added. */
 export interface ErrorDescription {
@@ -22,8 +23,9 @@ const GENERIC_500 = 'Internal server error';
 
 /**
  * Turns anything thrown into a safe description. Only domain errors and framework 4xx keep their own
- * message; every 5xx that is not a deliberate domain answer becomes a generic message, so a stack, a
- * driver message or a secret never leaves the process.
+ * message, unless it quotes the URL or a header (see framework-error.messages.ts); every 5xx that is not
+ * a deliberate domain answer becomes a generic message, so a stack, a driver message or a secret never
+ * leaves the process.
  */
 export function describeError(exception: unknown): ErrorDescription {
   if (exception instanceof DomainError) {
@@ -55,16 +57,17 @@ export function describeError(exception: unknown): ErrorDescription {
     };
   }
   if (exception instanceof HttpException) {
-    return fromStatus(exception.getStatus(), messageOf(exception.getResponse()));
+    // Nest wraps a Fastify error (bad URL, bad body) in an HttpException whose cause is the original.
+    return fromStatus(exception.getStatus(), messageOf(exception.getResponse()), exception.cause);
   }
   const statusCode = statusOf(exception);
   if (statusCode !== undefined) {
-    return fromStatus(statusCode, exception instanceof Error ? exception.message : '');
+    return fromStatus(statusCode, exception instanceof Error ? exception.message : '', exception);
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: GENERIC_500, headers: {}, unexpected: true };
 }
 
-function fromStatus(statusCode: number, message: string): ErrorDescription {
+function fromStatus(statusCode: number, message: string, cause: unknown): ErrorDescription {
   if (statusCode >= 500) {
     return {
       statusCode,
@@ -74,10 +77,11 @@ function fromStatus(statusCode: number, message: string): ErrorDescription {
       unexpected: true,
     };
   }
+  const safe = safeFrameworkText(statusCode, cause);
   return {
     statusCode,
-    code: codeForStatus(statusCode),
-    message: message || 'Request rejected',
+    code: safe?.code ?? codeForStatus(statusCode),
+    message: safe?.message ?? (message || 'Request rejected'),
     headers: {},
     unexpected: false,
   };

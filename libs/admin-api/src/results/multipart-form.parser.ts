@@ -2,6 +2,7 @@ import { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import Busboy from '@fastify/busboy';
 import { ResultError, ResultErrorCode } from '@faceauth/results';
+import { MalformedMultipartError } from '../errors/malformed-multipart.error';
 import { RequestValidationError } from '../errors/request-validation.error';
 
 /** The one file of a form, fully buffered. */
@@ -36,7 +37,9 @@ const MULTIPART = /^multipart\/form-data\s*;/i;
  * Reads a `multipart/form-data` body straight from the request stream, for the one route that takes one
  * (`POST /v1/faceauth`), so that no global plugin adds hooks to every other request. At most one file,
  * named `limits.fileField`, buffered up to `limits.fileBytes` (over it: IMAGE_TOO_LARGE, 413, and nothing
- * more is buffered); text fields bounded in number and size.
+ * more is buffered); text fields bounded in number and size. Every stream involved (the request, Busboy,
+ * each file part) has an 'error' listener: a body cut short is a 400 MALFORMED_MULTIPART, never an
+ * unhandled 'error' event that would stop the process.
  */
 export function parseMultipartForm(request: RawBodyRequest, limits: MultipartLimits): Promise<MultipartForm> {
   const contentType = request.headers['content-type'];
@@ -74,9 +77,10 @@ export function parseMultipartForm(request: RawBodyRequest, limits: MultipartLim
       });
     } catch {
       // No boundary, or one Busboy cannot use.
-      reject(new RequestValidationError([limits.fileField], 'the multipart/form-data boundary is missing'));
+      reject(MalformedMultipartError.missingBoundary());
       return;
     }
+    const endedEarly = (): void => fail(MalformedMultipartError.endedEarly());
     busboy.on('field', (name, value, _nameTruncated, valueTruncated) => {
       if (valueTruncated) {
         fail(new RequestValidationError([name], `${name} is longer than ${limits.fieldBytes} bytes`));
@@ -85,6 +89,8 @@ export function parseMultipartForm(request: RawBodyRequest, limits: MultipartLim
       }
     });
     busboy.on('file', (name, stream, filename) => {
+      // Busboy reports a part cut short ("Part terminated early") on the part's own stream.
+      stream.on('error', endedEarly);
       if (name !== limits.fileField) {
         stream.resume();
         fail(
@@ -121,17 +127,17 @@ export function parseMultipartForm(request: RawBodyRequest, limits: MultipartLim
       fail(new RequestValidationError([], `at most ${limits.fields} form fields are accepted`));
     busboy.on('fieldsLimit', tooMany);
     busboy.on('partsLimit', tooMany);
-    busboy.on('error', () =>
-      fail(new RequestValidationError([limits.fileField], 'the multipart/form-data body is malformed')),
-    );
+    busboy.on('error', () => fail(MalformedMultipartError.malformed()));
     busboy.on('finish', () => {
       if (settled) return;
       settled = true;
       resolve(form);
     });
-    request.raw.on('error', () =>
-      fail(new RequestValidationError([limits.fileField], 'the request body ended early')),
-    );
+    // A client that disconnects mid-body: Node destroys the request stream, with an 'error' because it has
+    // a listener. If that happened before this handler ran (while the guard checked the key), the stream
+    // is already destroyed and would never emit anything again.
+    if (request.raw.destroyed) return endedEarly();
+    request.raw.on('error', endedEarly);
     request.raw.pipe(busboy);
   });
 }

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DirectSubmission } from '@faceauth/results';
 import { RequestValidationError } from '../errors/request-validation.error';
+import { assertSafeInput } from '../http/unsafe-input.finder';
 import { parseMultipartForm, RawBodyRequest } from './multipart-form.parser';
 import { SubmitFaceAuthDto } from './result.dto';
 
@@ -23,6 +24,8 @@ export async function readFaceAuthSubmission(
     fields: MAX_FIELDS,
     fieldBytes: MAX_FIELD_BYTES,
   });
+  // One input rule with JSON bodies: no NUL or lone surrogate in any text field.
+  assertSafeInput(fields, 'form');
   const dto = plainToInstance(SubmitFaceAuthDto, fields);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) throw RequestValidationError.fromValidationErrors(errors);

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 import { IsIn, IsOptional } from 'class-validator';
 
-const STATUSES = ['pending', 'processing', 'done', 'dead', 'ignored'] as const;
+const STATUSES = ['pending', 'processing', 'done', 'dead', 'ignored', 'unverified'] as const;
 
 export class ListInboxQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: STATUSES })

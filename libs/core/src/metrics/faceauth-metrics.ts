@@ -1,4 +1,4 @@
-export type WebhookMetricEvent = 'received' | 'duplicate' | 'rejected' | 'processed' | 'dead';
+export type WebhookMetricEvent = 'received' | 'duplicate' | 'rejected' | 'processed' | 'dead' | 'unverified';
 export type TokenMetricEvent = 'minted' | 'consumed' | 'expired' | 'revoked';
 export type CleanupMetricEvent = 'deleted' | 'failed';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRetentionOptions, ResolvedRetentionOptions } from '../retention.options';
-import { TokenBucket } from './token-bucket';
+import { TokenBucket } from '@faceauth/core';
 
 /** The cap on cleanup's calls to Argos (one bucket per process; runs are serialised by the cleanup lock). */
 @Injectable()

@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TimestampColumn } from '@faceauth/core';
 
-export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'ignored';
+/** `unverified`: Argos did not know the authentication id after the verification look-ups allowed. */
+export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'ignored' | 'unverified';
 
 /**
  * Every acknowledged webhook (and every result found by reconciliation), unique by what it is about:

@@ -106,10 +106,18 @@ export class WebhookInboxRepository {
     return this.settle(COMPLETE_SQL, row, [now.getTime(), project]);
   }
 
-  /** Schedules a retry, or gives up (`dead`) — only if this worker still holds the lease. */
-  async fail(row: WebhookInboxEntity, error: string, retryAt: Date | null): Promise<boolean> {
+  /**
+   * Schedules a retry, or gives up (`dead`, or `unverified` when Argos never knew the id) — only if this
+   * worker still holds the lease.
+   */
+  async fail(
+    row: WebhookInboxEntity,
+    error: string,
+    retryAt: Date | null,
+    givenUp: 'dead' | 'unverified' = 'dead',
+  ): Promise<boolean> {
     return this.settle(FAIL_SQL, row, [
-      retryAt ? 'pending' : 'dead',
+      retryAt ? 'pending' : givenUp,
       (retryAt ?? row.nextAttemptAt).getTime(),
       error.slice(0, 500),
     ]);

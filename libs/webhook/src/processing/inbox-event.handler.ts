@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { ArgosClientRegistry, InjectArgosClientRegistry } from '@faceauth/argos-client';
 import { Clock } from '@faceauth/core';
 import { ResultRepository } from '@faceauth/results';
 import { TokenUsagePort } from '@faceauth/token-policy';
@@ -14,6 +13,7 @@ import { FaceAuthEventPublisher } from './faceauth-events';
 import { concernsFaceAuth } from '../payload/faceauth-service';
 import { ProjectResolver } from './project-resolver';
 import { ResultIdentityResolver } from './result-identity.resolver';
+import { VerificationLookups } from './verification-lookups';
 import { recordFromWebhook } from './webhook-record';
 
 /**
@@ -26,7 +26,7 @@ export class InboxEventHandler {
   constructor(
     private readonly projects: ProjectResolver,
     private readonly identities: ResultIdentityResolver,
-    @InjectArgosClientRegistry() private readonly argos: ArgosClientRegistry,
+    private readonly lookups: VerificationLookups,
     private readonly results: ResultRepository,
     private readonly tokens: TokenUsagePort,
     private readonly events: FaceAuthEventPublisher,
@@ -45,7 +45,7 @@ export class InboxEventHandler {
     const resolved = await this.projects.resolve(event.authId, event.tokenId, row.project);
     const fromWebhook = recordFromWebhook(event);
     const record = this.options.verifyByFetch
-      ? (resolved.record ?? (await this.argos.get(resolved.project).getResult(event.authId)))
+      ? (resolved.record ?? (await this.lookups.getResult(resolved.project, event.authId)))
       : fromWebhook;
     const now = this.clock.now();
     const { identity, link } = await this.identities.resolve(event, record, resolved.project);

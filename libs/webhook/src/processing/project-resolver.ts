@@ -7,6 +7,7 @@ import {
   InjectArgosClientRegistry,
 } from '@faceauth/argos-client';
 import { TokenUsagePort } from '@faceauth/token-policy';
+import { VerificationLookups } from './verification-lookups';
 
 export interface ResolvedProject {
   project: string;
@@ -23,6 +24,7 @@ export class ProjectResolver {
   constructor(
     @InjectArgosClientRegistry() private readonly argos: ArgosClientRegistry,
     private readonly tokens: TokenUsagePort,
+    private readonly lookups: VerificationLookups,
   ) {}
 
   async resolve(authId: string, tokenId: string | undefined, known: string | null): Promise<ResolvedProject> {
@@ -34,7 +36,7 @@ export class ProjectResolver {
     let lastError: unknown;
     for (const project of names) {
       try {
-        return { project, record: await this.argos.get(project).getResult(authId) };
+        return { project, record: await this.lookups.getResult(project, authId) };
       } catch (error) {
         if (!(
           error instanceof ArgosClientError &&

@@ -7,6 +7,7 @@ import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
 import { InboxEventHandler } from './inbox-event.handler';
 import { retryDelayMs } from './retry-delay';
+import { isUnknownToArgos } from './verification-lookups';
 
 const KICK_DELAY_MS = 5;
 
@@ -107,16 +108,26 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
       const label = typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error';
       const message = `${label}: ${error instanceof Error ? error.message : 'unknown error'}`;
       const { maxAttempts, baseDelayMs, maxDelayMs } = this.options.processor;
+      // Argos never knew the id after the look-ups allowed: unverified, not retried until replayed.
+      const unverified =
+        isUnknownToArgos(error) && row.attempts >= this.options.verification.maxNotFoundLookups;
       const retryAt =
-        row.attempts >= maxAttempts
+        unverified || row.attempts >= maxAttempts
           ? null
           : new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, baseDelayMs, maxDelayMs));
-      await this.inbox.fail(row, message, retryAt);
-      if (!retryAt) this.metrics.webhook('dead');
-      if (!retryAt)
+      await this.inbox.fail(row, message, retryAt, unverified ? 'unverified' : 'dead');
+      if (unverified) {
+        this.metrics.webhook('unverified');
+        this.logger.warn(
+          `Inbox row ${row.id} (${row.trigger}) is unverified: Argos does not know its authentication id ` +
+            `after ${row.attempts} look-ups (replay it to try again)`,
+        );
+      } else if (!retryAt) {
+        this.metrics.webhook('dead');
         this.logger.error(
           `Inbox row ${row.id} (${row.trigger}) is dead after ${row.attempts} attempts: ${message}`,
         );
+      }
     }
   }
 }
