@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { forwardFrameworkErrors } from './framework-errors.handler';
 import { requestIdFor } from './request-id';
 import { serverTimeoutOptions } from './server-timeouts';
+import { fastifyTrustProxy } from '../config/trust-proxy.config';
 
 /**
  * The longest path id a route takes: a user id (`DELETE /v1/users/:authUserId/biometrics`, 1-256
@@ -19,7 +20,7 @@ const MAX_PATH_ID_LENGTH = 256;
 export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
   const adapter: FastifyAdapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: config.http.trustProxy,
+    trustProxy: fastifyTrustProxy(config.http.trustProxy),
     genReqId: requestIdFor,
     return503OnClosing: true,
     logger: false,

@@ -1,6 +1,7 @@
 import { StaticApiKey } from '@faceauth/admin-api';
 import { FaceAuthProject } from '@faceauth/module';
 import { HttpTimeoutsConfig } from './http-timeouts.config';
+import type { TrustProxySetting } from './trust-proxy.config';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string; migrationsRun: boolean }
@@ -13,7 +14,8 @@ export interface AppConfig {
     host: string;
     port: number;
     publicBaseUrl: string;
-    trustProxy: boolean;
+    /** false, a hop count, or the proxies' addresses/CIDRs (see trust-proxy.config.ts). */
+    trustProxy: TrustProxySetting;
     bodyLimitBytes: number;
     timeouts: HttpTimeoutsConfig;
   };

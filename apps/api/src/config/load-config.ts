@@ -4,6 +4,7 @@ import { ConfigError } from './config.error';
 import { Env, EnvReader } from './env-reader.config';
 import { readHttpTimeouts } from './http-timeouts.config';
 import { readProjects, SANDBOX_PROJECT } from './projects.config';
+import { readTrustProxy } from './trust-proxy.config';
 
 const REAL_ARGOS_API = 'https://rest-api.argosidentity.com/v3';
 const REAL_ARGOS_FORM = 'https://form.argosidentity.com/face-auth';
@@ -46,7 +47,7 @@ export function loadConfig(rawEnv: Env): AppConfig {
       host: env.string('HOST', '127.0.0.1'),
       port,
       publicBaseUrl: env.url('PUBLIC_BASE_URL', ['http', 'https'], `http://localhost:${port}`),
-      trustProxy: env.bool('TRUST_PROXY', false),
+      trustProxy: readTrustProxy(env),
       bodyLimitBytes: env.int('HTTP_BODY_LIMIT_BYTES', 1_048_576, { min: 1024 }),
       timeouts: readHttpTimeouts(env),
     },
