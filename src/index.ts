@@ -3,6 +3,7 @@
  * host injects, the entities and migrations for the host's DataSource, and the events it can react to.
  */
 export { FaceAuthModule } from './faceauth.module';
+export { FaceAuthOptionsError, preflightFaceAuthOptions } from './options/faceauth-options.preflight';
 export {
   FACEAUTH_MODULE_OPTIONS,
   FACEAUTH_OPTIONS_TYPE,

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError } from './config/config.error';
 import { loadConfig } from './config/load-config';
+import { faceAuthOptions } from './config/faceauth-options.config';
+import { FaceAuthOptionsError, preflightFaceAuthOptions } from '@faceauth/module';
 import { createApiApp } from './bootstrap/create-api-app';
 import { tuneHeap } from './bootstrap/heap-tuning';
 
@@ -8,8 +10,9 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
+    preflightFaceAuthOptions(faceAuthOptions(config));
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof FaceAuthOptionsError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(78); // EX_CONFIG
     }

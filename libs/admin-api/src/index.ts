@@ -29,3 +29,4 @@ export { toLinkDto } from './links/link-dto.mapper';
 export { LinkDto } from './links/link.dto';
 export { toResultDto } from './results/result-dto.mapper';
 export { ResultDto } from './results/result.dto';
+export { resolveAdminApiOptions } from './admin-api.options';

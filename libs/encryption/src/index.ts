@@ -4,3 +4,4 @@ export * from './plain';
 // Nest face
 export { EncryptionModule } from './nest/encryption.module';
 export { FaceAuthUrlService } from './nest/faceauth-url.service';
+export { resolveEncryptionOptions } from './project/encryption-options.resolver';

@@ -12,3 +12,4 @@ export { type ResultView, toResultView } from './result-view';
 export { IDENTITY_SOURCES, type IdentitySource, type ResultIdentity } from './result-identity';
 export { ResultError, ResultErrorCode } from './results.error';
 export { checkFaceImage, detectFaceImageType, type AcceptedImageType } from './face-image.check';
+export { resolveResultsOptions } from './results.options';

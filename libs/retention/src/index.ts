@@ -34,3 +34,4 @@ export {
 } from './persistence/cleanup-audit.entity';
 export { CleanupLockEntity } from './persistence/cleanup-lock.entity';
 export type { RunCounts } from './persistence/cleanup-run.repository';
+export { resolveRetentionOptions } from './retention.options';

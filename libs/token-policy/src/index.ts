@@ -12,3 +12,4 @@ export { LinkService } from './links/link.service';
 export { ShortLinkService } from './links/short-link.service';
 export { type LinkIdentity, TokenLedger, TokenUsagePort, type TokenUseOutcome } from './links/token-ledger';
 export type { MintLinkInput, LinkView, LinkPage, MintContext } from './links/link.types';
+export { resolveTokenPolicyOptions } from './token-policy.options';

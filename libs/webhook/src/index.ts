@@ -30,3 +30,4 @@ export {
   type FaceAuthTokenExpiredEvent,
 } from './processing/faceauth-events';
 export { ArgosWebhookController, WebhookAckDto } from './http/argos-webhook.controller';
+export { resolveWebhookOptions } from './webhook.options';
