@@ -20,6 +20,26 @@ function malformed(reason: string): WebhookError {
   return new WebhookError(WebhookErrorCode.MALFORMED_PAYLOAD, `Malformed Argos webhook: ${reason}`);
 }
 
+// NUL or an unpaired surrogate: PostgreSQL refuses them in text, SQLite would store them (one rule for both).
+const UNSAFE_TEXT = /[\0\p{Cs}]/u;
+const TOKEN_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Longest accepted person field, as our own inputs allow (ids 256, custom fields 512). */
+const MAX_FIELD = { submissionId: 256, userId: 256, cf1: 512, cf2: 512, cf3: 512 } as const;
+
+/** The event's text fields, checked: a field Argos could not have echoed from our URL is refused. */
+function checkFields(event: FaceAuthWebhookEvent): FaceAuthWebhookEvent {
+  if (event.tokenId !== undefined && !TOKEN_ID.test(event.tokenId))
+    throw malformed('the token id is not a token id');
+  for (const field of Object.keys(MAX_FIELD) as (keyof typeof MAX_FIELD)[]) {
+    const value = event[field];
+    if (value === undefined) continue;
+    if (UNSAFE_TEXT.test(value)) throw malformed(`${field} holds a NUL or an unpaired surrogate`);
+    if (value.length > MAX_FIELD[field])
+      throw malformed(`${field} is longer than ${MAX_FIELD[field]} characters`);
+  }
+  return event;
+}
+
 function status(value: string | undefined): FaceAuthWebhookEvent['status'] {
   const v = value?.toLowerCase();
   return v === 'approved' || v === 'rejected' || v === 'pending' ? v : 'unknown';
@@ -69,9 +89,11 @@ function faceAuth(payload: Obj): FaceAuthWebhookEvent {
     cf3: pick(data, 'Auth_cf3', 'cf3'),
     tokenId: pick(data, 'Token_id', 'token_id', 'token'),
   };
-  return Object.fromEntries(
-    Object.entries(event).filter(([, v]) => v !== undefined),
-  ) as unknown as FaceAuthWebhookEvent;
+  return checkFields(
+    Object.fromEntries(
+      Object.entries(event).filter(([, v]) => v !== undefined),
+    ) as unknown as FaceAuthWebhookEvent,
+  );
 }
 
 function tokenExpired(payload: Obj): ArgosWebhookEvent {
