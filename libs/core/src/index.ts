@@ -22,3 +22,14 @@ export { RawSql } from './persistence/raw-sql';
 export { enableSecureDelete, truncateSqliteWal } from './persistence/sqlite-erasure';
 export { usePreparedStatements, preparedStatementsOn } from './persistence/prepared-statements';
 export { type BucketTimer, realTimer, TokenBucket } from './pacing/token-bucket';
+export { isDatabaseUnavailable } from './persistence/database-failure.classifier';
+export {
+  DatabaseUnavailableError,
+  DATABASE_RETRY_AFTER_SECONDS,
+  type ReadinessChecks,
+} from './persistence/database-unavailable.error';
+export {
+  DatabaseOutageBackoff,
+  type OutageBackoffOptions,
+  type OutageLogger,
+} from './pacing/database-outage.backoff';

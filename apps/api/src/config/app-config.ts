@@ -1,11 +1,20 @@
 import { StaticApiKey } from '@faceauth/admin-api';
 import { FaceAuthProject } from '@faceauth/module';
+import { PostgresTimeoutsConfig } from './database-timeouts.config';
 import { HttpTimeoutsConfig } from './http-timeouts.config';
 import type { TrustProxySetting } from './trust-proxy.config';
 
+/** The timeouts are optional so a caller may name a database alone; `loadConfig` always sets them. */
 export type DatabaseConfig =
-  | { type: 'sqlite'; path: string; migrationsRun: boolean }
-  | { type: 'postgres'; url: string; migrationsRun: boolean; poolSize: number; preparedStatements: boolean };
+  | { type: 'sqlite'; path: string; migrationsRun: boolean; busyTimeoutMs?: number }
+  | {
+      type: 'postgres';
+      url: string;
+      migrationsRun: boolean;
+      poolSize: number;
+      preparedStatements: boolean;
+      timeouts?: PostgresTimeoutsConfig;
+    };
 
 /** The whole, validated configuration of the API service. Built once at boot by `loadConfig`. */
 export interface AppConfig {

@@ -2,10 +2,23 @@ import { hashApiKey } from '@faceauth/admin-api';
 import { ConfigError } from './config.error';
 import { loadConfig } from './load-config';
 
+/** A production configuration with an authenticated webhook. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  FACEAUTH_PID: 'p',
+  FACEAUTH_API_KEY: 'k',
+  WEBHOOK_SECRETS: 'production-webhook-secret-0001',
+};
+
 describe('loadConfig', () => {
   it('runs on SQLite against the local sandbox with no configuration at all', () => {
     const config = loadConfig({});
-    expect(config.database).toEqual({ type: 'sqlite', path: 'data/faceauth.sqlite', migrationsRun: true });
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      path: 'data/faceauth.sqlite',
+      migrationsRun: true,
+      busyTimeoutMs: 5_000,
+    });
     expect(config.argos).toMatchObject({
       apiBaseUrl: 'http://127.0.0.1:4010/v3',
       formUrl: 'http://127.0.0.1:4010/face-auth',
@@ -121,16 +134,27 @@ describe('loadConfig', () => {
   });
 
   it('turns Swagger and the development key off in production unless asked', () => {
-    const config = loadConfig({ NODE_ENV: 'production', FACEAUTH_PID: 'p', FACEAUTH_API_KEY: 'k' });
+    const config = loadConfig({ ...PRODUCTION });
     expect(config.swagger.enabled).toBe(false);
     expect(config.auth.generateDevAdminKey).toBe(false);
     expect(
       loadConfig({
-        NODE_ENV: 'production',
-        FACEAUTH_PID: 'p',
-        FACEAUTH_API_KEY: 'k',
+        ...PRODUCTION,
         SWAGGER_ENABLED: 'true',
       }).swagger.enabled,
     ).toBe(true);
+  });
+
+  it('refuses to start in production with an unauthenticated webhook, unless told so explicitly', () => {
+    const open = { NODE_ENV: 'production', FACEAUTH_PID: 'p', FACEAUTH_API_KEY: 'k' };
+    expect(() => loadConfig(open)).toThrow(
+      /WEBHOOK_SECRETS or WEBHOOK_ALLOWED_SOURCES is required in production/,
+    );
+    expect(loadConfig({ ...open, WEBHOOK_ALLOWED_SOURCES: '10.0.0.0/8' }).webhooks.allowedSources).toEqual([
+      '10.0.0.0/8',
+    ]);
+    expect(loadConfig({ ...open, WEBHOOK_ALLOW_UNAUTHENTICATED: 'true' }).webhooks.secrets).toEqual([]);
+    // Development and tests keep the open default.
+    expect(loadConfig({}).webhooks.secrets).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 import { parseStaticApiKeys } from '@faceauth/admin-api';
 import { AppConfig, DatabaseConfig } from './app-config';
 import { ConfigError } from './config.error';
+import { readPostgresTimeouts, readSqliteBusyTimeout } from './database-timeouts.config';
 import { Env, EnvReader } from './env-reader.config';
 import { readHttpTimeouts } from './http-timeouts.config';
 import { readProjects, SANDBOX_PROJECT } from './projects.config';
 import { readTrustProxy } from './trust-proxy.config';
+import { readWebhooks } from './webhooks.config';
 
 const REAL_ARGOS_API = 'https://rest-api.argosidentity.com/v3';
 const REAL_ARGOS_FORM = 'https://form.argosidentity.com/face-auth';
@@ -88,43 +90,22 @@ export function loadConfig(rawEnv: Env): AppConfig {
     links: {
       unusedLinkTtlSeconds: env.int('LINK_TTL_SECONDS', 7 * 24 * 3600, { min: 60, max: 90 * 24 * 3600 }),
     },
-    webhooks: {
-      path: env.string('WEBHOOK_PATH', 'webhooks/argos').replace(/^\/+|\/+$/g, ''),
-      secrets: list(env.optionalString('WEBHOOK_SECRETS')),
-      allowedSources: list(env.optionalString('WEBHOOK_ALLOWED_SOURCES')),
-      secureTransmission: env.oneOf(
-        'WEBHOOK_SECURE_TRANSMISSION',
-        ['auto', 'required', 'off'] as const,
-        'auto',
-      ),
-      verifyByFetch: env.bool('WEBHOOK_VERIFY_BY_FETCH', true),
-      verificationMaxNotFound: env.int('WEBHOOK_VERIFICATION_MAX_NOT_FOUND', 3, { min: 1, max: 100 }),
-      verificationRatePerSecond: env.int('WEBHOOK_VERIFICATION_RATE_PER_SECOND', 20, {
-        min: 1,
-        max: 100_000,
-      }),
-      processorEnabled: env.bool('WEBHOOK_PROCESSOR_ENABLED', true),
-      leaseMs: env.int('WEBHOOK_LEASE_MS', 60_000, { min: 100 }),
-      reconcileEnabled: env.bool('RECONCILE_ENABLED', true),
-      reconcileIntervalMs: env.int('RECONCILE_INTERVAL_SECONDS', 300, { min: 10 }) * 1000,
-      reconcileLookbackDays: env.int('RECONCILE_LOOKBACK_DAYS', 2, { min: 1, max: 90 }),
-    },
+    webhooks: readWebhooks(env, production),
     retention: readRetention(env),
     projects: resolvedProjects,
     defaultProject,
   };
 }
 
-const list = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 function readDatabase(env: EnvReader): DatabaseConfig {
   const migrationsRun = env.bool('DB_MIGRATIONS_RUN', true);
   if (!env.has('DATABASE_URL')) {
-    return { type: 'sqlite', path: env.string('SQLITE_PATH', 'data/faceauth.sqlite'), migrationsRun };
+    return {
+      type: 'sqlite',
+      path: env.string('SQLITE_PATH', 'data/faceauth.sqlite'),
+      migrationsRun,
+      busyTimeoutMs: readSqliteBusyTimeout(env),
+    };
   }
   const url = env.url('DATABASE_URL', ['postgres', 'postgresql']);
   return {
@@ -133,6 +114,7 @@ function readDatabase(env: EnvReader): DatabaseConfig {
     migrationsRun,
     poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
     preparedStatements: env.bool('DATABASE_PREPARED_STATEMENTS', true),
+    timeouts: readPostgresTimeouts(env),
   };
 }
 

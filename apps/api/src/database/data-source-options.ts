@@ -3,14 +3,24 @@ import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { FACEAUTH_ENTITIES, FACEAUTH_MIGRATIONS } from '@faceauth/module';
 import { DatabaseConfig } from '../config/app-config';
+import {
+  DEFAULT_POSTGRES_TIMEOUTS,
+  DEFAULT_SQLITE_BUSY_TIMEOUT_MS,
+} from '../config/database-timeouts.config';
+import { BoundedPgClient } from './bounded-pg.client';
 
 interface SqlitePragmaTarget {
   pragma(statement: string): unknown;
 }
 
+/** The client gives up this long after the server should have cancelled the statement itself. */
+const CLIENT_GRACE_MS = 1_000;
+
 /**
  * The DataSource of the service and of `ormconfig.ts`: one set of entities and migrations for SQLite
- * (embedded default) and PostgreSQL. `synchronize` is never on: the schema comes from migrations.
+ * (embedded default) and PostgreSQL. `synchronize` is never on: the schema comes from migrations. Every
+ * wait on the database is bounded (connect, a free pool connection, a statement, a lock), so an outage
+ * ends in an error the HTTP layer answers with 503 rather than a request that hangs.
  */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {
@@ -22,7 +32,21 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     logging: false,
   } as const;
   if (database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url, poolSize: database.poolSize };
+    const timeouts = database.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS;
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      poolSize: database.poolSize,
+      // pg's pool applies this to opening a connection and to waiting for a free one.
+      connectTimeoutMS: timeouts.connectMs,
+      // Passed to pg.Pool as they are; the raw hot-path statements run on the same pool.
+      extra: {
+        Client: BoundedPgClient,
+        statement_timeout: timeouts.statementMs,
+        query_timeout: timeouts.statementMs + CLIENT_GRACE_MS,
+      },
+    };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {
@@ -30,7 +54,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     type: 'better-sqlite3',
     database: database.path,
     enableWAL: true,
-    timeout: 5_000,
+    // better-sqlite3's busy timeout: how long a statement waits for another connection's lock.
+    timeout: database.busyTimeoutMs ?? DEFAULT_SQLITE_BUSY_TIMEOUT_MS,
     prepareDatabase: (db: SqlitePragmaTarget) => {
       // WAL + NORMAL is durable across process crashes (only an OS crash may lose the last commits).
       db.pragma('synchronous = NORMAL');

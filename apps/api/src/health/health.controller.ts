@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '@faceauth/admin-api';
+import { ErrorEnvelope, Public } from '@faceauth/admin-api';
+import { readinessFailure } from './readiness-failure';
 
 @ApiTags('health')
 @Public()
@@ -22,8 +23,16 @@ export class HealthController {
   /** Readiness: the database answers a query. */
   @Get('ready')
   @HealthCheck()
-  @ApiServiceUnavailableResponse({ description: 'The database is unreachable' })
-  ready() {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 })]);
+  @ApiServiceUnavailableResponse({
+    type: ErrorEnvelope,
+    description: 'DATABASE_UNAVAILABLE with Retry-After and the state of each check',
+  })
+  async ready() {
+    try {
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 })]);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) throw readinessFailure(error.getResponse());
+      throw error;
+    }
   }
 }

@@ -1,11 +1,12 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError } from '@faceauth/core';
+import { DomainError, ReadinessChecks } from '@faceauth/core';
 import {
   DecryptionError,
   EncryptionConfigError,
   EncryptionConfigErrorCode,
   QueryValidationError,
 } from '@faceauth/encryption';
+import { databaseFailureToDomainError } from './database-failure.error';
 import { codeForStatus, statusForKind } from './domain-error.mapper';
 import { safeFrameworkText } from './framework-error.messages';
 
@@ -17,6 +18,8 @@ export interface ErrorDescription {
   headers: Record<string, string>;
   /** Unexpected: the caller logs it server-side; the client only sees a generic message. */
   unexpected: boolean;
+  /** Readiness only: the state of each check. */
+  checks?: ReadinessChecks;
 }
 
 const GENERIC_500 = 'Internal server error';
@@ -33,8 +36,18 @@ export function describeError(exception: unknown): ErrorDescription {
     const retryAfter = exception.details?.['retryAfterSeconds'];
     const headers: Record<string, string> =
       typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {};
-    return { statusCode, code: exception.code, message: exception.message, headers, unexpected: false };
+    const checks = exception.details?.['checks'] as ReadinessChecks | undefined;
+    return {
+      statusCode,
+      code: exception.code,
+      message: exception.message,
+      headers,
+      unexpected: false,
+      ...(checks ? { checks } : {}),
+    };
   }
+  const databaseFailure = databaseFailureToDomainError(exception);
+  if (databaseFailure) return describeError(databaseFailure);
   if (exception instanceof QueryValidationError || exception instanceof DecryptionError) {
     return {
       statusCode: 400,

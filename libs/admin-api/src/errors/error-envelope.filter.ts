@@ -44,6 +44,7 @@ export function buildEnvelope(
       code: description.code,
       message: description.message,
       requestId,
+      ...(description.checks ? { checks: description.checks } : {}),
     },
   };
 }

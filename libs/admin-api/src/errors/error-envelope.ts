@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The body of every error answer of this service. */
 export class ErrorEnvelope {
@@ -13,4 +13,10 @@ export class ErrorEnvelope {
 
   @ApiProperty({ example: '0f8c7a51-1d4e-4f0b-9a59-2a7d3f0c9e11' })
   requestId!: string;
+
+  @ApiPropertyOptional({
+    example: { database: { status: 'down' } },
+    description: '`GET /health/ready` only: the state of each readiness check',
+  })
+  checks?: Record<string, { status: 'up' | 'down' }>;
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { DatabaseOutageBackoff } from '@faceauth/core';
 import { InjectRetentionOptions, ResolvedRetentionOptions } from '../retention.options';
 import { failureCode } from './argos-deletion.step';
 import { CleanupService } from './cleanup.service';
@@ -17,6 +18,7 @@ export class CleanupScheduler implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger('Cleanup');
   private timer?: NodeJS.Timeout;
   private running: Promise<void> | null = null;
+  private readonly outage = new DatabaseOutageBackoff(this.logger, 'scheduled cleanup');
 
   constructor(
     private readonly cleanup: CleanupService,
@@ -46,10 +48,11 @@ export class CleanupScheduler implements OnApplicationBootstrap, OnApplicationSh
   tick(): Promise<void> {
     this.running ??= this.cleanup
       .run({ trigger: 'schedule' })
-      .then(() => undefined)
-      .catch((error: unknown) =>
-        this.logger.error(`Scheduled cleanup failed (${failureCode(error)}); the next tick retries`),
-      )
+      .then(() => this.outage.succeeded())
+      .catch((error: unknown) => {
+        if (!this.outage.failed(error))
+          this.logger.error(`Scheduled cleanup failed (${failureCode(error)}); the next tick retries`);
+      })
       .finally(() => {
         this.running = null;
       });

@@ -1,7 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, databaseKind, FaceAuthMetrics, NOOP_METRICS } from '@faceauth/core';
+import {
+  Clock,
+  DatabaseOutageBackoff,
+  databaseKind,
+  FaceAuthMetrics,
+  isDatabaseUnavailable,
+  NOOP_METRICS,
+} from '@faceauth/core';
 import { WebhookInboxEntity } from '../inbox/webhook-inbox.entity';
 import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
@@ -10,6 +17,8 @@ import { retryDelayMs } from './retry-delay';
 import { isUnknownToArgos } from './verification-lookups';
 
 const KICK_DELAY_MS = 5;
+/** While the database is down, polls are spaced out up to this pause. */
+const OUTAGE_MAX_PAUSE_MS = 10_000;
 
 /**
  * Drains the inbox: claims due rows under a lease, applies them, marks them done; failures are retried
@@ -20,6 +29,7 @@ const KICK_DELAY_MS = 5;
 export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WebhookProcessor');
   private readonly concurrency: number;
+  private readonly outage: DatabaseOutageBackoff;
   private timer?: NodeJS.Timeout;
   private draining: Promise<void> | null = null;
   private scheduled: NodeJS.Timeout | null = null;
@@ -35,11 +45,18 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
     @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
   ) {
     this.concurrency = databaseKind(dataSource) === 'postgres' ? options.processor.concurrency : 1;
+    this.outage = new DatabaseOutageBackoff(this.logger, 'webhook processing', {
+      baseMs: options.processor.pollIntervalMs,
+      maxMs: Math.max(options.processor.pollIntervalMs, OUTAGE_MAX_PAUSE_MS),
+    });
   }
 
   onApplicationBootstrap(): void {
     if (!this.options.processor.enabled) return;
-    this.timer = setInterval(() => this.kick(), this.options.processor.pollIntervalMs);
+    // A poll waits out the outage pause; a kick (the intake just wrote to the database) does not.
+    this.timer = setInterval(() => {
+      if (!this.outage.waiting) this.kick();
+    }, this.options.processor.pollIntervalMs);
     this.timer.unref();
     this.kick();
   }
@@ -70,8 +87,10 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
   private start(): void {
     if (this.draining || this.stopped) return;
     this.draining = this.drain()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error(`Inbox drain failed: ${(error as Error).message}`))
+      .then(() => this.outage.succeeded())
+      .catch((error: unknown) => {
+        if (!this.outage.failed(error)) this.logger.error(`Inbox drain failed: ${(error as Error).message}`);
+      })
       .finally(() => {
         this.draining = null;
         if (this.again && !this.stopped) {
@@ -104,6 +123,8 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
       const project = await this.handler.handle(row);
       if (await this.inbox.complete(row, this.clock.now(), project)) this.metrics.webhook('processed');
     } catch (error) {
+      // An outage is no fault of the row: it spends no attempt and is claimed again when its lease ends.
+      if (isDatabaseUnavailable(error)) throw error;
       const code = (error as { code?: unknown }).code;
       const label = typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error';
       const message = `${label}: ${error instanceof Error ? error.message : 'unknown error'}`;

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ArgosClientRegistry, InjectArgosClientRegistry } from '@faceauth/argos-client';
-import { Clock } from '@faceauth/core';
+import { Clock, DatabaseOutageBackoff } from '@faceauth/core';
 import { inboxEntryFor } from '../inbox/inbox-entry.factory';
 import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { WebhookProcessor } from '../processing/webhook-processor';
@@ -24,6 +24,7 @@ export class WebhookReconciler implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger('WebhookReconciler');
   private timer?: NodeJS.Timeout;
   private running: Promise<unknown> | null = null;
+  private readonly outage = new DatabaseOutageBackoff(this.logger, 'reconciliation');
 
   constructor(
     @InjectArgosClientRegistry() private readonly argos: ArgosClientRegistry,
@@ -37,7 +38,11 @@ export class WebhookReconciler implements OnApplicationBootstrap, OnApplicationS
     if (!this.options.reconcile.enabled) return;
     this.timer = setInterval(() => {
       this.running ??= this.reconcile()
-        .catch((error: unknown) => this.logger.warn(`Reconciliation failed: ${(error as Error).message}`))
+        .then(() => this.outage.succeeded())
+        .catch((error: unknown) => {
+          if (!this.outage.failed(error))
+            this.logger.warn(`Reconciliation failed: ${(error as Error).message}`);
+        })
         .finally(() => (this.running = null));
     }, this.options.reconcile.intervalMs);
     this.timer.unref();
