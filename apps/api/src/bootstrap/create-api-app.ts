@@ -1,4 +1,3 @@
-import fastifyRateLimit from '@fastify/rate-limit';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -6,6 +5,7 @@ import { DevAdminKeyBootstrap } from '@faceauth/admin-api';
 import { FaceAuthMetrics } from '@faceauth/core';
 import { AppModule, AppModuleOptions } from '../app.module';
 import { createFastifyAdapter } from './fastify-adapter.factory';
+import { registerRateLimit } from './rate-limit.plugin';
 import { setupSwagger } from './swagger.setup';
 import { registerAccessLog } from '../logging/access-log.hook';
 
@@ -34,7 +34,7 @@ export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
   registerAccessLog(app.getHttpAdapter().getInstance(), logger, app.get(FaceAuthMetrics), accessLog);
   app.enableShutdownHooks();
   // Routes opt in to a limit with @RouteConfig({ rateLimit }) (the public short link does).
-  await app.register(fastifyRateLimit, { global: false });
+  await registerRateLimit(app, config.http.rateLimit);
   if (config.swagger.enabled) setupSwagger(app);
   await app.init();
   const devAdminKey = config.auth.generateDevAdminKey ? await app.get(DevAdminKeyBootstrap).ensure() : null;

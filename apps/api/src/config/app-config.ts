@@ -27,6 +27,8 @@ export interface AppConfig {
     trustProxy: TrustProxySetting;
     bodyLimitBytes: number;
     timeouts: HttpTimeoutsConfig;
+    /** Where rate-limit counters live: in this process (null), or Redis shared by every instance. */
+    rateLimit: { redisUrl: string | null; redisPrefix: string };
   };
   database: DatabaseConfig;
   auth: { staticKeys: StaticApiKey[]; generateDevAdminKey: boolean; keyRefreshMs: number };

@@ -7,6 +7,7 @@ import { readHttpTimeouts } from './http-timeouts.config';
 import { readProjects, SANDBOX_PROJECT } from './projects.config';
 import { readTrustProxy } from './trust-proxy.config';
 import { readWebhooks } from './webhooks.config';
+import { readRateLimitStore } from './rate-limit.config';
 
 const REAL_ARGOS_API = 'https://rest-api.argosidentity.com/v3';
 const REAL_ARGOS_FORM = 'https://form.argosidentity.com/face-auth';
@@ -52,6 +53,7 @@ export function loadConfig(rawEnv: Env): AppConfig {
       trustProxy: readTrustProxy(env),
       bodyLimitBytes: env.int('HTTP_BODY_LIMIT_BYTES', 1_048_576, { min: 1024 }),
       timeouts: readHttpTimeouts(env),
+      rateLimit: readRateLimitStore(env),
     },
     database: readDatabase(env),
     auth: {
