@@ -1,8 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { FaceAuthModuleOptions } from './faceauth-module.options';
+import { FaceAuthProject, ResolvedFaceAuthProject } from './faceauth-project';
 
-/** The validated options, with `defaultProject` filled in. */
-export type ResolvedFaceAuthOptions = FaceAuthModuleOptions & { defaultProject: string };
+/** The validated options, with `defaultProject` and each project's vendor defaults filled in. */
+export type ResolvedFaceAuthOptions = Omit<FaceAuthModuleOptions, 'projects'> & {
+  projects: ResolvedFaceAuthProject[];
+  defaultProject: string;
+};
 
 export const RESOLVED_FACEAUTH_OPTIONS = Symbol('faceauth:resolved-options');
 
@@ -32,7 +36,8 @@ export function resolveFaceAuthOptions(options: FaceAuthModuleOptions): Resolved
   if (!Array.isArray(options.projects) || options.projects.length === 0)
     fail('projects', 'must list at least one FaceAuth project');
   const names = new Set<string>();
-  options.projects.forEach((p, i) => {
+  const projects = options.projects.map(withVendorDefaults);
+  projects.forEach((p, i) => {
     if (!NAME.test(p?.name ?? '')) fail(`projects[${i}].name`, 'must be 1-64 characters of [A-Za-z0-9._-]');
     if (names.has(p.name)) fail(`projects[${i}].name`, `repeats "${p.name}"`);
     names.add(p.name);
@@ -55,5 +60,15 @@ export function resolveFaceAuthOptions(options: FaceAuthModuleOptions): Resolved
   if (typeof options.http !== 'object' || options.http === null)
     fail('http', 'is required ({publicBaseUrl})');
   checkUrl(options.http.publicBaseUrl, 'http.publicBaseUrl');
-  return { ...options, defaultProject };
+  return { ...options, projects, defaultProject };
+}
+
+/** Only name, pid and apiKey are needed: the rest defaults as a new Argos project does (ECB, JSON, off). */
+function withVendorDefaults(project: FaceAuthProject): ResolvedFaceAuthProject {
+  return {
+    ...project,
+    cipher: project?.cipher ?? 'aes-256-ecb',
+    plaintextFormat: project?.plaintextFormat ?? 'json',
+    tokenExpiration: project?.tokenExpiration ?? { mode: 'off' },
+  };
 }

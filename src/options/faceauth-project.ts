@@ -15,7 +15,14 @@ export interface FaceAuthProject {
   apiKey: string;
   /** A dedicated encryption key string issued in the dashboard, when the administrator issued one. */
   secretKey?: string;
-  cipher: 'aes-256-ecb' | 'aes-256-gcm';
-  plaintextFormat: 'json' | 'querystring';
-  tokenExpiration: TokenExpirationSetting;
+  /** The dashboard's query-string cipher; default `aes-256-ecb` (the vendor's default). */
+  cipher?: 'aes-256-ecb' | 'aes-256-gcm';
+  /** How the query is written before encryption; default `json`. */
+  plaintextFormat?: 'json' | 'querystring';
+  /** The dashboard's token expiration condition; default `{mode: 'off'}` (the vendor's default). */
+  tokenExpiration?: TokenExpirationSetting;
 }
+
+/** A project with the vendor's defaults filled in. */
+export type ResolvedFaceAuthProject = Required<Omit<FaceAuthProject, 'secretKey'>> &
+  Pick<FaceAuthProject, 'secretKey'>;

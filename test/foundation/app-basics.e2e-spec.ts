@@ -137,6 +137,7 @@ describe.each(databasesUnderTest())('service foundation on %s', (kind) => {
   });
 
   it('never writes an API key or Authorization value to the logs', async () => {
+    const linesBefore = api.logs.length;
     await api.app.inject({
       method: 'GET',
       url: '/v1/api-keys',
@@ -149,6 +150,13 @@ describe.each(databasesUnderTest())('service foundation on %s', (kind) => {
     });
     const logs = api.logs.join('');
     expect(logs).toContain('"url":"/v1/api-keys"');
+    // The access line carries its message and the status the client got.
+    const access = api.logs
+      .slice(linesBefore)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === 'request completed' && line.url === '/v1/api-keys');
+    expect(access.map((line) => line.statusCode).sort()).toEqual([200, 401]);
+    expect(access.every((line) => typeof line.requestId === 'string' && line.method === 'GET')).toBe(true);
     expect(logs).not.toContain(adminKey);
     expect(logs).not.toContain('fak_wrong_key_for_log_check');
     expect(logs).not.toMatch(/Bearer\s+fak_/);

@@ -23,14 +23,16 @@ export function registerAccessLog(
       reply.elapsedTime / 1000,
     );
     if (enabled && !request.url.startsWith('/health')) {
-      logger.log(
-        {
-          req: { id: request.id, method: request.method, url: redactUrl(request.url) },
-          res: { statusCode: reply.statusCode },
-          responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
-        },
-        'request completed',
-      );
+      // Flat fields and `msg` in the object: a second argument would become nestjs-pino's `context`, and
+      // pino-http's `req`/`res` serializers expect raw objects (a plain `res` logs `statusCode: null`).
+      logger.log({
+        msg: 'request completed',
+        requestId: request.id,
+        method: request.method,
+        url: redactUrl(request.url),
+        statusCode: reply.statusCode,
+        responseTimeMs: Math.round(reply.elapsedTime * 10) / 10,
+      });
     }
     done();
   });
