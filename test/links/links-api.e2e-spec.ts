@@ -108,6 +108,35 @@ describe.each(databasesUnderTest())('links API and short links on %s', (kind) =>
     expect(refused.json().message).toContain('tokenInUrl');
   });
 
+  it("speaks the link's language on the short link's pages (English and Korean, the vendor's two)", async () => {
+    const ko = (await mint({ sid: 'sub_ko', lang: 'ko' })).json();
+    await api.app.inject({ method: 'DELETE', url: `/v1/links/${ko.id}`, headers: write });
+    const revoked = await api.app.inject({ method: 'GET', url: `/l/${ko.id}` });
+    expect(revoked.statusCode).toBe(410);
+    expect(revoked.headers['content-language']).toBe('ko');
+    expect(revoked.body).toContain('<html lang="ko">');
+    expect(revoked.body).toContain('취소되었습니다');
+    // A link without a language follows the browser, then English.
+    const plain = (await mint({ sid: 'sub_en' })).json();
+    await api.app.inject({ method: 'DELETE', url: `/v1/links/${plain.id}`, headers: write });
+    const byBrowser = await api.app.inject({
+      method: 'GET',
+      url: `/l/${plain.id}`,
+      headers: { 'accept-language': 'fr-FR, ko-KR;q=0.8, en;q=0.5' },
+    });
+    expect(byBrowser.headers['content-language']).toBe('ko');
+    const english = await api.app.inject({ method: 'GET', url: `/l/${plain.id}` });
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain('Link no longer valid');
+    const unknown = await api.app.inject({
+      method: 'GET',
+      url: '/l/00000000-0000-4000-8000-000000000000',
+      headers: { 'accept-language': 'ko' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.body).toContain('링크를 찾을 수 없습니다');
+  });
+
   it('answers bad input with a 400 naming the field and writes nothing', async () => {
     const before = (await api.app.inject({ method: 'GET', url: '/v1/links?limit=200', headers: read })).json()
       .items.length;

@@ -1,10 +1,10 @@
 import { AdminController } from '../http/admin-controller.decorator';
-import { Get, Param, Res } from '@nestjs/common';
+import { Get, Headers, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiFoundResponse, ApiGoneResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ShortLinkService, TokenError, TokenErrorCode } from '@faceauth/token-policy';
 import { Public } from '../auth/auth.metadata';
-import { shortLinkErrorPage } from './short-link.page';
+import { pageLanguage, shortLinkErrorPage } from './short-link.page';
 
 interface RawReply {
   status(code: number): RawReply;
@@ -31,19 +31,31 @@ export class ShortLinkController {
   @ApiFoundResponse({ description: 'Redirect to the Argos hosted page' })
   @ApiGoneResponse({ description: 'Used, expired or revoked (HTML page)' })
   @ApiNotFoundResponse({ description: 'Unknown link (HTML page)' })
-  async open(@Param('id') id: string, @Res() reply: RawReply): Promise<void> {
+  async open(
+    @Param('id') id: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res() reply: RawReply,
+  ): Promise<void> {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    if (!LINK_ID.test(id)) return this.refuse(reply, TokenErrorCode.TOKEN_NOT_FOUND);
+    if (!LINK_ID.test(id)) return this.refuse(reply, TokenErrorCode.TOKEN_NOT_FOUND, null, acceptLanguage);
     try {
       reply.redirect(await this.shortLinks.open(id), 302);
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
-      this.refuse(reply, error.code);
+      // Only on a refusal: the page speaks the link's language.
+      const lang =
+        error.code === TokenErrorCode.TOKEN_NOT_FOUND ? null : await this.shortLinks.languageOf(id);
+      this.refuse(reply, error.code, lang, acceptLanguage);
     }
   }
 
-  private refuse(reply: RawReply, code: TokenErrorCode): void {
+  private refuse(reply: RawReply, code: TokenErrorCode, linkLang: string | null, accept?: string): void {
     const status = code === TokenErrorCode.TOKEN_NOT_FOUND ? 404 : 410;
-    reply.status(status).type('text/html; charset=utf-8').send(shortLinkErrorPage(code));
+    const lang = pageLanguage(linkLang, accept);
+    reply
+      .status(status)
+      .header('content-language', lang)
+      .type('text/html; charset=utf-8')
+      .send(shortLinkErrorPage(code, lang));
   }
 }

@@ -30,4 +30,9 @@ export class ShortLinkService {
     if (row.consumeOn === 'open') await this.ledger.consumeOrThrow(row.token, now);
     return this.views.urlFor(row);
   }
+
+  /** The language the link was minted with (`lang`), for the pages that refuse it. */
+  async languageOf(id: string): Promise<string | null> {
+    return (await this.tokens.findById(id))?.lang ?? null;
+  }
 }
