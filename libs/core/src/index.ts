@@ -33,3 +33,4 @@ export {
   type OutageBackoffOptions,
   type OutageLogger,
 } from './pacing/database-outage.backoff';
+export { isUnsafeText } from './text/unsafe-text';

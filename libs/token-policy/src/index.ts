@@ -9,7 +9,7 @@ export { resolveLinkPolicy } from './policy/policy-resolver';
 export { generateTokenId } from './policy/token-id.generator';
 export { FaceAuthTokenEntity } from './persistence/faceauth-token.entity';
 export { LinkService } from './links/link.service';
-export { ShortLinkService } from './links/short-link.service';
+export { ShortLinkRefusal, ShortLinkService } from './links/short-link.service';
 export { type LinkIdentity, TokenLedger, TokenUsagePort, type TokenUseOutcome } from './links/token-ledger';
 export type { MintLinkInput, LinkView, LinkPage, MintContext } from './links/link.types';
 export { resolveTokenPolicyOptions } from './token-policy.options';

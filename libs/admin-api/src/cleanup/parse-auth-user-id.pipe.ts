@@ -1,6 +1,6 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { RequestValidationError } from '../errors/request-validation.error';
-import { isUnsafeText } from '../http/unsafe-input.finder';
+import { isUnsafeText } from '@faceauth/core';
 
 /**
  * The administrator's own user id (as sent in links and submissions): 1-256 characters, no control

@@ -1,11 +1,8 @@
+import { isUnsafeText } from '@faceauth/core';
 import { RequestValidationError } from '../errors/request-validation.error';
 
 /** Deepest nesting of objects and arrays accepted in a body or query (the root object is level 1). */
 export const MAX_INPUT_DEPTH = 32;
-
-// NUL, or a lone surrogate: with the `u` flag a well-formed pair is one code point, so \p{Cs} only
-// matches unpaired halves. PostgreSQL refuses both in text columns; SQLite would store them.
-const UNSAFE_TEXT = /[\0\p{Cs}]/u;
 
 /**
  * What {@link findUnsafeInput} found: a string value (`text`) or a field name (`field-name`) holding NUL or
@@ -23,11 +20,6 @@ interface Frame {
   depth: number;
   parent: Frame | undefined;
   key: string;
-}
-
-/** True when `text` holds NUL (U+0000) or an unpaired UTF-16 surrogate. */
-export function isUnsafeText(text: string): boolean {
-  return UNSAFE_TEXT.test(text);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { TOKEN_ID_PATTERN } from '@faceauth/encryption';
 import { TOKEN_STATUSES, TokenStatus } from '@faceauth/token-policy';
 
 export class LinkPolicyDto {
@@ -71,7 +72,7 @@ export class CreateLinkDto {
     example: 'order-2026-000123',
   })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{6,62}[A-Za-z0-9]$/, {
+  @Matches(TOKEN_ID_PATTERN, {
     message:
       'token must be 8-64 characters of A-Z, a-z, 0-9, dot, underscore or hyphen, starting and ending with a letter or digit',
   })

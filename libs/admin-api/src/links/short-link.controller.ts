@@ -2,7 +2,7 @@ import { AdminController } from '../http/admin-controller.decorator';
 import { Get, Headers, Param, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiFoundResponse, ApiGoneResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { ShortLinkService, TokenError, TokenErrorCode } from '@faceauth/token-policy';
+import { ShortLinkRefusal, ShortLinkService, TokenError, TokenErrorCode } from '@faceauth/token-policy';
 import { Public } from '../auth/auth.metadata';
 import { pageLanguage, shortLinkErrorPage } from './short-link.page';
 
@@ -42,9 +42,8 @@ export class ShortLinkController {
       reply.redirect(await this.shortLinks.open(id), 302);
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
-      // Only on a refusal: the page speaks the link's language.
-      const lang =
-        error.code === TokenErrorCode.TOKEN_NOT_FOUND ? null : await this.shortLinks.languageOf(id);
+      // The page speaks the link's language, when the link exists.
+      const lang = error instanceof ShortLinkRefusal ? error.lang : null;
       this.refuse(reply, error.code, lang, acceptLanguage);
     }
   }

@@ -26,13 +26,26 @@ export class ShortLinkService {
     const now = this.clock.now();
     const status = tokenStatus(stateOf(row), now);
     if (status !== 'active')
-      throw new TokenError(refusalFor(status), `This link can no longer be used: ${status}`);
-    if (row.consumeOn === 'open') await this.ledger.consumeOrThrow(row.token, now);
+      throw new ShortLinkRefusal(refusalFor(status), `This link can no longer be used: ${status}`, row.lang);
+    if (row.consumeOn === 'open') {
+      try {
+        await this.ledger.consumeOrThrow(row.token, now);
+      } catch (error) {
+        if (error instanceof TokenError) throw new ShortLinkRefusal(error.code, error.message, row.lang);
+        throw error;
+      }
+    }
     return this.views.urlFor(row);
   }
+}
 
-  /** The language the link was minted with (`lang`), for the pages that refuse it. */
-  async languageOf(id: string): Promise<string | null> {
-    return (await this.tokens.findById(id))?.lang ?? null;
+/** A refused short link, with the language the link was minted with (for the page that says so). */
+export class ShortLinkRefusal extends TokenError {
+  constructor(
+    code: TokenErrorCode,
+    message: string,
+    readonly lang: string | null,
+  ) {
+    super(code, message);
   }
 }

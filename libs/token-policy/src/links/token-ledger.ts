@@ -44,8 +44,6 @@ export abstract class TokenUsagePort {
   abstract recordUse(token: string, at?: Date, useId?: string): Promise<TokenUseOutcome>;
   /** Argos reported this token id expired. */
   abstract markExpired(token: string, at: Date): Promise<boolean>;
-  /** Which configured project minted this token id, if we minted it. */
-  abstract projectOf(token: string): Promise<string | null>;
   /** The link this token id belongs to, if we minted it. */
   abstract linkOf(token: string): Promise<LinkIdentity | null>;
 }
@@ -89,10 +87,6 @@ export class TokenLedger extends TokenUsagePort {
     const marked = await this.tokens.markExpired(token, at);
     if (marked) this.metrics.token('expired');
     return marked;
-  }
-
-  async projectOf(token: string): Promise<string | null> {
-    return (await this.tokens.findByToken(token))?.project ?? null;
   }
 
   async linkOf(token: string): Promise<LinkIdentity | null> {

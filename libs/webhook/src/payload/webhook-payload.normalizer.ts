@@ -1,3 +1,4 @@
+import { isUnsafeText } from '@faceauth/core';
 import { WebhookError, WebhookErrorCode } from '../webhook.error';
 import { ArgosWebhookEvent, FaceAuthWebhookEvent } from './argos-webhook-event';
 
@@ -20,8 +21,7 @@ function malformed(reason: string): WebhookError {
   return new WebhookError(WebhookErrorCode.MALFORMED_PAYLOAD, `Malformed Argos webhook: ${reason}`);
 }
 
-// NUL or an unpaired surrogate: PostgreSQL refuses them in text, SQLite would store them (one rule for both).
-const UNSAFE_TEXT = /[\0\p{Cs}]/u;
+/** Token ids as either pipeline may echo them (not only ours: the ID Check pipeline mints its own). */
 const TOKEN_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Longest accepted person field, as our own inputs allow (ids 256, custom fields 512). */
 const MAX_FIELD = { submissionId: 256, userId: 256, cf1: 512, cf2: 512, cf3: 512 } as const;
@@ -33,7 +33,7 @@ function checkFields(event: FaceAuthWebhookEvent): FaceAuthWebhookEvent {
   for (const field of Object.keys(MAX_FIELD) as (keyof typeof MAX_FIELD)[]) {
     const value = event[field];
     if (value === undefined) continue;
-    if (UNSAFE_TEXT.test(value)) throw malformed(`${field} holds a NUL or an unpaired surrogate`);
+    if (isUnsafeText(value)) throw malformed(`${field} holds a NUL or an unpaired surrogate`);
     if (value.length > MAX_FIELD[field])
       throw malformed(`${field} is longer than ${MAX_FIELD[field]} characters`);
   }
@@ -98,7 +98,7 @@ function faceAuth(payload: Obj): FaceAuthWebhookEvent {
 
 function tokenExpired(payload: Obj): ArgosWebhookEvent {
   const tokenId = pick(payload, 'token_id', 'Token_id');
-  if (!tokenId || !/^[A-Za-z0-9._-]{1,64}$/.test(tokenId)) throw malformed('token_id is missing or invalid');
+  if (!tokenId || !TOKEN_ID.test(tokenId)) throw malformed('token_id is missing or invalid');
   const condition = pick(payload, 'expired_condition')?.toLowerCase();
   if (condition !== 'count' && condition !== 'time')
     throw malformed('expired_condition must be count or time');

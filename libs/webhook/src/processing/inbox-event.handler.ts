@@ -42,13 +42,15 @@ export class InboxEventHandler {
   }
 
   private async faceAuth(row: WebhookInboxEntity, event: FaceAuthWebhookEvent): Promise<string> {
-    const resolved = await this.projects.resolve(event.authId, event.tokenId, row.project);
+    // One look-up of the token serves both the project and the identity.
+    const named = event.tokenId ? await this.tokens.linkOf(event.tokenId) : null;
+    const resolved = await this.projects.resolve(event.authId, named?.project ?? null, row.project);
     const fromWebhook = recordFromWebhook(event);
     const record = this.options.verifyByFetch
       ? (resolved.record ?? (await this.lookups.getResult(resolved.project, event.authId)))
       : fromWebhook;
     const now = this.clock.now();
-    const { identity, link } = await this.identities.resolve(event, record, resolved.project);
+    const { identity, link } = this.identities.resolve(event, named, record, resolved.project);
     await this.results.saveRecord(record, resolved.project, row.source, now, identity);
     // Only a verified link is used up: a token naming another submission's link changes nothing there.
     const use = link ? await this.tokens.recordUse(link.token, record.createdAt ?? now, record.authId) : null;

@@ -6,7 +6,6 @@ import {
   FaceAuthRecord,
   InjectArgosClientRegistry,
 } from '@faceauth/argos-client';
-import { TokenUsagePort } from '@faceauth/token-policy';
 import { VerificationLookups } from './verification-lookups';
 
 export interface ResolvedProject {
@@ -23,16 +22,15 @@ export interface ResolvedProject {
 export class ProjectResolver {
   constructor(
     @InjectArgosClientRegistry() private readonly argos: ArgosClientRegistry,
-    private readonly tokens: TokenUsagePort,
     private readonly lookups: VerificationLookups,
   ) {}
 
-  async resolve(authId: string, tokenId: string | undefined, known: string | null): Promise<ResolvedProject> {
+  /** `linkProject`: the project of the link the webhook's token names, when it names one of ours. */
+  async resolve(authId: string, linkProject: string | null, known: string | null): Promise<ResolvedProject> {
     if (known) return { project: known };
     const names = this.argos.projectNames();
     if (names.length === 1) return { project: names[0] };
-    const fromToken = tokenId ? await this.tokens.projectOf(tokenId) : null;
-    if (fromToken) return { project: fromToken };
+    if (linkProject) return { project: linkProject };
     let lastError: unknown;
     for (const project of names) {
       try {

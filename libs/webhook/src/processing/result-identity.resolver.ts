@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { FaceAuthRecord } from '@faceauth/argos-client';
 import { ResultIdentity } from '@faceauth/results';
-import { LinkIdentity, TokenUsagePort } from '@faceauth/token-policy';
+import { LinkIdentity } from '@faceauth/token-policy';
 import { FaceAuthWebhookEvent } from '../payload/argos-webhook-event';
 
 /** Whose result a webhook reports, and the link it came through when that link is verified. */
@@ -21,14 +21,13 @@ export interface ResolvedIdentity {
 export class ResultIdentityResolver {
   private readonly logger = new Logger('WebhookIdentity');
 
-  constructor(private readonly tokens: TokenUsagePort) {}
-
-  async resolve(
+  /** `link`: ours that the webhook's token names, if any (looked up by the caller). */
+  resolve(
     event: FaceAuthWebhookEvent,
+    link: LinkIdentity | null,
     record: FaceAuthRecord,
     project: string,
-  ): Promise<ResolvedIdentity> {
-    const link = event.tokenId ? await this.tokens.linkOf(event.tokenId) : null;
+  ): ResolvedIdentity {
     if (link && link.project === project && record.submissionId === link.sid) {
       return {
         link,
