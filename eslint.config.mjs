@@ -1,8 +1,74 @@
-// Flat config: typescript-eslint recommended rules on every TypeScript source.
+// Flat config: typescript-eslint recommended rules on every TypeScript source, and the layering as a rule.
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The dependency direction of the README's Architecture section: apps → src/service → src → libs, each lib
+ * only towards the ones below it, no app into another app. A violation fails `npm run lint` (and CI);
+ * test/foundation/layering.e2e-spec.ts proves the rule bites.
+ */
+const LIBS = {
+  core: [],
+  encryption: [],
+  'argos-client': ['core'],
+  results: ['argos-client', 'core'],
+  'token-policy': ['encryption', 'core'],
+  retention: ['results', 'argos-client', 'core'],
+  webhook: ['token-policy', 'results', 'argos-client', 'encryption', 'core'],
+  'admin-api': ['webhook', 'retention', 'results', 'token-policy', 'argos-client', 'encryption', 'core'],
+};
+const LIB_TYPES = Object.keys(LIBS).map((lib) => `lib:${lib}`);
+const APPS = ['api', 'cli', 'argos-sandbox'];
+
+const layering = {
+  files: ['apps/**/*.ts', 'libs/**/*.ts', 'src/**/*.ts', 'ormconfig.ts'],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': { typescript: { project: './tsconfig.json' } },
+    'boundaries/include': ['apps/**/*', 'libs/**/*', 'src/**/*', 'ormconfig.ts'],
+    'boundaries/elements': [
+      ...APPS.map((app) => ({ type: `app:${app}`, pattern: `apps/${app}/**`, mode: 'full' })),
+      ...Object.keys(LIBS).map((lib) => ({ type: `lib:${lib}`, pattern: `libs/${lib}/**`, mode: 'full' })),
+      { type: 'service', pattern: 'src/service/**', mode: 'full' },
+      { type: 'module', pattern: 'src/**', mode: 'full' },
+      { type: 'orm-cli', pattern: 'ormconfig.ts', mode: 'full' },
+    ],
+  },
+  rules: {
+    'boundaries/element-types': [
+      'error',
+      {
+        default: 'disallow',
+        message: '${file.type} must not import ${dependency.type} (see the layering in eslint.config.mjs)',
+        rules: [
+          ...Object.entries(LIBS).map(([lib, below]) => ({
+            from: `lib:${lib}`,
+            allow: [`lib:${lib}`, ...below.map((b) => `lib:${b}`)],
+          })),
+          { from: 'module', allow: ['module', ...LIB_TYPES] },
+          { from: 'service', allow: ['service', 'module', ...LIB_TYPES] },
+          { from: 'orm-cli', allow: ['service'] },
+          { from: 'app:api', allow: ['app:api', 'service', 'module', ...LIB_TYPES] },
+          { from: 'app:cli', allow: ['app:cli', 'service', 'module', ...LIB_TYPES] },
+          { from: 'app:argos-sandbox', allow: ['app:argos-sandbox', 'lib:encryption'] },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'bench/results/**', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      'bench/results/**',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -11,10 +77,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='forwardRef']", message: 'forwardRef hides a module cycle: fix the design.' },
+        {
+          selector: "CallExpression[callee.name='forwardRef']",
+          message: 'forwardRef hides a module cycle: fix the design.',
+        },
       ],
     },
   },
+  layering,
   {
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
     // Tests read JSON answers of arbitrary shape.

@@ -19,6 +19,7 @@ module.exports = {
   transformIgnorePatterns: [],
   moduleNameMapper: {
     '^@faceauth/module$': '<rootDir>/src',
+    '^@faceauth/service$': '<rootDir>/src/service',
     '^@faceauth/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   setupFiles: ['reflect-metadata'],

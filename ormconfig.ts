@@ -4,7 +4,9 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from './apps/api/src/config/load-config';
-import { dataSourceOptions } from './apps/api/src/database/data-source-options';
+import { dataSourceOptions, loadConfig } from './src/service';
 
-export default new DataSource({ ...dataSourceOptions(loadConfig(process.env).database), migrationsRun: false });
+export default new DataSource({
+  ...dataSourceOptions(loadConfig(process.env).database),
+  migrationsRun: false,
+});

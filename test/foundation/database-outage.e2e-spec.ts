@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { AddressInfo, createServer, Server, Socket, connect } from 'node:net';
 import { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
-import { DatabaseConfig } from '../../apps/api/src/config/app-config';
-import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { DatabaseConfig, dataSourceOptions } from '@faceauth/service';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { dataSourceOptions } from '@faceauth/service';
 import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';
 
 /**

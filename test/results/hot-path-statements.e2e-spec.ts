@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { FaceAuthRecord } from '@faceauth/argos-client';
 import { ResultRepository } from '@faceauth/results';
 import { WebhookInboxEntity, WebhookInboxRepository } from '@faceauth/webhook';
-import { DatabaseConfig } from '../../apps/api/src/config/app-config';
+import { DatabaseConfig } from '@faceauth/service';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { databasesUnderTest } from '../support/test-databases';
 

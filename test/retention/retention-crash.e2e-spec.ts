@@ -7,7 +7,7 @@ import {
   SandboxHandle,
   SEEDED_SUBMISSIONS,
 } from '../../apps/argos-sandbox/src';
-import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { dataSourceOptions } from '@faceauth/service';
 import { ServiceProcess, startServiceProcess } from '../support/service-process';
 import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';
 import { DAY, deleteCalls, deletedAtSandbox, startSandbox, waitFor } from './retention.fixtures';

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { Env } from '../../apps/api/src/config/env-reader.config';
+import { Env } from '@faceauth/service';
 import {
   createSandboxApp,
   DEFAULT_API_KEY,

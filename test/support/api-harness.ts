@@ -1,9 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Writable } from 'node:stream';
 import { Clock } from '@faceauth/core';
-import { AppConfig } from '../../apps/api/src/config/app-config';
-import { Env } from '../../apps/api/src/config/env-reader.config';
-import { loadConfig } from '../../apps/api/src/config/load-config';
+import { AppConfig, Env, loadConfig } from '@faceauth/service';
 import { createApiApp } from '../../apps/api/src/bootstrap/create-api-app';
 import { createTestDatabase, DatabaseKindUnderTest, TestDatabase } from './test-databases';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DatabaseConfig } from '../../apps/api/src/config/app-config';
+import { DatabaseConfig } from '@faceauth/service';
 
 /** The variable that turns the PostgreSQL tier on. When set and unreachable, the suites fail. */
 export const POSTGRES_URL_VARIABLE = 'FACEAUTH_TEST_POSTGRES_URL';

@@ -4,7 +4,7 @@ import { ManualClock } from '@faceauth/core';
 import { EncryptionModule } from '@faceauth/encryption';
 import { ClockModule } from '@faceauth/module';
 import { ArgosTokenExpiration, LinkService, TokenLedger, TokenPolicyModule } from '@faceauth/token-policy';
-import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { dataSourceOptions } from '@faceauth/service';
 import { createTestDatabase, DatabaseKindUnderTest, TestDatabase } from './test-databases';
 
 export const TEST_PROJECT = { name: 'default', pid: 'test-pid', keyString: 'TEST_API_KEY_1234567890' };

@@ -10,9 +10,7 @@ import { DestinationStream } from 'pino';
 import { ErrorEnvelopeFilter } from '@faceauth/admin-api';
 import { Clock } from '@faceauth/core';
 import { FaceAuthModule } from '@faceauth/module';
-import { AppConfig } from './config/app-config';
-import { faceAuthOptions } from './config/faceauth-options.config';
-import { dataSourceOptions } from './database/data-source-options';
+import { AppConfig, dataSourceOptions, faceAuthOptions } from '@faceauth/service';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger.options';
 

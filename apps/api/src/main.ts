@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from './config/config.error';
-import { loadConfig } from './config/load-config';
-import { faceAuthOptions } from './config/faceauth-options.config';
+import { ConfigError, faceAuthOptions, loadConfig } from '@faceauth/service';
 import { FaceAuthOptionsError, preflightFaceAuthOptions } from '@faceauth/module';
 import { createApiApp } from './bootstrap/create-api-app';
 import { tuneHeap } from './bootstrap/heap-tuning';

@@ -1,5 +1,5 @@
 import { Provider } from '@nestjs/common';
-import type { Env } from '../../api/src/config/env-reader.config';
+import type { Env } from '@faceauth/service';
 
 /** Environment variable holding the FaceAuth key string, so it need not appear in shell history. */
 export const FACEAUTH_KEY_ENV = 'FACEAUTH_KEY';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '@faceauth/core';
 import { FaceAuthResultEntity } from '@faceauth/results';
 import { createApiApp } from '../../../apps/api/src/bootstrap/create-api-app';
-import { loadConfig } from '../../../apps/api/src/config/load-config';
+import { loadConfig } from '@faceauth/service';
 import {
   createSandboxApp,
   DEFAULT_API_KEY,

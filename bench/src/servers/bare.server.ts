@@ -1,7 +1,7 @@
 import { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
-import { loadConfig } from '../../../apps/api/src/config/load-config';
+import { loadConfig } from '@faceauth/service';
 import { registerBareRoutes } from './bare/bare-routes';
 import { BareStore } from './bare/bare-store';
 import { openPostgresBareStore } from './bare/postgres-bare.store';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { createApiApp } from '../../../apps/api/src/bootstrap/create-api-app';
-import { loadConfig } from '../../../apps/api/src/config/load-config';
+import { loadConfig } from '@faceauth/service';
 import { tuneHeap } from '../../../apps/api/src/bootstrap/heap-tuning';
 import { serveBenchIpc } from './server-ipc';
 

@@ -1,9 +1,8 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, fastifyTrustProxy } from '@faceauth/service';
 import { forwardFrameworkErrors } from './framework-errors.handler';
 import { requestIdFor } from './request-id';
 import { serverTimeoutOptions } from './server-timeouts';
-import { fastifyTrustProxy } from '../config/trust-proxy.config';
 
 /**
  * The longest path id a route takes: a user id (`DELETE /v1/users/:authUserId/biometrics`, 1-256

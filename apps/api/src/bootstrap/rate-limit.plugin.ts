@@ -1,7 +1,7 @@
 import fastifyRateLimit, { RateLimitPluginOptions } from '@fastify/rate-limit';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@faceauth/service';
 
 /**
  * Registers `@fastify/rate-limit` (routes opt in with `@RouteConfig({ rateLimit })`; the public short link

@@ -1,5 +1,5 @@
 import { ServerOptions } from 'node:http';
-import { HttpTimeoutsConfig } from '../config/http-timeouts.config';
+import { HttpTimeoutsConfig } from '@faceauth/service';
 
 /** Node's own interval between two checks of `headersTimeout` and `requestTimeout`. */
 const NODE_CHECK_INTERVAL_MS = 30_000;

@@ -3,11 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FaceAuthModule } from '@faceauth/module';
-import { AppConfig } from '../../../api/src/config/app-config';
-import { Env } from '../../../api/src/config/env-reader.config';
-import { faceAuthOptions } from '../../../api/src/config/faceauth-options.config';
-import { loadConfig } from '../../../api/src/config/load-config';
-import { dataSourceOptions } from '../../../api/src/database/data-source-options';
+import { AppConfig, Env, dataSourceOptions, faceAuthOptions, loadConfig } from '@faceauth/service';
 import { CliConfig } from '../cli.config';
 
 /**

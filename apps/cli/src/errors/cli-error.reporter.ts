@@ -1,7 +1,7 @@
 import { ArgosClientError } from '@faceauth/argos-client';
 import { DomainError } from '@faceauth/core';
 import { DecryptionError, EncryptionConfigError, QueryValidationError } from '@faceauth/encryption';
-import { ConfigError } from '../../../api/src/config/config.error';
+import { ConfigError } from '@faceauth/service';
 import { CliOperationError } from './cli-operation.error';
 import { CliUsageError } from './cli-usage.error';
 
