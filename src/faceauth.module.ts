@@ -9,7 +9,7 @@ import { TokenPolicyModule } from '@faceauth/token-policy';
 import { WebhookModule } from '@faceauth/webhook';
 import { ClockModule } from './clock.module';
 import { DatabaseSettingsApplier } from './database/database-settings.applier';
-import { FaceAuthOptionsHost } from './faceauth-options.host';
+import { FaceAuthOptionsModule } from './options/faceauth-options.module';
 import {
   FACEAUTH_ASYNC_OPTIONS_TYPE,
   FACEAUTH_OPTIONS_TYPE,
@@ -38,23 +38,23 @@ export class FaceAuthModule extends FaceAuthConfigurableModule {
   }
 
   private static compose(definition: DynamicModule, extras: FaceAuthModuleExtras): DynamicModule {
-    const host = FaceAuthOptionsHost.from(definition);
+    const options = FaceAuthOptionsModule.from(definition);
     const fromOptions = <T>(map: (o: ResolvedFaceAuthOptions) => T) => ({
-      imports: [host],
+      imports: [options],
       inject: [RESOLVED_FACEAUTH_OPTIONS],
       useFactory: map,
     });
     return {
       module: FaceAuthModule,
       imports: [
-        host,
+        options,
         ClockModule.forRoot(extras.clock),
-        MetricsModule.forRoot(host),
+        MetricsModule.forRoot(options),
         EncryptionModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.encryption) }),
         TokenPolicyModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.tokenPolicy) }),
         ArgosClientModule.forRootAsync({
           isGlobal: true,
-          imports: [host],
+          imports: [options],
           inject: [RESOLVED_FACEAUTH_OPTIONS, FaceAuthMetrics],
           useFactory: (o: ResolvedFaceAuthOptions, metrics: FaceAuthMetrics) =>
             libOptions.argosClient(o, metrics instanceof PrometheusFaceAuthMetrics ? metrics : NO_OBSERVER),
@@ -75,7 +75,7 @@ export class FaceAuthModule extends FaceAuthConfigurableModule {
         }),
       ],
       providers: [DatabaseSettingsApplier],
-      exports: [host],
+      exports: [options],
     };
   }
 }

@@ -5,11 +5,11 @@
  */
 export * from './config/app-config';
 export * from './config/config.error';
-export * from './config/env-reader.config';
+export * from './config/environment.schema';
+export * from './config/validate-environment';
 export * from './config/faceauth-options.config';
 export * from './config/load-config';
 export * from './config/projects.config';
 export * from './config/trust-proxy.config';
-export * from './config/http-timeouts.config';
-export * from './config/database-timeouts.config';
 export * from './database/data-source-options';
+export * from './config/config-namespaces';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
+import { ConfigService } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { APP_FILTER } from '@nestjs/core';
@@ -10,7 +10,13 @@ import { DestinationStream } from 'pino';
 import { ErrorEnvelopeFilter } from '@faceauth/admin-api';
 import { Clock } from '@faceauth/core';
 import { FaceAuthModule } from '@faceauth/module';
-import { AppConfig, dataSourceOptions, faceAuthOptions } from '@faceauth/service';
+import {
+  AppConfig,
+  dataSourceOptions,
+  faceAuthOptions,
+  ServiceConfigService,
+  serviceConfigModule,
+} from '@faceauth/service';
 import { HealthController } from './health/health.controller';
 import { loggerOptions } from './logging/logger.options';
 
@@ -29,18 +35,21 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot({
-          isGlobal: true,
-          ignoreEnvFile: true,
-          ignoreEnvVars: true,
-          load: [() => config],
-        }),
+        serviceConfigModule(config),
         LoggerModule.forRoot(loggerOptions(config.logging.level, logStream)),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (c: ServiceConfigService) => dataSourceOptions(c.get('database', { infer: true })),
+        }),
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
         TerminusModule,
-        FaceAuthModule.forRoot({ ...faceAuthOptions(config), clock, webhookPath: config.webhooks.path }),
+        FaceAuthModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (c: ServiceConfigService) => faceAuthOptions(c),
+          clock,
+          webhookPath: config.webhooks.path,
+        }),
       ],
       controllers: [HealthController],
       // Admin controllers carry their own validation pipe; this filter also covers framework errors (404…).

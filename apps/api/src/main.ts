@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, faceAuthOptions, loadConfig } from '@faceauth/service';
+import { ConfigError, configReader, faceAuthOptions, loadConfig } from '@faceauth/service';
 import { FaceAuthOptionsError, preflightFaceAuthOptions } from '@faceauth/module';
 import { createApiApp } from './bootstrap/create-api-app';
 import { tuneHeap } from './bootstrap/heap-tuning';
@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig(process.env);
-    preflightFaceAuthOptions(faceAuthOptions(config));
+    preflightFaceAuthOptions(faceAuthOptions(configReader(config)));
   } catch (error) {
     if (error instanceof ConfigError || error instanceof FaceAuthOptionsError) {
       process.stderr.write(`${error.message}\n`);

@@ -22,6 +22,7 @@ export { RawSql } from './persistence/raw-sql';
 export { enableSecureDelete, truncateSqliteWal } from './persistence/sqlite-erasure';
 export { usePreparedStatements, preparedStatementsOn } from './persistence/prepared-statements';
 export { type BucketTimer, realTimer, TokenBucket } from './pacing/token-bucket';
+export { fullJitterBackoffMs, type FullJitterBackoff } from './pacing/full-jitter-backoff';
 export { isDatabaseUnavailable } from './persistence/database-failure.classifier';
 export {
   DatabaseUnavailableError,
@@ -34,3 +35,5 @@ export {
   type OutageLogger,
 } from './pacing/database-outage.backoff';
 export { isUnsafeText } from './text/unsafe-text';
+export { ModuleOptionsError } from './options/module-options.error';
+export { validateModuleOptions } from './options/module-options.validator';

@@ -1,8 +1,24 @@
 import { StaticApiKey } from '@faceauth/admin-api';
 import { FaceAuthProject } from '@faceauth/module';
-import { PostgresTimeoutsConfig } from './database-timeouts.config';
-import { HttpTimeoutsConfig } from './http-timeouts.config';
 import type { TrustProxySetting } from './trust-proxy.config';
+
+/** How long the HTTP server waits on a client, in milliseconds (README, "Configuration"). */
+export interface HttpTimeoutsConfig {
+  /** From a request's first byte to the end of its headers: slow-header (slowloris) sockets are closed. */
+  headersMs: number;
+  /** From a request's first byte to the end of its body. */
+  requestMs: number;
+  /** An idle keep-alive connection between two requests. */
+  keepAliveMs: number;
+  /** Socket inactivity in either direction, responses included; 0 = none. */
+  connectionMs: number;
+}
+
+/** How long PostgreSQL calls may wait: opening or borrowing a connection, and one statement. */
+export interface PostgresTimeoutsConfig {
+  connectMs: number;
+  statementMs: number;
+}
 
 /** The timeouts are optional so a caller may name a database alone; `loadConfig` always sets them. */
 export type DatabaseConfig =

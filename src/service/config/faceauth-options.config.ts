@@ -1,8 +1,22 @@
 import { FaceAuthModuleOptions } from '@faceauth/module';
-import { AppConfig } from './app-config';
+import { ServiceConfigReader } from './config-namespaces';
 
-/** The product module's options, from the service configuration. */
-export function faceAuthOptions(config: AppConfig): FaceAuthModuleOptions {
+/**
+ * The product module's options, from the service configuration: the one factory `FaceAuthModule.forRootAsync`
+ * runs with the injected `ConfigService` (and `main.ts` runs on the loaded config to check it before boot).
+ */
+export function faceAuthOptions(reader: ServiceConfigReader): FaceAuthModuleOptions {
+  const config = {
+    projects: reader.get('projects', { infer: true }),
+    defaultProject: reader.get('defaultProject', { infer: true }),
+    argos: reader.get('argos', { infer: true }),
+    links: reader.get('links', { infer: true }),
+    webhooks: reader.get('webhooks', { infer: true }),
+    retention: reader.get('retention', { infer: true }),
+    http: reader.get('http', { infer: true }),
+    auth: reader.get('auth', { infer: true }),
+    database: reader.get('database', { infer: true }),
+  };
   return {
     projects: config.projects,
     defaultProject: config.defaultProject,

@@ -158,3 +158,21 @@ describe('loadConfig', () => {
     expect(loadConfig({}).webhooks.secrets).toEqual([]);
   });
 });
+
+describe('rate-limit store settings', () => {
+  it('keeps counters in memory unless a Redis URL is given', () => {
+    expect(loadConfig({}).http.rateLimit).toEqual({ redisUrl: null, redisPrefix: 'faceauth-rate-limit:' });
+    expect(
+      loadConfig({ RATE_LIMIT_REDIS_URL: 'rediss://cache:6380/2', RATE_LIMIT_REDIS_PREFIX: 'svc-a:' }).http
+        .rateLimit,
+    ).toEqual({ redisUrl: 'rediss://cache:6380/2', redisPrefix: 'svc-a:' });
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{ RATE_LIMIT_REDIS_URL: 'http://cache:6379' }, 'RATE_LIMIT_REDIS_URL'],
+    [{ RATE_LIMIT_REDIS_URL: 'not a url' }, 'RATE_LIMIT_REDIS_URL'],
+    [{ RATE_LIMIT_REDIS_PREFIX: 'has space' }, 'RATE_LIMIT_REDIS_PREFIX'],
+  ])('refuses %p naming the setting', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+});

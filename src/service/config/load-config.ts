@@ -1,146 +1,140 @@
 import { parseStaticApiKeys } from '@faceauth/admin-api';
 import { AppConfig, DatabaseConfig } from './app-config';
 import { ConfigError } from './config.error';
-import { readPostgresTimeouts, readSqliteBusyTimeout } from './database-timeouts.config';
-import { Env, EnvReader } from './env-reader.config';
-import { readHttpTimeouts } from './http-timeouts.config';
+import { Environment } from './environment.schema';
 import { readProjects, SANDBOX_PROJECT } from './projects.config';
 import { readTrustProxy } from './trust-proxy.config';
+import { Env, validateEnvironment } from './validate-environment';
 import { readWebhooks } from './webhooks.config';
-import { readRateLimitStore } from './rate-limit.config';
 
 const REAL_ARGOS_API = 'https://rest-api.argosidentity.com/v3';
 const REAL_ARGOS_FORM = 'https://form.argosidentity.com/face-auth';
 const SANDBOX_URL = 'http://127.0.0.1:4010';
 
 /**
- * Reads and validates every setting at boot. Throws a {@link ConfigError} naming the first bad setting.
- * With no configuration at all the service runs on SQLite against the local Argos sandbox.
+ * Reads the environment through its schema ({@link Environment}), settles the defaults that depend on other
+ * settings and checks the rules that span several; throws a {@link ConfigError} naming the first bad setting.
+ * With no configuration at all the service runs on SQLite against the local Argos sandbox. The result is
+ * what the apps register as `ConfigModule` namespaces (see config-namespaces.ts).
  */
 export function loadConfig(rawEnv: Env): AppConfig {
-  const env = new EnvReader(rawEnv);
-  const nodeEnv = env.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
-  const production = nodeEnv === 'production';
-  const port = env.int('PORT', 3000, { min: 0, max: 65535 });
-  const projects = readProjects(env);
+  const e = validateEnvironment(rawEnv);
+  const production = e.NODE_ENV === 'production';
+  const projects = readProjects(e);
   if (!projects && production) {
     throw new ConfigError(
       'FACEAUTH_PROJECTS',
       'is required in production (or FACEAUTH_PID and FACEAUTH_API_KEY)',
     );
   }
-  const usingSandboxDefaults = projects === null;
+  const sandbox = projects === null;
   const resolvedProjects = projects ?? [SANDBOX_PROJECT];
-  const defaultProject = env.string('FACEAUTH_DEFAULT_PROJECT', resolvedProjects[0].name);
+  const defaultProject = e.FACEAUTH_DEFAULT_PROJECT ?? resolvedProjects[0].name;
   if (!resolvedProjects.some((p) => p.name === defaultProject)) {
     throw new ConfigError(
       'FACEAUTH_DEFAULT_PROJECT',
       `must name a configured project (got "${defaultProject}")`,
     );
   }
-  let staticKeys;
-  try {
-    staticKeys = parseStaticApiKeys(env.optionalString('INTERNAL_API_KEYS'));
-  } catch (error) {
-    throw new ConfigError('INTERNAL_API_KEYS', (error as Error).message);
-  }
   return {
-    nodeEnv,
-    http: {
-      host: env.string('HOST', '127.0.0.1'),
-      port,
-      publicBaseUrl: env.url('PUBLIC_BASE_URL', ['http', 'https'], `http://localhost:${port}`),
-      trustProxy: readTrustProxy(env),
-      bodyLimitBytes: env.int('HTTP_BODY_LIMIT_BYTES', 1_048_576, { min: 1024 }),
-      timeouts: readHttpTimeouts(env),
-      rateLimit: readRateLimitStore(env),
-    },
-    database: readDatabase(env),
+    nodeEnv: e.NODE_ENV,
+    http: readHttp(e),
+    database: readDatabase(e),
     auth: {
-      staticKeys,
-      generateDevAdminKey: env.bool('DEV_ADMIN_KEY', !production),
-      keyRefreshMs: env.int('API_KEY_REFRESH_MS', 5_000, { min: 0 }),
+      staticKeys: readStaticKeys(e.INTERNAL_API_KEYS),
+      generateDevAdminKey: e.DEV_ADMIN_KEY ?? !production,
+      keyRefreshMs: e.API_KEY_REFRESH_MS,
     },
-    swagger: { enabled: env.bool('SWAGGER_ENABLED', !production) },
-    runtime: { heapGrowingPercent: env.int('FACEAUTH_HEAP_GROWING_PERCENT', 30, { min: 0, max: 1000 }) },
-    logging: {
-      level: env.oneOf(
-        'LOG_LEVEL',
-        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
-        'info',
-      ),
-    },
+    swagger: { enabled: e.SWAGGER_ENABLED ?? !production },
+    runtime: { heapGrowingPercent: e.FACEAUTH_HEAP_GROWING_PERCENT },
+    logging: { level: e.LOG_LEVEL },
     argos: {
-      apiBaseUrl: env.url(
-        'ARGOS_API_BASE_URL',
-        ['http', 'https'],
-        usingSandboxDefaults ? `${SANDBOX_URL}/v3` : REAL_ARGOS_API,
-      ),
-      formUrl: env.url(
-        'ARGOS_FORM_URL',
-        ['http', 'https'],
-        usingSandboxDefaults ? `${SANDBOX_URL}/face-auth` : REAL_ARGOS_FORM,
-      ),
-      usingSandboxDefaults,
-      maxImageBytes: env.int('ARGOS_MAX_IMAGE_BYTES', 5 * 1024 * 1024, { min: 1024 }),
-      requestTimeoutMs: env.int('ARGOS_TIMEOUT_MS', 10_000, { min: 100 }),
-      uploadTimeoutMs: env.int('ARGOS_UPLOAD_TIMEOUT_MS', 30_000, { min: 100 }),
-      maxAttempts: env.int('ARGOS_MAX_ATTEMPTS', 3, { min: 1, max: 10 }),
-      breakerFailures: env.int('ARGOS_BREAKER_FAILURES', 5, { min: 1 }),
-      breakerResetMs: env.int('ARGOS_BREAKER_RESET_MS', 30_000, { min: 10 }),
+      apiBaseUrl: e.ARGOS_API_BASE_URL ?? (sandbox ? `${SANDBOX_URL}/v3` : REAL_ARGOS_API),
+      formUrl: e.ARGOS_FORM_URL ?? (sandbox ? `${SANDBOX_URL}/face-auth` : REAL_ARGOS_FORM),
+      usingSandboxDefaults: sandbox,
+      maxImageBytes: e.ARGOS_MAX_IMAGE_BYTES,
+      requestTimeoutMs: e.ARGOS_TIMEOUT_MS,
+      uploadTimeoutMs: e.ARGOS_UPLOAD_TIMEOUT_MS,
+      maxAttempts: e.ARGOS_MAX_ATTEMPTS,
+      breakerFailures: e.ARGOS_BREAKER_FAILURES,
+      breakerResetMs: e.ARGOS_BREAKER_RESET_MS,
     },
-    links: {
-      unusedLinkTtlSeconds: env.int('LINK_TTL_SECONDS', 7 * 24 * 3600, { min: 60, max: 90 * 24 * 3600 }),
-    },
-    webhooks: readWebhooks(env, production),
-    retention: readRetention(env),
+    links: { unusedLinkTtlSeconds: e.LINK_TTL_SECONDS },
+    webhooks: readWebhooks(e),
+    retention: readRetention(e),
     projects: resolvedProjects,
     defaultProject,
   };
 }
 
-function readDatabase(env: EnvReader): DatabaseConfig {
-  const migrationsRun = env.bool('DB_MIGRATIONS_RUN', true);
-  if (!env.has('DATABASE_URL')) {
+function readHttp(e: Environment): AppConfig['http'] {
+  const requestMs = e.HTTP_REQUEST_TIMEOUT_MS;
+  const headersMs = e.HTTP_HEADERS_TIMEOUT_MS ?? Math.min(10_000, requestMs);
+  // Node refuses a server whose headers may take longer than the whole request.
+  if (headersMs > requestMs)
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', 'must be ≤ HTTP_REQUEST_TIMEOUT_MS');
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+    trustProxy: readTrustProxy(e.TRUST_PROXY),
+    bodyLimitBytes: e.HTTP_BODY_LIMIT_BYTES,
+    timeouts: {
+      headersMs,
+      requestMs,
+      keepAliveMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      connectionMs: e.HTTP_CONNECTION_TIMEOUT_MS,
+    },
+    rateLimit: { redisUrl: e.RATE_LIMIT_REDIS_URL ?? null, redisPrefix: e.RATE_LIMIT_REDIS_PREFIX },
+  };
+}
+
+function readStaticKeys(raw: string | undefined): AppConfig['auth']['staticKeys'] {
+  try {
+    return parseStaticApiKeys(raw);
+  } catch (error) {
+    throw new ConfigError('INTERNAL_API_KEYS', (error as Error).message);
+  }
+}
+
+function readDatabase(e: Environment): DatabaseConfig {
+  if (e.DATABASE_URL === undefined) {
     return {
       type: 'sqlite',
-      path: env.string('SQLITE_PATH', 'data/faceauth.sqlite'),
-      migrationsRun,
-      busyTimeoutMs: readSqliteBusyTimeout(env),
+      path: e.SQLITE_PATH,
+      migrationsRun: e.DB_MIGRATIONS_RUN,
+      busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     };
   }
-  const url = env.url('DATABASE_URL', ['postgres', 'postgresql']);
   return {
     type: 'postgres',
-    url,
-    migrationsRun,
-    poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
-    preparedStatements: env.bool('DATABASE_PREPARED_STATEMENTS', true),
-    timeouts: readPostgresTimeouts(env),
+    url: e.DATABASE_URL,
+    migrationsRun: e.DB_MIGRATIONS_RUN,
+    poolSize: e.DATABASE_POOL_SIZE,
+    preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
+    timeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS },
   };
 }
 
 /** The retention schedule (RETENTION_*) and the cleanup job enforcing it (CLEANUP_*). */
-function readRetention(env: EnvReader): AppConfig['retention'] {
-  const retryBaseSeconds = env.int('CLEANUP_RETRY_BASE_SECONDS', 60, { min: 1, max: 7 * 86_400 });
-  const retryMaxSeconds = env.int('CLEANUP_RETRY_MAX_SECONDS', 6 * 3600, { min: 1, max: 30 * 86_400 });
-  if (retryMaxSeconds < retryBaseSeconds)
+function readRetention(e: Environment): AppConfig['retention'] {
+  if (e.CLEANUP_RETRY_MAX_SECONDS < e.CLEANUP_RETRY_BASE_SECONDS)
     throw new ConfigError('CLEANUP_RETRY_MAX_SECONDS', 'must be ≥ CLEANUP_RETRY_BASE_SECONDS');
   return {
-    resultRetentionDays: env.int('RETENTION_RESULT_DAYS', 30, { min: 1, max: 1095 }),
-    tokenRetentionDays: env.int('RETENTION_TOKEN_DAYS', 30, { min: 1, max: 3650 }),
-    inboxRetentionDays: env.int('RETENTION_INBOX_DAYS', 30, { min: 1, max: 3650 }),
-    schedulerEnabled: env.bool('CLEANUP_ENABLED', true),
-    intervalMs: env.int('CLEANUP_INTERVAL_SECONDS', 300, { min: 1, max: 7 * 86_400 }) * 1000,
-    batchSize: env.int('CLEANUP_BATCH_SIZE', 100, { min: 1, max: 1000 }),
-    argosRatePerSecond: env.int('CLEANUP_ARGOS_RATE_PER_SECOND', 10, { min: 1, max: 10_000 }),
-    argosBurst: env.int('CLEANUP_ARGOS_BURST', 1, { min: 1, max: 10_000 }),
-    argosConcurrency: env.int('CLEANUP_ARGOS_CONCURRENCY', 4, { min: 1, max: 64 }),
-    retryPeriodMs: env.int('CLEANUP_RETRY_PERIOD_HOURS', 72, { min: 0, max: 2160 }) * 3600_000,
-    retryBaseDelayMs: retryBaseSeconds * 1000,
-    retryMaxDelayMs: retryMaxSeconds * 1000,
-    claimLeaseMs: env.int('CLEANUP_CLAIM_LEASE_SECONDS', 300, { min: 1, max: 86_400 }) * 1000,
-    lockStrategy: env.oneOf('CLEANUP_LOCK', ['auto', 'lease'] as const, 'auto'),
-    lockLeaseMs: env.int('CLEANUP_LOCK_LEASE_SECONDS', 120, { min: 1, max: 86_400 }) * 1000,
+    resultRetentionDays: e.RETENTION_RESULT_DAYS,
+    tokenRetentionDays: e.RETENTION_TOKEN_DAYS,
+    inboxRetentionDays: e.RETENTION_INBOX_DAYS,
+    schedulerEnabled: e.CLEANUP_ENABLED,
+    intervalMs: e.CLEANUP_INTERVAL_SECONDS * 1000,
+    batchSize: e.CLEANUP_BATCH_SIZE,
+    argosRatePerSecond: e.CLEANUP_ARGOS_RATE_PER_SECOND,
+    argosBurst: e.CLEANUP_ARGOS_BURST,
+    argosConcurrency: e.CLEANUP_ARGOS_CONCURRENCY,
+    retryPeriodMs: e.CLEANUP_RETRY_PERIOD_HOURS * 3600_000,
+    retryBaseDelayMs: e.CLEANUP_RETRY_BASE_SECONDS * 1000,
+    retryMaxDelayMs: e.CLEANUP_RETRY_MAX_SECONDS * 1000,
+    claimLeaseMs: e.CLEANUP_CLAIM_LEASE_SECONDS * 1000,
+    lockStrategy: e.CLEANUP_LOCK,
+    lockLeaseMs: e.CLEANUP_LOCK_LEASE_SECONDS * 1000,
   };
 }

@@ -1,6 +1,6 @@
 import { FaceAuthProject, TokenExpirationSetting } from '@faceauth/module';
 import { ConfigError } from './config.error';
-import { EnvReader } from './env-reader.config';
+import { Environment } from './environment.schema';
 
 /** Public test credentials of the bundled Argos sandbox (see apps/argos-sandbox/README.md). */
 export const SANDBOX_PROJECT: FaceAuthProject = {
@@ -24,20 +24,21 @@ const CIPHERS = {
  * `FACEAUTH_PID` + `FACEAUTH_API_KEY` (+ optional `FACEAUTH_SECRET_KEY`, `FACEAUTH_CIPHER`,
  * `FACEAUTH_PLAINTEXT_FORMAT`, `FACEAUTH_TOKEN_EXPIRATION`). Returns null when neither is set.
  */
-export function readProjects(env: EnvReader): FaceAuthProject[] | null {
-  const json = env.optionalString('FACEAUTH_PROJECTS');
-  if (json !== undefined) return parseProjectList(json);
-  if (!env.has('FACEAUTH_PID') && !env.has('FACEAUTH_API_KEY')) return null;
+export function readProjects(e: Environment): FaceAuthProject[] | null {
+  if (e.FACEAUTH_PROJECTS !== undefined) return parseProjectList(e.FACEAUTH_PROJECTS);
+  if (e.FACEAUTH_PID === undefined && e.FACEAUTH_API_KEY === undefined) return null;
+  if (e.FACEAUTH_PID === undefined) throw new ConfigError('FACEAUTH_PID', 'is required');
+  if (e.FACEAUTH_API_KEY === undefined) throw new ConfigError('FACEAUTH_API_KEY', 'is required');
   return [
     toProject(
       {
         name: 'default',
-        pid: env.string('FACEAUTH_PID'),
-        apiKey: env.string('FACEAUTH_API_KEY'),
-        secretKey: env.optionalString('FACEAUTH_SECRET_KEY'),
-        cipher: env.optionalString('FACEAUTH_CIPHER'),
-        plaintextFormat: env.optionalString('FACEAUTH_PLAINTEXT_FORMAT'),
-        tokenExpiration: env.optionalString('FACEAUTH_TOKEN_EXPIRATION'),
+        pid: e.FACEAUTH_PID,
+        apiKey: e.FACEAUTH_API_KEY,
+        secretKey: e.FACEAUTH_SECRET_KEY,
+        cipher: e.FACEAUTH_CIPHER,
+        plaintextFormat: e.FACEAUTH_PLAINTEXT_FORMAT,
+        tokenExpiration: e.FACEAUTH_TOKEN_EXPIRATION,
       },
       'FACEAUTH_*',
     ),

@@ -1,8 +1,7 @@
 import { ConfigError } from './config.error';
-import { EnvReader } from './env-reader.config';
 import { readTrustProxy } from './trust-proxy.config';
 
-const read = (value: string | undefined) => readTrustProxy(new EnvReader({ TRUST_PROXY: value }));
+const read = (value: string | undefined) => readTrustProxy(value);
 
 describe('TRUST_PROXY', () => {
   it.each<[string | undefined, unknown]>([

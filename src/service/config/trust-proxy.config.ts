@@ -1,6 +1,5 @@
 import { isIP } from 'node:net';
 import { ConfigError } from './config.error';
-import { EnvReader } from './env-reader.config';
 
 /**
  * Which `X-Forwarded-For` hops to believe: `false` (none: the socket address is the client), a hop count
@@ -14,8 +13,7 @@ export type TrustProxySetting = false | number | string[];
 
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
-export function readTrustProxy(env: EnvReader): TrustProxySetting {
-  const raw = env.optionalString('TRUST_PROXY')?.trim();
+export function readTrustProxy(raw: string | undefined): TrustProxySetting {
   if (raw === undefined || raw === '' || raw === 'false') return false;
   if (raw === 'true') return ['loopback', 'linklocal', 'uniquelocal'];
   if (/^\d+$/.test(raw)) {

@@ -1,6 +1,6 @@
 import { AppConfig } from './app-config';
 import { ConfigError } from './config.error';
-import { EnvReader } from './env-reader.config';
+import { Environment } from './environment.schema';
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
@@ -14,10 +14,11 @@ const list = (value: string | undefined): string[] =>
  * look results up at Argos. `WEBHOOK_ALLOW_UNAUTHENTICATED=true` is the explicit, logged-in-config opt-out
  * (e.g. a network that only Argos can reach).
  */
-export function readWebhooks(env: EnvReader, production: boolean): AppConfig['webhooks'] {
-  const secrets = list(env.optionalString('WEBHOOK_SECRETS'));
-  const allowedSources = list(env.optionalString('WEBHOOK_ALLOWED_SOURCES'));
-  const allowUnauthenticated = env.bool('WEBHOOK_ALLOW_UNAUTHENTICATED', false);
+export function readWebhooks(e: Environment): AppConfig['webhooks'] {
+  const production = e.NODE_ENV === 'production';
+  const secrets = list(e.WEBHOOK_SECRETS);
+  const allowedSources = list(e.WEBHOOK_ALLOWED_SOURCES);
+  const allowUnauthenticated = e.WEBHOOK_ALLOW_UNAUTHENTICATED;
   if (production && secrets.length === 0 && allowedSources.length === 0 && !allowUnauthenticated) {
     throw new ConfigError(
       'WEBHOOK_SECRETS',
@@ -25,21 +26,17 @@ export function readWebhooks(env: EnvReader, production: boolean): AppConfig['we
     );
   }
   return {
-    path: env.string('WEBHOOK_PATH', 'webhooks/argos').replace(/^\/+|\/+$/g, ''),
+    path: e.WEBHOOK_PATH.replace(/^\/+|\/+$/g, ''),
     secrets,
     allowedSources,
-    secureTransmission: env.oneOf(
-      'WEBHOOK_SECURE_TRANSMISSION',
-      ['auto', 'required', 'off'] as const,
-      'auto',
-    ),
-    verifyByFetch: env.bool('WEBHOOK_VERIFY_BY_FETCH', true),
-    verificationMaxNotFound: env.int('WEBHOOK_VERIFICATION_MAX_NOT_FOUND', 3, { min: 1, max: 100 }),
-    verificationRatePerSecond: env.int('WEBHOOK_VERIFICATION_RATE_PER_SECOND', 20, { min: 1, max: 100_000 }),
-    processorEnabled: env.bool('WEBHOOK_PROCESSOR_ENABLED', true),
-    leaseMs: env.int('WEBHOOK_LEASE_MS', 60_000, { min: 100 }),
-    reconcileEnabled: env.bool('RECONCILE_ENABLED', true),
-    reconcileIntervalMs: env.int('RECONCILE_INTERVAL_SECONDS', 300, { min: 10 }) * 1000,
-    reconcileLookbackDays: env.int('RECONCILE_LOOKBACK_DAYS', 2, { min: 1, max: 90 }),
+    secureTransmission: e.WEBHOOK_SECURE_TRANSMISSION,
+    verifyByFetch: e.WEBHOOK_VERIFY_BY_FETCH,
+    verificationMaxNotFound: e.WEBHOOK_VERIFICATION_MAX_NOT_FOUND,
+    verificationRatePerSecond: e.WEBHOOK_VERIFICATION_RATE_PER_SECOND,
+    processorEnabled: e.WEBHOOK_PROCESSOR_ENABLED,
+    leaseMs: e.WEBHOOK_LEASE_MS,
+    reconcileEnabled: e.RECONCILE_ENABLED,
+    reconcileIntervalMs: e.RECONCILE_INTERVAL_SECONDS * 1000,
+    reconcileLookbackDays: e.RECONCILE_LOOKBACK_DAYS,
   };
 }

@@ -3,10 +3,7 @@ import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { FACEAUTH_ENTITIES, FACEAUTH_MIGRATIONS } from '@faceauth/module';
 import { DatabaseConfig } from '../config/app-config';
-import {
-  DEFAULT_POSTGRES_TIMEOUTS,
-  DEFAULT_SQLITE_BUSY_TIMEOUT_MS,
-} from '../config/database-timeouts.config';
+import { Environment } from '../config/environment.schema';
 import { BoundedPgClient } from './bounded-pg.client';
 
 interface SqlitePragmaTarget {
@@ -15,6 +12,9 @@ interface SqlitePragmaTarget {
 
 /** The client gives up this long after the server should have cancelled the statement itself. */
 const CLIENT_GRACE_MS = 1_000;
+
+/** The schema's defaults, for a caller that names a database without its timeouts. */
+const DEFAULTS = new Environment();
 
 /**
  * The DataSource of the service and of `ormconfig.ts`: one set of entities and migrations for SQLite
@@ -32,7 +32,10 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     logging: false,
   } as const;
   if (database.type === 'postgres') {
-    const timeouts = database.timeouts ?? DEFAULT_POSTGRES_TIMEOUTS;
+    const timeouts = database.timeouts ?? {
+      connectMs: DEFAULTS.DATABASE_CONNECT_TIMEOUT_MS,
+      statementMs: DEFAULTS.DATABASE_STATEMENT_TIMEOUT_MS,
+    };
     return {
       ...common,
       type: 'postgres',
@@ -55,7 +58,7 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     database: database.path,
     enableWAL: true,
     // better-sqlite3's busy timeout: how long a statement waits for another connection's lock.
-    timeout: database.busyTimeoutMs ?? DEFAULT_SQLITE_BUSY_TIMEOUT_MS,
+    timeout: database.busyTimeoutMs ?? DEFAULTS.SQLITE_BUSY_TIMEOUT_MS,
     prepareDatabase: (db: SqlitePragmaTarget) => {
       // WAL + NORMAL is durable across process crashes (only an OS crash may lose the last commits).
       db.pragma('synchronous = NORMAL');

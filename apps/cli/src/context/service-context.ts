@@ -1,9 +1,18 @@
 import { DynamicModule, INestApplicationContext, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FaceAuthModule } from '@faceauth/module';
-import { AppConfig, Env, dataSourceOptions, faceAuthOptions, loadConfig } from '@faceauth/service';
+import {
+  AppConfig,
+  Env,
+  dataSourceOptions,
+  faceAuthOptions,
+  loadConfig,
+  ServiceConfigService,
+  serviceConfigModule,
+} from '@faceauth/service';
 import { CliConfig } from '../cli.config';
 
 /**
@@ -30,12 +39,20 @@ class ServiceRuntimeModule {
     return {
       module: ServiceRuntimeModule,
       imports: [
+        serviceConfigModule(config),
         // An operator waiting at a prompt wants the connection error now, not after @nestjs/typeorm's
         // default ten attempts three seconds apart.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 1 }),
+        TypeOrmModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (c: ServiceConfigService) => ({
+            ...dataSourceOptions(c.get('database', { infer: true })),
+            retryAttempts: 1,
+          }),
+        }),
         EventEmitterModule.forRoot(),
-        FaceAuthModule.forRoot({
-          ...faceAuthOptions(config),
+        FaceAuthModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (c: ServiceConfigService) => faceAuthOptions(c),
           adminControllers: false,
           webhookController: false,
         }),

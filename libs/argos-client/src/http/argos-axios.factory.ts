@@ -1,36 +1,19 @@
-import * as http from 'node:http';
-import * as https from 'node:https';
-import axios, { AxiosInstance } from 'axios';
+import { HttpService } from '@nestjs/axios';
+import type { AxiosInstance } from 'axios' with { 'resolution-mode': 'import' };
 import { ResolvedArgosClientOptions } from '../config/argos-client-options.interface';
-import { withConnectTimeout } from './connect-timeout.agent';
-
-// Multipart framing around the image: boundaries, part headers and the small text fields.
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+import { argosAxiosConfig } from './argos-axios.config';
 
 /**
- * The axios instance every Argos client of a module shares, built once from the resolved options.
+ * The Argos axios instance without Nest's container (`createArgosTransport`: CLI, scripts, tests). In a Nest
+ * app the instance comes from `HttpModule.registerAsync` instead (`argos-client-module.composer.ts`).
  *
- * - `maxRedirects: 0`: a 3xx comes back as a response and becomes ARGOS_BAD_RESPONSE, never followed
- *   (a redirect would resend the x-api-key header to wherever it points).
- * - `validateStatus` accepts everything: statuses are mapped by the executor, not thrown by axios.
- * - `responseType: 'arraybuffer'`: raw bytes, parsed defensively by the normalisers.
- * - `proxy: false`: no proxy from environment variables (the lib never reads the environment).
- * - No axios `timeout` (it is an idle timeout that a trickling body defeats): the executor aborts each
- *   attempt with its own timer; keep-alive agents with a connect timeout.
+ * Why through `HttpService`: `@nestjs/axios` is ESM-only and loads axios' ESM build, while a CommonJS
+ * `import axios from 'axios'` here would load its CJS build: two axios copies at run time, with `AxiosError`
+ * classes and `AxiosInstance` types that do not unify. This lib therefore never imports an axios value, and
+ * imports axios types with `resolution-mode: "import"` (the declarations `@nestjs/axios` sees). A bare
+ * `HttpService` holds the axios default export of the build `@nestjs/axios` loaded; `create()` on it is what
+ * `HttpModule.registerAsync` does with its options (`Axios.create(config)`), on the same build.
  */
 export function createArgosAxiosInstance(options: ResolvedArgosClientOptions): AxiosInstance {
-  const connectMs = options.timeouts.connectMs;
-  return axios.create({
-    baseURL: options.baseUrl,
-    maxRedirects: 0,
-    validateStatus: () => true,
-    responseType: 'arraybuffer',
-    proxy: false,
-    decompress: true,
-    maxContentLength: options.maxResponseBytes,
-    maxBodyLength: options.maxImageBytes + MULTIPART_OVERHEAD_BYTES,
-    httpAgent: withConnectTimeout(new http.Agent({ keepAlive: true }), connectMs),
-    httpsAgent: withConnectTimeout(new https.Agent({ keepAlive: true }), connectMs),
-    headers: { Accept: 'application/json, text/plain, */*', 'User-Agent': 'faceauth-argos-client' },
-  });
+  return new HttpService().axiosRef.create(argosAxiosConfig(options));
 }

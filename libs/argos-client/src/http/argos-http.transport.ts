@@ -1,15 +1,17 @@
-import { AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios' with { 'resolution-mode': 'import' };
 import { ArgosHttpRequest, ArgosHttpResponse, ArgosTransport } from './argos-transport.interface';
 import { classifyTransportError } from './transport-error.classifier';
 
 /**
- * {@link ArgosTransport} on the axios instance built by `createArgosAxiosInstance` (a provider).
+ * {@link ArgosTransport} on an axios instance: in a Nest app the one `HttpService.axiosRef` holds
+ * (configured by `HttpModule.registerAsync`), without Nest the one `createArgosAxiosInstance` derives
+ * from it.
  * Never lets an axios error escape: those carry the request config, headers (the API key) and body
  * (the image).
  *
- * Why not `@nestjs/axios`' HttpService: that package is ESM-only and binds to axios' ESM build while
- * this CommonJS lib gets its CJS build; the two `AxiosInstance` types do not unify and at run time two
- * axios copies would meet. The instance-as-provider pattern is the same.
+ * It calls `axiosRef.request` rather than `HttpService.request`: the executor is promise-based and aborts
+ * each attempt with its own `AbortSignal`, so the Observable wrapper would only add a CancelToken per call
+ * and a second rxjs build (this CommonJS lib's) to subscribe to it.
  */
 export class AxiosArgosTransport implements ArgosTransport {
   constructor(private readonly axios: AxiosInstance) {}

@@ -18,7 +18,8 @@ const KIND_BY_CODE: Readonly<Record<string, TransportFailureKind>> = {
 
 /**
  * Maps whatever the HTTP stack threw to a {@link TransportFailureKind}. Looks at the error and its
- * causes, because axios wraps the socket error and keeps the original code only sometimes.
+ * causes, because axios wraps the socket error and keeps the original code only sometimes. Reads codes and
+ * messages only, never `instanceof AxiosError`, so it holds whichever axios build threw.
  */
 export function classifyTransportError(error: unknown, signal: AbortSignal): ArgosTransportError {
   if (signal.aborted) return new ArgosTransportError('aborted');

@@ -1,73 +1,73 @@
 import { argosMessages as m } from '../errors/argos-client-error.messages';
 import { ArgosErrorCode } from '../errors/argos-error-code.enum';
 import { ArgosOperation } from '../errors/argos-operation.type';
-import { ArgosFailure } from './argos-failure.interface';
+import { Retryability } from '../resilience/retry.policy';
+import { ArgosFailure, BreakerVerdict } from './argos-failure.interface';
 import { TransportFailureKind } from './argos-transport.error';
 
+/** How one kind of transport failure is reported, retried and counted by the breaker. */
+interface TransportFailureRow {
+  readonly code: ArgosErrorCode;
+  readonly message: (operation: ArgosOperation) => string;
+  readonly retryability: Retryability;
+  readonly breaker: BreakerVerdict;
+}
+
 /**
- * Maps an attempt that got no response from the transport. Only failures that prove nothing was sent (refused,
- * connect timeout, DNS) are retryable for POST; the others may have reached Argos.
+ * Only failures that prove nothing was sent (refused, connect timeout, DNS) are retryable for POST; the
+ * others may have reached Argos. The `Record` type makes a new {@link TransportFailureKind} a compile error
+ * here until it has a row.
+ */
+const TRANSPORT_FAILURES: Readonly<Record<Exclude<TransportFailureKind, 'aborted'>, TransportFailureRow>> = {
+  refused: {
+    code: ArgosErrorCode.UNAVAILABLE,
+    message: m.refused,
+    retryability: 'always',
+    breaker: 'failure',
+  },
+  'connect-timeout': {
+    code: ArgosErrorCode.TIMEOUT,
+    message: m.connectTimeout,
+    retryability: 'always',
+    breaker: 'failure',
+  },
+  dns: { code: ArgosErrorCode.UNAVAILABLE, message: m.dns, retryability: 'always', breaker: 'failure' },
+  reset: {
+    code: ArgosErrorCode.UNAVAILABLE,
+    message: m.reset,
+    retryability: 'idempotent',
+    breaker: 'failure',
+  },
+  timeout: {
+    code: ArgosErrorCode.TIMEOUT,
+    message: m.osTimeout,
+    retryability: 'idempotent',
+    breaker: 'failure',
+  },
+  'too-large': {
+    code: ArgosErrorCode.BAD_RESPONSE,
+    message: m.responseTooLarge,
+    retryability: 'never',
+    breaker: 'healthy',
+  },
+  network: {
+    code: ArgosErrorCode.UNAVAILABLE,
+    message: m.network,
+    retryability: 'idempotent',
+    breaker: 'failure',
+  },
+};
+
+/**
+ * Maps an attempt that got no response from the transport (see {@link TRANSPORT_FAILURES}).
  * 'aborted' is resolved by the executor (timeout or caller) and never reaches this function.
  */
 export function mapTransportFailure(
   operation: ArgosOperation,
   kind: Exclude<TransportFailureKind, 'aborted'>,
 ): ArgosFailure {
-  switch (kind) {
-    case 'refused':
-      return {
-        code: ArgosErrorCode.UNAVAILABLE,
-        message: m.refused(operation),
-        retryability: 'always',
-        breaker: 'failure',
-      };
-    case 'connect-timeout':
-      return {
-        code: ArgosErrorCode.TIMEOUT,
-        message: m.connectTimeout(operation),
-        retryability: 'always',
-        breaker: 'failure',
-      };
-    case 'dns':
-      return {
-        code: ArgosErrorCode.UNAVAILABLE,
-        message: m.dns(operation),
-        retryability: 'always',
-        breaker: 'failure',
-      };
-    case 'reset':
-      return {
-        code: ArgosErrorCode.UNAVAILABLE,
-        message: m.reset(operation),
-        retryability: 'idempotent',
-        breaker: 'failure',
-      };
-    case 'timeout':
-      return {
-        code: ArgosErrorCode.TIMEOUT,
-        message: m.osTimeout(operation),
-        retryability: 'idempotent',
-        breaker: 'failure',
-      };
-    case 'too-large':
-      return {
-        code: ArgosErrorCode.BAD_RESPONSE,
-        message: m.responseTooLarge(operation),
-        retryability: 'never',
-        breaker: 'healthy',
-      };
-    case 'network':
-      return {
-        code: ArgosErrorCode.UNAVAILABLE,
-        message: m.network(operation),
-        retryability: 'idempotent',
-        breaker: 'failure',
-      };
-    default: {
-      const unreachable: never = kind;
-      throw new Error(`Unhandled transport failure kind ${String(unreachable)}`);
-    }
-  }
+  const { code, message, retryability, breaker } = TRANSPORT_FAILURES[kind];
+  return { code, message: message(operation), retryability, breaker };
 }
 
 /** The caller's AbortSignal fired: never retried, says nothing about Argos' health. */

@@ -1,5 +1,6 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
 import { ArgosClientModuleOptions } from '../config/argos-client-options.interface';
+import { composeArgosClientModule } from './argos-client-module.composer';
 import { ARGOS_CLIENT_MODULE_OPTIONS } from './argos-client.tokens';
 
 /** `forRoot(options)` and `forRootAsync({ useFactory | useClass | useExisting, imports, inject })`, plus `isGlobal`. */
@@ -11,8 +12,7 @@ export const {
   optionsInjectionToken: ARGOS_CLIENT_MODULE_OPTIONS,
 })
   .setClassMethodName('forRoot')
-  .setExtras<{ isGlobal?: boolean }>({ isGlobal: false }, (definition, extras) => ({
-    ...definition,
-    global: extras.isGlobal,
-  }))
+  .setExtras<{ isGlobal?: boolean }>({ isGlobal: false }, (definition, extras) =>
+    composeArgosClientModule(definition, extras.isGlobal ?? false),
+  )
   .build();

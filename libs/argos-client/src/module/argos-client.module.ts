@@ -1,17 +1,9 @@
+import { HttpService } from '@nestjs/axios';
 import { Module } from '@nestjs/common';
-import { AxiosInstance } from 'axios';
-import { resolveArgosClientOptions } from '../config/argos-client-options.resolver';
-import { createArgosAxiosInstance } from '../http/argos-axios.factory';
 import { AxiosArgosTransport } from '../http/argos-http.transport';
 import { ArgosClientRegistry } from './argos-client.registry';
 import { ArgosClientConfigurableModule } from './argos-client.module-definition';
-import {
-  ARGOS_CLIENT,
-  ARGOS_CLIENT_MODULE_OPTIONS,
-  ARGOS_CLIENT_OPTIONS,
-  ARGOS_AXIOS_INSTANCE,
-  ARGOS_TRANSPORT,
-} from './argos-client.tokens';
+import { ARGOS_CLIENT, ARGOS_TRANSPORT } from './argos-client.tokens';
 
 /**
  * The Argos Add-on API client as a Nest module.
@@ -22,20 +14,15 @@ import {
  * ```
  * Options are validated when the module initialises (`ArgosConfigError` naming the wrong option).
  * Provides and exports `ArgosClientRegistry`, the default project's client (`InjectArgosClient()`)
- * and the resolved options (`InjectArgosClientOptions()`).
+ * and the resolved options (`InjectArgosClientOptions()`). HTTP goes through `@nestjs/axios`' `HttpService`
+ * (see `composeArgosClientModule`).
  */
 @Module({
   providers: [
     {
-      provide: ARGOS_CLIENT_OPTIONS,
-      useFactory: resolveArgosClientOptions,
-      inject: [ARGOS_CLIENT_MODULE_OPTIONS],
-    },
-    { provide: ARGOS_AXIOS_INSTANCE, useFactory: createArgosAxiosInstance, inject: [ARGOS_CLIENT_OPTIONS] },
-    {
       provide: ARGOS_TRANSPORT,
-      useFactory: (axios: AxiosInstance) => new AxiosArgosTransport(axios),
-      inject: [ARGOS_AXIOS_INSTANCE],
+      useFactory: (http: HttpService) => new AxiosArgosTransport(http.axiosRef),
+      inject: [HttpService],
     },
     ArgosClientRegistry,
     {
@@ -44,6 +31,6 @@ import {
       inject: [ArgosClientRegistry],
     },
   ],
-  exports: [ArgosClientRegistry, ARGOS_CLIENT, ARGOS_CLIENT_OPTIONS],
+  exports: [ArgosClientRegistry, ARGOS_CLIENT],
 })
 export class ArgosClientModule extends ArgosClientConfigurableModule {}

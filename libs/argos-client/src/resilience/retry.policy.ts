@@ -1,3 +1,5 @@
+import { fullJitterBackoffMs } from '@faceauth/core';
+
 /** Which calls a failure may be retried for. */
 export type Retryability =
   /** 4xx, bad responses, aborts: retrying cannot help or is unsafe. */
@@ -49,13 +51,15 @@ export function decideRetry(
   return { retry: true, delayMs };
 }
 
-/** Full jitter: uniform in [0, min(maxDelayMs, baseDelayMs * 2^(attempt-1))]. */
+/** Full jitter: uniform in [0, min(maxDelayMs, baseDelayMs * 2^(attempt-1))], rounded to the nearest ms. */
 export function backoffDelayMs(
   attempt: number,
   settings: Pick<RetrySettings, 'baseDelayMs' | 'maxDelayMs'>,
   random: () => number,
 ): number {
-  const ceiling = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (attempt - 1));
-  const unit = Math.min(Math.max(random(), 0), 1);
-  return Math.round(unit * ceiling);
+  return fullJitterBackoffMs(
+    attempt,
+    { baseMs: settings.baseDelayMs, capMs: settings.maxDelayMs, rounding: 'nearest' },
+    random,
+  );
 }

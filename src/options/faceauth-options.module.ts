@@ -1,14 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { FACEAUTH_MODULE_OPTIONS } from './faceauth.module-definition';
-import { RESOLVED_FACEAUTH_OPTIONS, resolveFaceAuthOptions } from './options/faceauth-options.resolver';
+import { FACEAUTH_MODULE_OPTIONS } from '../faceauth.module-definition';
+import { RESOLVED_FACEAUTH_OPTIONS, resolveFaceAuthOptions } from './faceauth-options.resolver';
 
-/** Internal: holds the product's options (sync or async) and hands them to every library's `forRootAsync`. */
+/** Internal: the module that holds the product's options (sync or async) and hands them to every library's `forRootAsync`. */
 @Module({})
-export class FaceAuthOptionsHost {
+export class FaceAuthOptionsModule {
   /** `definition` is what the ConfigurableModuleBuilder produced for FaceAuthModule (its options provider). */
   static from(definition: DynamicModule): DynamicModule {
     return {
-      module: FaceAuthOptionsHost,
+      module: FaceAuthOptionsModule,
       imports: definition.imports ?? [],
       providers: [
         ...(definition.providers ?? []),
