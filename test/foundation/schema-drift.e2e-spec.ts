@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@faceauth/service';
-import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';
+import { databasesUnderTest } from '../support/test-databases';
+import { useTestDataSource } from '../support/test-data-source';
 
 /**
  * The schema the entities describe is the schema the migrations build. Otherwise `migration:generate`
@@ -8,23 +7,10 @@ import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support
  * result: biometric data whose deletion is scheduled would silently never be deleted.
  */
 describe.each(databasesUnderTest())('entities and migrations on %s', (kind) => {
-  let database: TestDatabase;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    dataSource = await new DataSource({
-      ...dataSourceOptions(database.config),
-      migrationsRun: true,
-    }).initialize();
-  });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await database?.drop();
-  });
+  const db = useTestDataSource(kind);
 
   it('agree: TypeORM finds nothing to change after the migrations ran', async () => {
-    const pending = await dataSource.driver.createSchemaBuilder().log();
+    const pending = await db.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 });

@@ -14,11 +14,35 @@ export {
 export { rawInstant, rawText, rawInt } from './persistence/raw-values';
 export {
   RawInsert,
+  insertStatement,
+  type InsertStatement,
   type RawConflictAssignment,
   type RawInsertOptions,
   type RawInsertConflict,
 } from './persistence/raw-insert';
 export { RawSql } from './persistence/raw-sql';
+export { entityRows, type EntityRows } from './persistence/entity-rows';
+export {
+  statementSet,
+  sqlFamily,
+  placeholders,
+  type StatementSet,
+  type SqlFamily,
+  type SqlStatement,
+  type SqlStatements,
+} from './persistence/statement-set';
+export {
+  DriverInternalsError,
+  SUPPORTED_TYPEORM_MAJORS,
+  assertTypeormVersion,
+  installedTypeormVersion,
+  sqliteConnectionOf,
+  postgresPoolOf,
+  discardPostgresConnection,
+  type SqliteConnectionHandle,
+  type SqliteStatementHandle,
+  type PostgresPoolHandle,
+} from './persistence/driver-handles';
 export { enableSecureDelete, truncateSqliteWal } from './persistence/sqlite-erasure';
 export { usePreparedStatements, preparedStatementsOn } from './persistence/prepared-statements';
 export { type BucketTimer, realTimer, TokenBucket } from './pacing/token-bucket';

@@ -2,16 +2,10 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository } from 'typeorm';
 import { FaceAuthRecord } from '@faceauth/argos-client';
-import {
-  enableSecureDelete,
-  KeysetPosition,
-  RawConflictAssignment,
-  RawInsert,
-  RawSql,
-  truncateSqliteWal,
-} from '@faceauth/core';
+import { enableSecureDelete, KeysetPosition, RawInsert, RawSql, truncateSqliteWal } from '@faceauth/core';
 import { FaceAuthResultEntity } from './faceauth-result.entity';
 import { ResultIdentity } from './result-identity';
+import { RESULT_UPSERT } from './result.sql';
 
 export interface ResultListFilter {
   submissionId?: string;
@@ -61,43 +55,6 @@ function fieldsOf(record: FaceAuthRecord, identity: ResultIdentity | undefined, 
   };
 }
 
-/** A later record's value, or the stored one when the later record has none. */
-const keepKnown = (column: string): RawConflictAssignment => ({
-  column,
-  expression: `COALESCE(excluded.${column}, faceauth_results.${column})`,
-});
-
-const rankOf = (table: string): string =>
-  `(CASE ${table}.identity_source WHEN 'link' THEN 3 WHEN 'submission' THEN 2 WHEN 'webhook' THEN 1 ELSE 0 END)`;
-
-/**
- * An identity column: a stronger source replaces the whole identity, the same source fills in what was
- * unknown, a weaker or absent one (a refresh, a reconciliation) changes nothing.
- */
-const byIdentityRank = (column: string): RawConflictAssignment => ({
-  column,
-  expression: `CASE WHEN ${rankOf('excluded')} > ${rankOf('faceauth_results')} THEN excluded.${column}
-    WHEN ${rankOf('excluded')} = ${rankOf('faceauth_results')} THEN COALESCE(excluded.${column}, faceauth_results.${column})
-    ELSE faceauth_results.${column} END`,
-});
-
-/**
- * What a later record about the same authentication changes: never project, source or the flags; a known
- * value is never replaced by an absent one. Every
- * expression reads the row as it was before this statement (SQL semantics), `identity_source` included.
- */
-const ON_CONFLICT: readonly (string | RawConflictAssignment)[] = [
-  'status',
-  keepKnown('submission_id'),
-  keepKnown('submit_type'),
-  keepKnown('scores'),
-  keepKnown('fail_codes'),
-  keepKnown('reject_comments'),
-  'created_at',
-  'updated_at',
-  ...['auth_user_id', 'cf1', 'cf2', 'cf3', 'token_id', 'link_id', 'identity_source'].map(byIdentityRank),
-];
-
 /** Results table access. A purged row never gets its personal fields back from a late record. */
 @Injectable()
 export class ResultRepository implements OnModuleInit {
@@ -124,13 +81,7 @@ export class ResultRepository implements OnModuleInit {
     now: Date,
     identity?: ResultIdentity,
   ): Promise<void> {
-    this.upsert ??= new RawInsert(new RawSql(this.dataSource), FaceAuthResultEntity, {
-      conflict: {
-        target: ['auth_id'],
-        update: ON_CONFLICT,
-        where: 'faceauth_results.purged_at IS NULL',
-      },
-    });
+    this.upsert ??= new RawInsert(new RawSql(this.dataSource), FaceAuthResultEntity, RESULT_UPSERT);
     await this.upsert.execute(
       Object.assign(new FaceAuthResultEntity(), {
         ...fieldsOf(record, identity, now),

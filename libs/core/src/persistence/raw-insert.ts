@@ -1,4 +1,4 @@
-import { EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
+import { DataSource, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
 import { RawSql } from './raw-sql';
 
 /** What happens when the row collides with an existing one on `target` (column names). */
@@ -20,6 +20,8 @@ export interface RawConflictAssignment {
 
 export interface RawInsertOptions {
   conflict?: RawInsertConflict;
+  /** Columns (database names) of a `RETURNING` list: `execute` then returns the rows written. */
+  returning?: readonly string[];
 }
 
 interface BoundColumn {
@@ -36,52 +38,71 @@ function converterOf(type: unknown, transformer: ValueTransformer | ValueTransfo
   return (value: unknown) => (value === undefined ? null : value);
 }
 
+/** The text of an entity's INSERT and how a row binds to it (see {@link RawInsert}). */
+export interface InsertStatement<T> {
+  readonly text: string;
+  values(row: T): unknown[];
+}
+
 /**
- * One `INSERT` statement for an entity, written once from its TypeORM metadata (every column, in metadata
+ * One `INSERT` statement for an entity, written from its TypeORM metadata: every column, in metadata
  * order, values through the column transformers; an `undefined` property is written as NULL, not as the
- * column default) and then bound per row. It replaces
- * `createQueryBuilder().insert()` on hot paths: the query builder rebuilds and re-escapes the statement on
- * every call, and its text varies with which values are set, which defeats the driver's statement cache.
+ * column default.
+ */
+export function insertStatement<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  options: RawInsertOptions = {},
+): InsertStatement<T> {
+  const metadata = dataSource.getMetadata(entity);
+  // Columns declared `insert: false` belong to other statements (e.g. the cleanup state of a result).
+  const columns = metadata.columns.filter((c) => !c.isVirtual && !c.isGenerated && c.isInsert);
+  const bound: BoundColumn[] = columns.map((c) => ({
+    property: c.propertyName,
+    toDatabase: converterOf(c.type, c.transformer),
+  }));
+  const names = columns.map((c) => c.databaseName);
+  const table = metadata.tableName;
+  let text = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`;
+  const conflict = options.conflict;
+  if (conflict) {
+    text += ` ON CONFLICT (${conflict.target.join(', ')})`;
+    if (conflict.update && conflict.update.length > 0) {
+      const assignments = conflict.update.map((c) =>
+        typeof c === 'string' ? `${c} = excluded.${c}` : `${c.column} = ${c.expression}`,
+      );
+      text += ` DO UPDATE SET ${assignments.join(', ')}`;
+      if (conflict.where) text += ` WHERE ${conflict.where}`;
+    } else {
+      text += ' DO NOTHING';
+    }
+  }
+  if (options.returning && options.returning.length > 0) text += ` RETURNING ${options.returning.join(', ')}`;
+  return { text, values: (row) => bound.map((c) => c.toDatabase(row[c.property])) };
+}
+
+/**
+ * An {@link insertStatement} bound to a runner. It replaces `createQueryBuilder().insert()` on hot paths:
+ * the query builder rebuilds and re-escapes the statement on every call, and its text varies with which
+ * values are set, which defeats the driver's statement cache.
  */
 export class RawInsert<T extends ObjectLiteral> {
-  private readonly text: string;
-  private readonly columns: BoundColumn[];
+  private readonly statement: InsertStatement<T>;
 
   constructor(
     private readonly sql: RawSql,
     entity: EntityTarget<T>,
     options: RawInsertOptions = {},
   ) {
-    const metadata = sql.dataSource.getMetadata(entity);
-    // Columns declared `insert: false` belong to other statements (e.g. the cleanup state of a result).
-    const columns = metadata.columns.filter((c) => !c.isVirtual && !c.isGenerated && c.isInsert);
-    this.columns = columns.map((c) => ({
-      property: c.propertyName,
-      toDatabase: converterOf(c.type, c.transformer),
-    }));
-    const names = columns.map((c) => c.databaseName);
-    const table = metadata.tableName;
-    let text = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})`;
-    const conflict = options.conflict;
-    if (conflict) {
-      text += ` ON CONFLICT (${conflict.target.join(', ')})`;
-      if (conflict.update && conflict.update.length > 0) {
-        const assignments = conflict.update.map((c) =>
-          typeof c === 'string' ? `${c} = excluded.${c}` : `${c.column} = ${c.expression}`,
-        );
-        text += ` DO UPDATE SET ${assignments.join(', ')}`;
-        if (conflict.where) text += ` WHERE ${conflict.where}`;
-      } else {
-        text += ' DO NOTHING';
-      }
-    }
-    this.text = text;
+    this.statement = insertStatement(sql.dataSource, entity, options);
   }
 
-  async execute(row: T): Promise<void> {
-    await this.sql.rows(
-      this.text,
-      this.columns.map((c) => c.toDatabase(row[c.property])),
-    );
+  get text(): string {
+    return this.statement.text;
+  }
+
+  /** Writes the row; returns the `RETURNING` rows (none without `returning`, or when a conflict skipped it). */
+  execute(row: T): Promise<Record<string, unknown>[]> {
+    return this.sql.rows(this.statement.text, this.statement.values(row));
   }
 }

@@ -1,28 +1,17 @@
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { databaseKind, DatabaseKind } from './database-kind';
+import { postgresPoolOf, SqliteStatementHandle, sqliteConnectionOf } from './driver-handles';
 import { compileForSqlite } from './positional-sql';
 import { preparedStatementsOn } from './prepared-statements';
 import { rawRows } from './raw-rows';
 
 type Row = Record<string, unknown>;
 
-/** The parts of a better-sqlite3 connection and statement this runner uses. */
-interface SqliteStatement {
-  readonly reader: boolean;
-  all(...params: unknown[]): unknown[];
-  run(...params: unknown[]): unknown;
-}
 interface SqliteEntry {
-  statement: SqliteStatement;
+  statement: SqliteStatementHandle;
   /** For each `?` of the statement, the index of the `$n` parameter it takes. */
   order: readonly number[];
-}
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-}
-interface PostgresPool {
-  query(query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
 }
 
 // Statement texts are constants of the code; the bound only guards a misuse.
@@ -51,10 +40,12 @@ export class RawSql {
   }
 
   async rows(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+    // Not (or no longer) initialized: TypeORM raises its own error.
+    if (!this.dataSource.isInitialized)
+      return rawRows(await this.dataSource.query(text, params as unknown[]));
     if (this.kind === 'postgres') {
       const values = params as unknown[];
-      const pool = (this.dataSource.driver as unknown as { master?: PostgresPool }).master;
-      if (!pool) return rawRows(await this.dataSource.query(text, values));
+      const pool = postgresPoolOf(this.dataSource);
       const name = preparedStatementsOn(this.dataSource) ? this.statementName(text) : undefined;
       return (await pool.query({ name, text, values })).rows;
     }
@@ -80,8 +71,7 @@ export class RawSql {
 
   /** The prepared statement of a `$n` text on the current connection, with its parameter order. */
   private sqliteStatement(text: string): SqliteEntry {
-    const connection = (this.dataSource.driver as unknown as { databaseConnection: SqliteConnection })
-      .databaseConnection;
+    const connection = sqliteConnectionOf(this.dataSource);
     if (connection !== this.preparedOn) {
       // A re-initialised DataSource has a new connection: statements of the old one are dead.
       this.statements.clear();

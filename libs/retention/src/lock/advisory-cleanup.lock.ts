@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, QueryRunner } from 'typeorm';
+import { discardPostgresConnection } from '@faceauth/core';
 import { CleanupLock, CleanupLockHandle } from './cleanup-lock';
 
 /** 64-bit key of `pg_try_advisory_lock`: the ASCII of "facecln" (any constant unique to this job). */
@@ -54,10 +55,7 @@ export class AdvisoryCleanupLock extends CleanupLock {
       // The session may be gone (and the lock with it); never hand a connection that might still hold
       // the lock back to the pool.
       this.logger.warn(`Advisory unlock failed (${(error as Error).name}); dropping the connection`);
-      // TypeORM's PostgreSQL runner hands an error to pg-pool, which then destroys the client.
-      const dropper = runner as unknown as { releasePostgresConnection?: (err: Error) => Promise<void> };
-      if (dropper.releasePostgresConnection) await dropper.releasePostgresConnection(error as Error);
-      else await runner.release();
+      await discardPostgresConnection(runner, error as Error);
     }
   }
 }

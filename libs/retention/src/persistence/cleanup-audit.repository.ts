@@ -10,6 +10,7 @@ import {
   AuditSubjectType,
   CleanupAuditEntity,
 } from './cleanup-audit.entity';
+import { cleanupAuditStatements } from './cleanup-audit.sql';
 import { SqlRunner } from './sql-runner';
 
 export interface AuditEntry {
@@ -25,27 +26,16 @@ export interface AuditEntry {
   at: number;
 }
 
-/**
- * One row per (subject, action): recording a step again is a no-op, except that an outcome `failed` is
- * replaced by the later outcome of a retry. The cleanup writes the row right after the step's effect was
- * confirmed and before it records its own state, so a crash in between repeats the (idempotent) state
- * write, never the audit row.
- */
-const COLUMNS = 11;
-const recordSql = (rows: number): string => `
-INSERT INTO cleanup_audit (id, run_id, subject_type, subject_id, project, action, reason, outcome, attempts, error_code, at)
-VALUES ${Array.from({ length: rows }, (_r, i) => `(${Array.from({ length: COLUMNS }, (_c, k) => `$${i * COLUMNS + k + 1}`).join(', ')})`).join(',\n  ')}
-ON CONFLICT (subject_type, subject_id, action) DO UPDATE SET
-  run_id = excluded.run_id, reason = excluded.reason, outcome = excluded.outcome, attempts = excluded.attempts,
-  error_code = excluded.error_code, at = excluded.at
-WHERE cleanup_audit.outcome = 'failed'`;
-
 @Injectable()
 export class CleanupAuditRepository {
+  private readonly q: ReturnType<typeof cleanupAuditStatements>;
+
   constructor(
     private readonly sql: SqlRunner,
     @InjectRepository(CleanupAuditEntity) private readonly rows: Repository<CleanupAuditEntity>,
-  ) {}
+  ) {
+    this.q = cleanupAuditStatements(sql.dataSource);
+  }
 
   async record(entry: AuditEntry): Promise<void> {
     await this.recordMany([entry]);
@@ -67,7 +57,7 @@ export class CleanupAuditRepository {
       e.errorCode,
       e.at,
     ]);
-    await this.sql.rows(recordSql(entries.length), params);
+    await this.sql.rows(this.q.record(entries.length), params);
   }
 
   /** Newest first. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { personalDataStatements } from './personal-data.sql';
 import { SqlRunner } from './sql-runner';
 
 /** Fields of a stored webhook event that describe the person (see the webhook lib's FaceAuthWebhookEvent). */
@@ -15,39 +16,34 @@ export interface ErasedLink {
  */
 @Injectable()
 export class PersonalDataRedactor {
-  constructor(private readonly sql: SqlRunner) {}
+  private readonly q: ReturnType<typeof personalDataStatements>;
+
+  constructor(private readonly sql: SqlRunner) {
+    this.q = personalDataStatements(sql.dataSource);
+  }
 
   /** Strips the personal fields from the stored webhook events of these results; the rows stay for dedupe. */
   async redactInbox(authIds: string[]): Promise<number> {
     if (authIds.length === 0) return 0;
-    const list = authIds.map((_id, i) => `$${i + 1}`).join(', ');
-    const rows = await this.sql.rows(
-      `SELECT id, payload FROM webhook_inbox WHERE auth_id IN (${list})`,
-      authIds,
-    );
+    const rows = await this.sql.rows(this.q.inboxPayloads(authIds.length), authIds);
     let changed = 0;
     for (const row of rows) {
       const redacted = redactEvent(String(row.payload));
       if (redacted === null) continue;
-      await this.sql.rows('UPDATE webhook_inbox SET payload = $2 WHERE id = $1 RETURNING id', [
-        row.id,
-        redacted,
-      ]);
+      await this.sql.rows(this.q.updateInboxPayload, [row.id, redacted]);
       changed += 1;
     }
     return changed;
   }
 
   async findLinks(authUserId: string): Promise<ErasedLink[]> {
-    const rows = await this.sql.rows('SELECT id, project FROM faceauth_tokens WHERE auth_user_id = $1', [
-      authUserId,
-    ]);
+    const rows = await this.sql.rows(this.q.findLinks, [authUserId]);
     return rows.map((r) => ({ id: String(r.id), project: String(r.project) }));
   }
 
   /** Revokes links (idempotent): no new result can come through them while their person is forgotten. */
   async revokeLinks(ids: string[], now: number): Promise<number> {
-    return this.updateLinks(ids, now, 'revoked_at = COALESCE(revoked_at, $1)');
+    return this.updateLinks(ids, now, this.q.revokeLinks);
   }
 
   /**
@@ -55,25 +51,15 @@ export class PersonalDataRedactor {
    * fingerprint (a hash of them) and the submission id (replaced by a marker: the column is required).
    */
   async eraseLinks(ids: string[], now: number): Promise<number> {
-    return this.updateLinks(
-      ids,
-      now,
-      `revoked_at = COALESCE(revoked_at, $1), auth_user_id = NULL, auth_cf1 = NULL, auth_cf2 = NULL,
-       auth_cf3 = NULL, request_fingerprint = NULL, sid = 'purged'`,
-    );
+    return this.updateLinks(ids, now, this.q.eraseLinks);
   }
 
-  /** One UPDATE per 500 links; `assignments` may read `$1` (now). Returns how many rows changed. */
-  private async updateLinks(ids: string[], now: number, assignments: string): Promise<number> {
+  /** One UPDATE per 500 links (`$1` now, then the ids). Returns how many rows changed. */
+  private async updateLinks(ids: string[], now: number, update: (n: number) => string): Promise<number> {
     let changed = 0;
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      const list = chunk.map((_id, k) => `$${k + 2}`).join(', ');
-      const rows = await this.sql.rows(
-        `UPDATE faceauth_tokens SET ${assignments} WHERE id IN (${list}) RETURNING id`,
-        [now, ...chunk],
-      );
-      changed += rows.length;
+      changed += (await this.sql.rows(update(chunk.length), [now, ...chunk])).length;
     }
     return changed;
   }

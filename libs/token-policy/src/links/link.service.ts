@@ -6,7 +6,6 @@ import { generateTokenId } from '../policy/token-id.generator';
 import { TokenError, TokenErrorCode } from '../policy/token.error';
 import { TokenStatus } from '../policy/link-policy';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
-import { listTokensQuery } from '../persistence/token-list.query';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
 import { LinkViewFactory } from './link-view.factory';
@@ -68,11 +67,10 @@ export class LinkService {
   }): Promise<LinkPage> {
     const limit = filter.limit ?? 50;
     const now = this.clock.now();
-    const rows = await listTokensQuery(
-      this.tokens.rows,
+    const rows = await this.tokens.list(
       { ...filter, limit: limit + 1, after: filter.cursor ? decodeKeysetCursor(filter.cursor) : undefined },
       now,
-    ).getMany();
+    );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
-import { DatabaseKind, KeysetPosition, RawSql } from '@faceauth/core';
-import { INBOX_COLUMNS, inboxFromRow } from './inbox-row.mapper';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EntityRows, entityRows, KeysetPosition, RawInsert, RawSql } from '@faceauth/core';
 import { InboxStatus, WebhookInboxEntity } from './webhook-inbox.entity';
+import { INBOX_INSERT, inboxListKey, inboxStatements } from './webhook-inbox.sql';
 
 export type NewInboxRow = Pick<
   WebhookInboxEntity,
@@ -22,88 +22,56 @@ export type NewInboxRow = Pick<
   note?: string;
 };
 
-const INSERT_SQL = `
-INSERT INTO webhook_inbox (id, dedupe_key, trigger, auth_id, token_id, project, payload, source, status, attempts,
-  next_attempt_at, received_at, last_error)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $10, $11)
-ON CONFLICT (dedupe_key) DO UPDATE SET payload = excluded.payload, source = excluded.source,
-  token_id = excluded.token_id, status = excluded.status, attempts = 0, next_attempt_at = excluded.next_attempt_at,
-  locked_until = NULL, last_error = NULL
-WHERE webhook_inbox.source = 'reconcile' AND excluded.source = 'webhook'
-RETURNING id`;
+interface Built {
+  q: ReturnType<typeof inboxStatements>;
+  rows: EntityRows<WebhookInboxEntity>;
+  insert: RawInsert<WebhookInboxEntity>;
+}
 
 /**
- * Claims due rows (and rows whose lease ran out: their worker died) for one worker. On PostgreSQL,
- * `FOR UPDATE SKIP LOCKED` lets several replicas claim disjoint batches, and the outer re-check means a row
- * claimed meanwhile is never claimed twice; SQLite has one writer.
+ * `webhook_inbox`, in one style: raw statements written once (webhook-inbox.sql.ts), run through
+ * {@link RawSql}, rows mapped by the entity's metadata; built on first use, once per DataSource.
  */
-const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until <= $1))`;
-const claimSql = (kind: DatabaseKind): string => `
-UPDATE webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
-WHERE id IN (
-  SELECT id FROM webhook_inbox WHERE ${DUE}
-  ORDER BY received_at, id
-  LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
-  AND ${DUE}
-RETURNING ${INBOX_COLUMNS}`;
-
-/** Settling a claimed row: only while this worker still holds its lease (`$1` id, `$2` lease). */
-const HELD = `id = $1 AND status = 'processing' AND locked_until = $2`;
-const COMPLETE_SQL = `
-UPDATE webhook_inbox SET status = 'done', processed_at = $3, locked_until = NULL, last_error = NULL,
-  project = COALESCE($4, project)
-WHERE ${HELD}
-RETURNING id`;
-const FAIL_SQL = `
-UPDATE webhook_inbox SET status = $3, next_attempt_at = $4, locked_until = NULL, last_error = $5
-WHERE ${HELD}
-RETURNING id`;
-
 @Injectable()
 export class WebhookInboxRepository {
   private readonly sql: RawSql;
+  private built: Built | null = null;
 
-  constructor(
-    @InjectRepository(WebhookInboxEntity) readonly rows: Repository<WebhookInboxEntity>,
-    @InjectDataSource() dataSource: DataSource,
-  ) {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sql = new RawSql(dataSource);
   }
 
-  /**
-   * Inserts unless a row with the same dedupe key exists; returns whether this call inserted it. A webhook
-   * about a result that reconciliation found first takes that row over and queues it again: only the
-   * webhook carries the token and the person (Argos' records do not), and every effect is idempotent.
-   */
+  /** Inserts unless the dedupe key exists (see INBOX_INSERT); returns whether this call wrote the row. */
   async insert(row: NewInboxRow): Promise<boolean> {
-    const inserted = await this.sql.rows(INSERT_SQL, [
-      row.id,
-      row.dedupeKey,
-      row.trigger,
-      row.authId,
-      row.tokenId,
-      row.project,
-      row.payload,
-      row.source,
-      row.status,
-      row.receivedAt.getTime(),
-      row.note ?? null,
-    ]);
-    return inserted.length === 1;
+    const entity = Object.assign(new WebhookInboxEntity(), {
+      id: row.id,
+      dedupeKey: row.dedupeKey,
+      trigger: row.trigger,
+      authId: row.authId,
+      tokenId: row.tokenId,
+      project: row.project,
+      payload: row.payload,
+      source: row.source,
+      status: row.status,
+      attempts: 0,
+      nextAttemptAt: row.receivedAt,
+      lockedUntil: null,
+      lastError: row.note ?? null,
+      receivedAt: row.receivedAt,
+      processedAt: null,
+    });
+    return (await this.statements().insert.execute(entity)).length === 1;
   }
 
   async claim(now: Date, leaseMs: number, limit: number): Promise<WebhookInboxEntity[]> {
-    const rows = await this.sql.rows(claimSql(this.sql.kind), [
-      now.getTime(),
-      now.getTime() + leaseMs,
-      limit,
-    ]);
-    return rows.map(inboxFromRow);
+    const { q, rows } = this.statements();
+    const claimed = await this.sql.rows(q.claim, [now.getTime(), now.getTime() + leaseMs, limit]);
+    return claimed.map((row) => rows.fromRow(row));
   }
 
   /** Marks a claimed row done, only if this worker still holds its lease. */
   async complete(row: WebhookInboxEntity, now: Date, project: string | null): Promise<boolean> {
-    return this.settle(COMPLETE_SQL, row, [now.getTime(), project]);
+    return this.settle(this.statements().q.complete, row, [now.getTime(), project]);
   }
 
   /**
@@ -116,68 +84,54 @@ export class WebhookInboxRepository {
     retryAt: Date | null,
     givenUp: 'dead' | 'unverified' = 'dead',
   ): Promise<boolean> {
-    return this.settle(FAIL_SQL, row, [
+    return this.settle(this.statements().q.fail, row, [
       retryAt ? 'pending' : givenUp,
       (retryAt ?? row.nextAttemptAt).getTime(),
       error.slice(0, 500),
     ]);
   }
 
-  findById(id: string): Promise<WebhookInboxEntity | null> {
-    return this.rows.findOneBy({ id });
+  async findById(id: string): Promise<WebhookInboxEntity | null> {
+    const { q, rows } = this.statements();
+    const [row] = await this.sql.rows(q.findById, [id]);
+    return row ? rows.fromRow(row) : null;
   }
 
   /** Puts a row back in the queue as new. */
   async replay(id: string, now: Date): Promise<boolean> {
-    const result = await this.rows
-      .createQueryBuilder()
-      .update()
-      .set({
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        lockedUntil: null,
-        lastError: null,
-        processedAt: null,
-      })
-      .where('id = :id', { id })
-      .execute();
-    return (result.affected ?? 0) > 0;
+    return (await this.sql.rows(this.statements().q.replay, [id, now.getTime()])).length > 0;
   }
 
-  list(filter: {
+  async list(filter: {
     status?: InboxStatus;
     after?: KeysetPosition;
     limit: number;
   }): Promise<WebhookInboxEntity[]> {
-    const q = this.rows
-      .createQueryBuilder('w')
-      .orderBy('w.received_at', 'DESC')
-      .addOrderBy('w.id', 'DESC')
-      .limit(filter.limit);
-    if (filter.status) q.andWhere('w.status = :status', { status: filter.status });
-    if (filter.after) {
-      q.andWhere('(w.received_at < :at OR (w.received_at = :at AND w.id < :id))', {
-        at: filter.after.createdAt,
-        id: filter.after.id,
-      });
-    }
-    return q.getMany();
+    const { q, rows } = this.statements();
+    const values: unknown[] = [filter.limit];
+    if (filter.status) values.push(filter.status);
+    if (filter.after) values.push(filter.after.createdAt, filter.after.id);
+    const found = await this.sql.rows(q.list(inboxListKey(filter)), values);
+    return found.map((row) => rows.fromRow(row));
   }
 
   async countByStatus(): Promise<Record<string, number>> {
-    const rows = await this.rows
-      .createQueryBuilder('w')
-      .select('w.status', 'status')
-      .addSelect('COUNT(*)', 'n')
-      .groupBy('w.status')
-      .getRawMany<{ status: string; n: string | number }>();
-    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    const rows = await this.sql.rows(this.statements().q.countByStatus);
+    return Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
   }
 
   /** Runs a settle statement whose `$1`, `$2` are the row id and the lease this worker holds. */
   private async settle(text: string, row: WebhookInboxEntity, values: unknown[]): Promise<boolean> {
     const settled = await this.sql.rows(text, [row.id, row.lockedUntil?.getTime() ?? null, ...values]);
     return settled.length > 0;
+  }
+
+  private statements(): Built {
+    this.built ??= {
+      q: inboxStatements(this.dataSource),
+      rows: entityRows(this.dataSource, WebhookInboxEntity),
+      insert: new RawInsert(this.sql, WebhookInboxEntity, INBOX_INSERT),
+    };
+    return this.built;
   }
 }

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DataSource, QueryRunner } from 'typeorm';
+
+/**
+ * The one place that reaches into TypeORM's driver objects. The fields read here are not part of
+ * TypeORM's documented API (`driver.master`, `driver.databaseConnection`, a PostgreSQL query runner's
+ * `releasePostgresConnection`), so every use checks, on first use, that the installed TypeORM is a major
+ * version they were checked against and that the field has the expected shape, and refuses with a message
+ * that says what to re-check otherwise. Checked against TypeORM 1.1 (`PostgresDriver.master` is the pg
+ * Pool, `AbstractSqliteDriver.databaseConnection` the better-sqlite3 Database).
+ */
+export const SUPPORTED_TYPEORM_MAJORS: readonly number[] = [1];
+
+/** The parts of a better-sqlite3 statement the raw SQL layer uses. */
+export interface SqliteStatementHandle {
+  readonly reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+
+/** The parts of a better-sqlite3 Database the raw SQL layer uses. */
+export interface SqliteConnectionHandle {
+  prepare(sql: string): SqliteStatementHandle;
+}
+
+/** The parts of a pg Pool the raw SQL layer uses. */
+export interface PostgresPoolHandle {
+  query(query: {
+    name?: string;
+    text: string;
+    values: unknown[];
+  }): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** TypeORM is not the version, or its driver not the shape, this module was written for. */
+export class DriverInternalsError extends Error {
+  override readonly name = 'DriverInternalsError';
+}
+
+const HERE = 'libs/core/src/persistence/driver-handles.ts';
+
+let installedVersion: string | undefined;
+let versionAccepted = false;
+
+/** The version of the TypeORM that `require('typeorm')` loads, from its package.json. */
+export function installedTypeormVersion(): string {
+  if (installedVersion === undefined) {
+    // `typeorm/package.json` is not in the package's exports: read it next to the resolved entry point.
+    const file = join(dirname(require.resolve('typeorm')), 'package.json');
+    installedVersion = String((JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version);
+  }
+  return installedVersion;
+}
+
+/** Throws unless `version` is of a TypeORM major this module was checked against. */
+export function assertTypeormVersion(version: string): void {
+  const major = Number(/^(\d+)\./.exec(version)?.[1]);
+  if (!SUPPORTED_TYPEORM_MAJORS.includes(major)) {
+    throw new DriverInternalsError(
+      `TypeORM ${version} is installed, but the raw SQL layer reads driver internals checked against TypeORM ` +
+        `${SUPPORTED_TYPEORM_MAJORS.map((m) => `${m}.x`).join(', ')} only. Check the fields read in ${HERE} ` +
+        'against the new driver sources, then add the major to SUPPORTED_TYPEORM_MAJORS.',
+    );
+  }
+}
+
+function checkVersionOnce(): void {
+  if (versionAccepted) return;
+  assertTypeormVersion(installedTypeormVersion());
+  versionAccepted = true;
+}
+
+function missing(field: string, expected: string): DriverInternalsError {
+  return new DriverInternalsError(
+    `TypeORM ${installedTypeormVersion()}: ${field} is not ${expected}. The raw SQL layer (${HERE}) was ` +
+      'written against TypeORM 1.1 driver internals; re-check them against the installed TypeORM.',
+  );
+}
+
+const hasMethod = (value: unknown, method: string): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Record<string, unknown>)[method] === 'function';
+
+/** The better-sqlite3 Database of an initialized `better-sqlite3` DataSource. */
+export function sqliteConnectionOf(dataSource: DataSource): SqliteConnectionHandle {
+  checkVersionOnce();
+  const connection = (dataSource.driver as unknown as { databaseConnection?: unknown }).databaseConnection;
+  if (!hasMethod(connection, 'prepare')) {
+    throw missing('driver.databaseConnection', 'a better-sqlite3 Database (with prepare())');
+  }
+  return connection as SqliteConnectionHandle;
+}
+
+/** The pg Pool of an initialized `postgres` DataSource (its master pool when replicated). */
+export function postgresPoolOf(dataSource: DataSource): PostgresPoolHandle {
+  checkVersionOnce();
+  const pool = (dataSource.driver as unknown as { master?: unknown }).master;
+  if (!hasMethod(pool, 'query') || !hasMethod(pool, 'connect')) {
+    throw missing('driver.master', 'a pg Pool (with query() and connect())');
+  }
+  return pool as PostgresPoolHandle;
+}
+
+/**
+ * Ends a PostgreSQL query runner by handing `error` to pg-pool, which then destroys the connection instead
+ * of pooling it again: for a session whose state (an advisory lock, say) is unknown.
+ */
+export async function discardPostgresConnection(runner: QueryRunner, error: Error): Promise<void> {
+  checkVersionOnce();
+  const release = (runner as unknown as { releasePostgresConnection?: unknown }).releasePostgresConnection;
+  if (typeof release !== 'function') {
+    throw missing('QueryRunner.releasePostgresConnection', 'a function (is this a PostgreSQL query runner?)');
+  }
+  await (release as (this: QueryRunner, err: Error) => Promise<void>).call(runner, error);
+}

@@ -1,0 +1,96 @@
+import { entityRows, insertStatement, RawInsertOptions, sqlFamily, statementSet } from '@faceauth/core';
+import { WebhookInboxEntity } from './webhook-inbox.entity';
+
+/**
+ * Inserts unless a row with the same dedupe key exists (RETURNING a row only when this statement wrote
+ * one). A webhook about a result that reconciliation found first takes that row over and queues it again:
+ * only the webhook carries the token and the person (Argos' records do not), and every effect is idempotent.
+ */
+export const INBOX_INSERT: RawInsertOptions = {
+  conflict: {
+    target: ['dedupe_key'],
+    update: [
+      'payload',
+      'source',
+      'token_id',
+      'status',
+      { column: 'attempts', expression: '0' },
+      'next_attempt_at',
+      { column: 'locked_until', expression: 'NULL' },
+      { column: 'last_error', expression: 'NULL' },
+    ],
+    where: "webhook_inbox.source = 'reconcile' AND excluded.source = 'webhook'",
+  },
+  returning: ['id'],
+};
+
+/**
+ * Claims due rows (and rows whose lease ran out: their worker died) for one worker. On PostgreSQL,
+ * `FOR UPDATE SKIP LOCKED` lets several replicas claim disjoint batches, and the outer re-check means a row
+ * claimed meanwhile is never claimed twice; SQLite has one writer. `$1` now, `$2` lease, `$3` batch size.
+ */
+const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until <= $1))`;
+
+/** Settling a claimed row: only while this worker still holds its lease (`$1` id, `$2` lease). */
+const HELD = `id = $1 AND status = 'processing' AND locked_until = $2`;
+
+// The shape of a listing: which filters it has.
+const BY_STATUS = 1;
+const AFTER = 2;
+
+function listText(columns: string, key: number): string {
+  const where: string[] = [];
+  let n = 1; // $1: the limit
+  if (key & BY_STATUS) where.push(`status = $${++n}`);
+  if (key & AFTER) {
+    const at = `$${++n}`;
+    const id = `$${++n}`;
+    where.push(`(received_at < ${at} OR (received_at = ${at} AND id < ${id}))`);
+  }
+  return (
+    `SELECT ${columns} FROM webhook_inbox` +
+    (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+    ' ORDER BY received_at DESC, id DESC LIMIT $1'
+  );
+}
+
+/** The text key of a listing, for `list`. */
+export const inboxListKey = (filter: { status?: unknown; after?: unknown }): number =>
+  (filter.status ? BY_STATUS : 0) | (filter.after ? AFTER : 0);
+
+/** The statements of `webhook_inbox`, built once per DataSource (column lists from the entity metadata). */
+export const inboxStatements = statementSet((dataSource, kind) => {
+  const { columns } = entityRows(dataSource, WebhookInboxEntity);
+  return {
+    insert: insertStatement(dataSource, WebhookInboxEntity, INBOX_INSERT).text,
+    claim: `
+UPDATE webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
+WHERE id IN (
+  SELECT id FROM webhook_inbox WHERE ${DUE}
+  ORDER BY received_at, id
+  LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
+  AND ${DUE}
+RETURNING ${columns}`,
+    /** `$3` now, `$4` project (kept when null). */
+    complete: `
+UPDATE webhook_inbox SET status = 'done', processed_at = $3, locked_until = NULL, last_error = NULL,
+  project = COALESCE($4, project)
+WHERE ${HELD}
+RETURNING id`,
+    /** `$3` status, `$4` next attempt, `$5` error. */
+    fail: `
+UPDATE webhook_inbox SET status = $3, next_attempt_at = $4, locked_until = NULL, last_error = $5
+WHERE ${HELD}
+RETURNING id`,
+    findById: `SELECT ${columns} FROM webhook_inbox WHERE id = $1`,
+    /** Puts a row back in the queue as new: `$1` id, `$2` now. */
+    replay: `
+UPDATE webhook_inbox SET status = 'pending', attempts = 0, next_attempt_at = $2, locked_until = NULL,
+  last_error = NULL, processed_at = NULL
+WHERE id = $1
+RETURNING id`,
+    /** Newest first, keyset-paginated: `$1` limit, then the status and the position when filtered. */
+    list: sqlFamily((key) => listText(columns, key), [0, BY_STATUS, AFTER, BY_STATUS | AFTER]),
+    countByStatus: 'SELECT status, COUNT(*) AS n FROM webhook_inbox GROUP BY status',
+  };
+});

@@ -1,0 +1,61 @@
+import { SqlStatements, StatementSet } from '@faceauth/core';
+import { resultStatements } from '../../libs/results/src/result.sql';
+import { cleanupAuditStatements } from '../../libs/retention/src/persistence/cleanup-audit.sql';
+import { expiredRowsStatements } from '../../libs/retention/src/persistence/expired-rows.sql';
+import { personalDataStatements } from '../../libs/retention/src/persistence/personal-data.sql';
+import { resultCleanupStatements } from '../../libs/retention/src/persistence/result-cleanup.sql';
+import { tokenStatements } from '../../libs/token-policy/src/persistence/token.sql';
+import { inboxStatements } from '../../libs/webhook/src/inbox/webhook-inbox.sql';
+
+export interface RegisteredStatements {
+  /** The `*.sql.ts` files whose texts the set holds. */
+  files: string[];
+  statements: StatementSet<SqlStatements>;
+}
+
+/** Every raw statement of the product, by the `*.sql.ts` module that defines it. */
+export const RAW_STATEMENTS: Record<string, RegisteredStatements> = {
+  tokens: {
+    files: [
+      'libs/token-policy/src/persistence/token.sql.ts',
+      'libs/token-policy/src/persistence/token-list.sql.ts',
+    ],
+    statements: tokenStatements,
+  },
+  webhookInbox: { files: ['libs/webhook/src/inbox/webhook-inbox.sql.ts'], statements: inboxStatements },
+  results: { files: ['libs/results/src/result.sql.ts'], statements: resultStatements },
+  resultCleanup: {
+    files: ['libs/retention/src/persistence/result-cleanup.sql.ts'],
+    statements: resultCleanupStatements,
+  },
+  expiredRows: {
+    files: ['libs/retention/src/persistence/expired-rows.sql.ts'],
+    statements: expiredRowsStatements,
+  },
+  personalData: {
+    files: ['libs/retention/src/persistence/personal-data.sql.ts'],
+    statements: personalDataStatements,
+  },
+  cleanupAudit: {
+    files: ['libs/retention/src/persistence/cleanup-audit.sql.ts'],
+    statements: cleanupAuditStatements,
+  },
+};
+
+/**
+ * Source files that still hold SQL outside a `*.sql.ts` module, with why. The lease lock's statements
+ * are to move into a `cleanup-lock.sql.ts`; the advisory lock calls PostgreSQL functions on no table.
+ */
+export const SQL_OUTSIDE_SQL_MODULES: Record<string, string> = {
+  'libs/retention/src/lock/lease-cleanup.lock.ts': 'cleanup_locks statements, to move into a *.sql.ts',
+  'libs/retention/src/lock/advisory-cleanup.lock.ts': 'pg_try_advisory_lock / pg_advisory_unlock only',
+};
+
+/** Each statement text of a set: a plain text, or every sample of a family (`name(key)`). */
+export function statementTexts(statements: SqlStatements): [string, string][] {
+  return Object.entries(statements).flatMap(([name, statement]): [string, string][] =>
+    typeof statement === 'string'
+      ? [[name, statement]]
+      : statement.samples.map((key): [string, string] => [`${name}(${key})`, statement(key)]),
+  );
+}
