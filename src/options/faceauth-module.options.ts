@@ -2,7 +2,7 @@ import { StaticApiKey } from '@faceauth/admin-api';
 import { ArgosClientModuleOptions } from '@faceauth/argos-client';
 import { RetentionModuleOptions } from '@faceauth/retention';
 import { WebhookModuleOptions } from '@faceauth/webhook';
-import { FaceAuthProject } from './faceauth-project';
+import { FaceAuthProject, ResolvedFaceAuthProject } from './faceauth-project';
 
 /** Everything the embeddable product needs; the service builds it from its environment. */
 export interface FaceAuthModuleOptions {
@@ -43,3 +43,9 @@ export interface FaceAuthModuleOptions {
     preparedStatements?: boolean;
   };
 }
+
+/** The validated options, with `defaultProject` and each project's vendor defaults filled in. */
+export type ResolvedFaceAuthOptions = Omit<FaceAuthModuleOptions, 'projects'> & {
+  projects: ResolvedFaceAuthProject[];
+  defaultProject: string;
+};

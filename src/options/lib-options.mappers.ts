@@ -1,11 +1,15 @@
-import { AdminApiModuleOptions } from '@faceauth/admin-api';
-import { ArgosCallObserver, ArgosClientModuleOptions } from '@faceauth/argos-client';
-import { EncryptionModuleOptions } from '@faceauth/encryption';
-import { ResultsModuleOptions } from '@faceauth/results';
-import { RetentionModuleOptions } from '@faceauth/retention';
-import { TokenPolicyModuleOptions } from '@faceauth/token-policy';
-import { WebhookModuleOptions } from '@faceauth/webhook';
-import { ResolvedFaceAuthOptions } from './faceauth-options.resolver';
+import { AdminApiModuleOptions, resolveAdminApiOptions } from '@faceauth/admin-api';
+import {
+  ArgosCallObserver,
+  ArgosClientModuleOptions,
+  resolveArgosClientOptions,
+} from '@faceauth/argos-client';
+import { EncryptionModuleOptions, resolveEncryptionOptions } from '@faceauth/encryption';
+import { ResultsModuleOptions, resolveResultsOptions } from '@faceauth/results';
+import { RetentionModuleOptions, resolveRetentionOptions } from '@faceauth/retention';
+import { TokenPolicyModuleOptions, resolveTokenPolicyOptions } from '@faceauth/token-policy';
+import { WebhookModuleOptions, resolveWebhookOptions } from '@faceauth/webhook';
+import { ResolvedFaceAuthOptions } from './faceauth-module.options';
 
 /** How the one options object of the product becomes each library's options. */
 export const libOptions = {
@@ -45,3 +49,46 @@ export const libOptions = {
     globalGuard: o.http.globalGuard,
   }),
 };
+
+const SILENT: ArgosCallObserver = { callCompleted: () => undefined, circuitChanged: () => undefined };
+const under = (group: string) => (option: string) => (option === '(root)' ? group : `${group}.${option}`);
+
+/**
+ * Each library's own validation of the options above, in the order the libraries initialise, and the way
+ * back: the FaceAuthModule option a refused library option (`baseUrl`, `projects[0].keyString`) came from.
+ */
+export const libOptionChecks: {
+  validate: (o: ResolvedFaceAuthOptions) => unknown;
+  path: (option: string, o: ResolvedFaceAuthOptions) => string;
+}[] = [
+  {
+    validate: (o) => resolveEncryptionOptions(libOptions.encryption(o)),
+    path: (option, o) =>
+      option
+        .replace(/^formUrl$/, 'argos.formUrl')
+        .replace(/\.format$/, '.plaintextFormat')
+        .replace(/^projects\[(\d+)\]\.keyString$/, (_, i: string) =>
+          o.projects[Number(i)].secretKey === undefined
+            ? `projects[${i}].apiKey`
+            : `projects[${i}].secretKey`,
+        ),
+  },
+  {
+    validate: (o) => resolveTokenPolicyOptions(libOptions.tokenPolicy(o)),
+    path: (option) => option.replace(/^(unusedLinkTtlSeconds|maxUnusedLinkTtlSeconds)$/, 'links.$1'),
+  },
+  {
+    validate: (o) => resolveArgosClientOptions(libOptions.argosClient(o, SILENT)),
+    path: (option) =>
+      option
+        .replace(/^baseUrl$/, 'argos.apiBaseUrl')
+        .replace(/^(timeouts|retry|breaker|maxImageBytes)\b/, 'argos.client.$1'),
+  },
+  {
+    validate: (o) => resolveResultsOptions(libOptions.results(o)),
+    path: (option) => option.replace(/^maxImageBytes$/, 'argos.client.maxImageBytes'),
+  },
+  { validate: (o) => resolveWebhookOptions(libOptions.webhook(o)), path: under('webhooks') },
+  { validate: (o) => resolveRetentionOptions(libOptions.retention(o)), path: under('retention') },
+  { validate: (o) => resolveAdminApiOptions(libOptions.adminApi(o)), path: under('http') },
+];

@@ -1,44 +1,40 @@
 import { Inject } from '@nestjs/common';
+import { validateModuleOptions } from '@faceauth/core';
+import { IsArray, IsBoolean, IsInt, Min, ValidateBy } from 'class-validator';
 import { StaticApiKey } from './auth/static-api-keys.parser';
 
+const MS_RULE = { message: 'must be a whole number of milliseconds ≥ 0' };
+
 /** Options of the admin API: who may call it and how. */
-export interface AdminApiModuleOptions {
+export class AdminApiOptionsSchema {
   /** Keys declared in configuration (hashes only). */
-  staticKeys?: StaticApiKey[];
+  @IsArray({ message: 'must be a list' }) staticKeys: StaticApiKey[] = [];
   /** How often database keys are re-read, in ms (default 5,000). */
-  keyRefreshMs?: number;
+  @Min(0, MS_RULE) @IsInt(MS_RULE) keyRefreshMs = 5_000;
   /** Register the internal-auth guard globally (default true). A host may use its own guards instead. */
-  globalGuard?: boolean;
+  @IsBoolean({ message: 'must be true or false' }) globalGuard = true;
   /** Public base URL of this service, used to build short links (e.g. https://auth.example.com). */
-  publicBaseUrl: string;
+  @ValidateBy(
+    { name: 'httpUrl', validator: { validate: isHttpUrl } },
+    { message: 'must be an absolute http(s) URL' },
+  )
+  publicBaseUrl!: string;
 }
 
-export interface ResolvedAdminApiOptions {
-  staticKeys: StaticApiKey[];
-  keyRefreshMs: number;
-  globalGuard: boolean;
-  publicBaseUrl: string;
-}
+/** What a host passes: `publicBaseUrl`, and any other option. */
+export type AdminApiModuleOptions = Partial<AdminApiOptionsSchema> &
+  Pick<AdminApiOptionsSchema, 'publicBaseUrl'>;
+export type ResolvedAdminApiOptions = AdminApiOptionsSchema;
 
 export const ADMIN_API_OPTIONS = Symbol('faceauth:admin-api-options');
+export const InjectAdminApiOptions = (): ParameterDecorator => Inject(ADMIN_API_OPTIONS);
 
+/** Fills defaults and validates once at init; throws `ModuleOptionsError` naming the bad option. */
 export function resolveAdminApiOptions(options: AdminApiModuleOptions): ResolvedAdminApiOptions {
-  const keyRefreshMs = options.keyRefreshMs ?? 5_000;
-  if (!Number.isInteger(keyRefreshMs) || keyRefreshMs < 0) {
-    throw new Error('AdminApiModule option keyRefreshMs must be a whole number of milliseconds ≥ 0');
-  }
-  let base: URL;
-  try {
-    base = new URL(options.publicBaseUrl);
-  } catch {
-    throw new Error('AdminApiModule option publicBaseUrl must be an absolute http(s) URL');
-  }
-  return {
-    staticKeys: options.staticKeys ?? [],
-    keyRefreshMs,
-    globalGuard: options.globalGuard ?? true,
-    publicBaseUrl: base.toString().replace(/\/+$/, ''),
-  };
+  const valid = validateModuleOptions('AdminApiModule', AdminApiOptionsSchema, options);
+  return Object.assign(valid, { publicBaseUrl: new URL(valid.publicBaseUrl).toString().replace(/\/+$/, '') });
 }
 
-export const InjectAdminApiOptions = (): ParameterDecorator => Inject(ADMIN_API_OPTIONS);
+function isHttpUrl(value: unknown): boolean {
+  return typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}

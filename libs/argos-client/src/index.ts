@@ -35,13 +35,9 @@ export { detectImageMimeType } from './normalization/image-mime.detector';
 export type { FaceImageMimeType } from './normalization/image-mime.detector';
 
 // Configuration
-export type {
-  ArgosClientModuleOptions,
-  ArgosProjectCredentials,
-  ArgosCallObserver,
-  ResolvedArgosClientOptions,
-} from './config/argos-client-options.interface';
-export { ARGOS_CLIENT_DEFAULTS } from './config/argos-client.defaults';
+export type { ArgosClientModuleOptions, ArgosProjectCredentials } from './config/argos-client-options.schema';
+export type { ArgosCallObserver } from './config/argos-call.observer';
+export type { ResolvedArgosClientOptions } from './config/argos-client-options.interface';
 export { resolveArgosClientOptions } from './config/argos-client-options.resolver';
 
 // Transport seam and resilience

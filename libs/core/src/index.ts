@@ -61,3 +61,4 @@ export {
 export { isUnsafeText } from './text/unsafe-text';
 export { ModuleOptionsError } from './options/module-options.error';
 export { validateModuleOptions } from './options/module-options.validator';
+export { OptionGroup, OptionRange, OptionRule } from './options/option-rules';

@@ -1,21 +1,21 @@
 import { Inject } from '@nestjs/common';
+import { validateModuleOptions } from '@faceauth/core';
+import { IsInt, Min } from 'class-validator';
 
-export interface ResultsModuleOptions {
+const BYTES_RULE = { message: 'must be a whole number of bytes ≥ 1024' };
+
+/** Options of the results module. */
+export class ResultsOptionsSchema {
   /** Largest face image accepted for direct submission, in bytes (default 5 MiB). */
-  maxImageBytes?: number;
+  @Min(1024, BYTES_RULE) @IsInt(BYTES_RULE) maxImageBytes = 5 * 1024 * 1024;
 }
 
-export interface ResolvedResultsOptions {
-  maxImageBytes: number;
-}
+export type ResultsModuleOptions = Partial<ResultsOptionsSchema>;
+export type ResolvedResultsOptions = ResultsOptionsSchema;
 
 export const RESULTS_OPTIONS = Symbol('faceauth:results-options');
 export const InjectResultsOptions = (): ParameterDecorator => Inject(RESULTS_OPTIONS);
 
-export function resolveResultsOptions(options: ResultsModuleOptions): ResolvedResultsOptions {
-  const maxImageBytes = options.maxImageBytes ?? 5 * 1024 * 1024;
-  if (!Number.isInteger(maxImageBytes) || maxImageBytes < 1024) {
-    throw new Error('ResultsModule option maxImageBytes must be a whole number of bytes ≥ 1024');
-  }
-  return { maxImageBytes };
-}
+/** Fills defaults and validates once at init; throws `ModuleOptionsError` naming the bad option. */
+export const resolveResultsOptions = (options: ResultsModuleOptions): ResolvedResultsOptions =>
+  validateModuleOptions('ResultsModule', ResultsOptionsSchema, options);

@@ -1,22 +1,54 @@
 import { Inject } from '@nestjs/common';
+import { OptionRule, validateModuleOptions } from '@faceauth/core';
+import { Type } from 'class-transformer';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { ArgosTokenExpiration } from './policy/link-policy';
 
-export interface TokenPolicyProject {
-  name: string;
-  tokenExpiration: ArgosTokenExpiration;
+const EXPIRATION_MODES: readonly unknown[] = ['off', 'count', 'time'];
+
+export class TokenPolicyProject {
+  /** The project's name in the FaceAuth configuration. */
+  name!: string;
+  /** The project's token expiration condition in the Argos dashboard. */
+  @OptionRule('must be {mode: off|count|time}', (v?: { mode?: unknown }) =>
+    EXPIRATION_MODES.includes(v?.mode),
+  )
+  tokenExpiration!: ArgosTokenExpiration;
 }
 
 /** Options of the token-policy module. */
-export interface TokenPolicyModuleOptions {
+export class TokenPolicyOptionsSchema {
   /** The FaceAuth projects and their Argos-side token expiration setting. */
-  projects: TokenPolicyProject[];
+  @OptionRule(
+    'has duplicate names',
+    (ps: TokenPolicyProject[]) => new Set(ps.map((p) => p?.name)).size === ps.length,
+  )
+  @OptionRule('must list at least one project', (ps) => Array.isArray(ps) && ps.length > 0)
+  @ValidateNested({ each: true, message: 'must be an object' })
+  @Type(() => TokenPolicyProject)
+  projects!: TokenPolicyProject[];
   /** Project used when a request names none (default: the first). */
+  @IsOptional()
+  @OptionRule(
+    'is not a configured project',
+    (name, o: TokenPolicyOptionsSchema) =>
+      Array.isArray(o.projects) && o.projects.some((p) => p?.name === name),
+  )
   defaultProject?: string;
   /** How long a never-used link stays valid by default, in seconds (default 7 days). */
-  unusedLinkTtlSeconds?: number;
+  @OptionRule('must be a whole number of seconds > 0', (v: number) => Number.isInteger(v) && v > 0)
+  unusedLinkTtlSeconds = 7 * 24 * 3600;
   /** Upper bound a caller may ask for, in seconds (default 90 days). */
-  maxUnusedLinkTtlSeconds?: number;
+  @OptionRule(
+    'must be ≥ unusedLinkTtlSeconds',
+    (v: number, o: TokenPolicyOptionsSchema) => Number.isInteger(v) && v >= o.unusedLinkTtlSeconds,
+  )
+  maxUnusedLinkTtlSeconds = 90 * 24 * 3600;
 }
+
+/** What a host passes: `projects`, and any other option. */
+export type TokenPolicyModuleOptions = Partial<TokenPolicyOptionsSchema> &
+  Pick<TokenPolicyOptionsSchema, 'projects'>;
 
 export interface ResolvedTokenPolicyOptions {
   projects: ReadonlyMap<string, TokenPolicyProject>;
@@ -28,26 +60,12 @@ export interface ResolvedTokenPolicyOptions {
 export const TOKEN_POLICY_OPTIONS = Symbol('faceauth:token-policy-options');
 export const InjectTokenPolicyOptions = (): ParameterDecorator => Inject(TOKEN_POLICY_OPTIONS);
 
-/** Validates once at module init; each message names the option at fault. */
+/** Validates once at module init; throws `ModuleOptionsError` naming the option at fault. */
 export function resolveTokenPolicyOptions(options: TokenPolicyModuleOptions): ResolvedTokenPolicyOptions {
-  if (!options.projects?.length)
-    throw new Error('TokenPolicyModule option projects must list at least one project');
-  const projects = new Map(options.projects.map((p) => [p.name, p]));
-  if (projects.size !== options.projects.length)
-    throw new Error('TokenPolicyModule option projects has duplicate names');
-  const defaultProject = options.defaultProject ?? options.projects[0].name;
-  if (!projects.has(defaultProject)) {
-    throw new Error(
-      `TokenPolicyModule option defaultProject "${defaultProject}" is not a configured project`,
-    );
-  }
-  const unusedLinkTtlSeconds = options.unusedLinkTtlSeconds ?? 7 * 24 * 3600;
-  const maxUnusedLinkTtlSeconds = options.maxUnusedLinkTtlSeconds ?? 90 * 24 * 3600;
-  if (!(Number.isInteger(unusedLinkTtlSeconds) && unusedLinkTtlSeconds > 0)) {
-    throw new Error('TokenPolicyModule option unusedLinkTtlSeconds must be a whole number of seconds > 0');
-  }
-  if (!(Number.isInteger(maxUnusedLinkTtlSeconds) && maxUnusedLinkTtlSeconds >= unusedLinkTtlSeconds)) {
-    throw new Error('TokenPolicyModule option maxUnusedLinkTtlSeconds must be ≥ unusedLinkTtlSeconds');
-  }
-  return { projects, defaultProject, unusedLinkTtlSeconds, maxUnusedLinkTtlSeconds };
+  const valid = validateModuleOptions('TokenPolicyModule', TokenPolicyOptionsSchema, options);
+  return {
+    ...valid,
+    projects: new Map(valid.projects.map((p) => [p.name, p])),
+    defaultProject: valid.defaultProject ?? valid.projects[0].name,
+  };
 }

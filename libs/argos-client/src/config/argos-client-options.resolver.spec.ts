@@ -1,5 +1,6 @@
 import { ArgosConfigError } from '../errors/argos-config.error';
-import { ArgosClientModuleOptions } from './argos-client-options.interface';
+import { ModuleOptionsError } from '@faceauth/core';
+import { ArgosClientModuleOptions } from './argos-client-options.schema';
 import { resolveArgosClientOptions } from './argos-client-options.resolver';
 
 const KEY = 'K3Y-value_123';
@@ -17,6 +18,9 @@ describe('resolveArgosClientOptions', () => {
       maxImageBytes: 5 * 1024 * 1024,
     });
     expect(Object.isFrozen(resolved)).toBe(true);
+    expect(resolveArgosClientOptions({ ...valid, retry: { baseDelayMs: 5_000 } }).retry.maxDelayMs).toBe(
+      5_000,
+    );
     expect(resolved.projects[0].apiKey).toBe(KEY);
     expect(Object.keys(resolved.projects[0])).toEqual(['name']);
   });
@@ -32,7 +36,7 @@ describe('resolveArgosClientOptions', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['options', null, /'options'/],
+    ['options', null, /'\(root\)'/],
     ['no projects', { projects: [] }, /'projects'/],
     ['a project without key', { projects: [{ name: 'kr' }] }, /'projects\[0\]\.apiKey'/],
     ['a key with spaces', { projects: [{ name: 'kr', apiKey: 'a b' }] }, /'projects\[0\]\.apiKey'/],
@@ -45,7 +49,7 @@ describe('resolveArgosClientOptions', () => {
           { name: 'kr', apiKey: KEY },
         ],
       },
-      /'projects\[1\]\.name' duplicates/,
+      /'projects' must not repeat a project name/,
     ],
     ['an unknown default project', { ...valid, defaultProject: 'eu' }, /'defaultProject'/],
     ['a relative base URL', { ...valid, baseUrl: '/v3' }, /'baseUrl'/],
@@ -60,7 +64,11 @@ describe('resolveArgosClientOptions', () => {
       { ...valid, baseUrl: 'http://rest-api.argosidentity.com/v3' },
       /'baseUrl' uses plain http/,
     ],
-    ['a negative timeout', { ...valid, timeouts: { requestMs: -1 } }, /'timeouts\.requestMs'.*got -1/],
+    [
+      'a negative timeout',
+      { ...valid, timeouts: { requestMs: -1 } },
+      /'timeouts\.requestMs' must be an integer between 1 and/,
+    ],
     ['a fractional timeout', { ...valid, timeouts: { connectMs: 1.5 } }, /'timeouts\.connectMs'/],
     [
       'a timeout beyond setTimeout',
@@ -90,9 +98,33 @@ describe('resolveArgosClientOptions', () => {
   it('never echoes a string value, which could be a key pasted in the wrong option', () => {
     expect(() =>
       resolveArgosClientOptions({ ...valid, retry: { maxAttempts: KEY as unknown as number } }),
-    ).toThrow(/got a string/);
+    ).toThrow(/'retry\.maxAttempts'/);
     expect(() =>
       resolveArgosClientOptions({ ...valid, retry: { maxAttempts: KEY as unknown as number } }),
     ).not.toThrow(KEY);
+  });
+
+  it('keeps the hooks by reference: the observer may be a class instance', () => {
+    class Observer {
+      callCompleted(): void {}
+      circuitChanged(): void {}
+    }
+    const observer = new Observer();
+    const now = (): number => 5;
+    const resolved = resolveArgosClientOptions({ ...valid, observer, now });
+    expect(resolved.observer).toBe(observer);
+    expect(resolved.now).toBe(now);
+    expect(resolved.random).toBe(Math.random);
+  });
+
+  it('carries the refused option path and rule as its cause, for a composing module', () => {
+    let error: unknown;
+    try {
+      resolveArgosClientOptions({ ...valid, breaker: { resetAfterMs: 0 } });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as Error).cause).toBeInstanceOf(ModuleOptionsError);
+    expect((error as Error).cause).toMatchObject({ option: 'breaker.resetAfterMs' });
   });
 });

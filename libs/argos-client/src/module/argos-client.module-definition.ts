@@ -1,5 +1,5 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
-import { ArgosClientModuleOptions } from '../config/argos-client-options.interface';
+import { ArgosClientModuleOptions } from '../config/argos-client-options.schema';
 import { composeArgosClientModule } from './argos-client-module.composer';
 import { ARGOS_CLIENT_MODULE_OPTIONS } from './argos-client.tokens';
 
