@@ -19,7 +19,7 @@ import {
 import { MetricsModule } from './metrics/metrics.module';
 import { PrometheusFaceAuthMetrics } from './metrics/prometheus.metrics';
 import { RESOLVED_FACEAUTH_OPTIONS, ResolvedFaceAuthOptions } from './options/faceauth-options.resolver';
-import { libOptions } from './options/lib-options.mappers';
+import { libOptions } from './options/lib-options.mapper';
 
 /**
  * The product as one module: encryption, token policy, the Argos client, results, webhooks, retention and the

@@ -19,7 +19,7 @@ export {
 } from './options/faceauth-options.resolver';
 export { FACEAUTH_ENTITIES, FACEAUTH_MIGRATIONS } from './database/faceauth-schema';
 export { ClockModule } from './clock.module';
-export { OnFaceAuthResult, OnFaceAuthTokenExpired } from './events/faceauth-event.decorators';
+export { OnFaceAuthResult, OnFaceAuthTokenExpired } from './events/faceauth-event.decorator';
 export { PrometheusFaceAuthMetrics } from './metrics/prometheus.metrics';
 
 // Services and tokens of the libraries, re-exported so that a host imports everything from one package.

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { ModuleOptionsError } from '@faceauth/core';
+import { ModuleOptionsError, SAFE_NAME_PATTERN } from '@faceauth/core';
 import { EncryptionConfigError } from '@faceauth/encryption';
 import { FaceAuthModuleOptions, ResolvedFaceAuthOptions } from './faceauth-module.options';
 import { FaceAuthProject, ResolvedFaceAuthProject } from './faceauth-project';
-import { libOptionChecks } from './lib-options.mappers';
+import { libOptionChecks } from './lib-options.mapper';
 
 export type { ResolvedFaceAuthOptions };
 
@@ -12,7 +12,7 @@ export const RESOLVED_FACEAUTH_OPTIONS = Symbol('faceauth:resolved-options');
 /** Injects the validated {@link FaceAuthModuleOptions} (they hold API keys: never log them). */
 export const InjectFaceAuthOptions = (): ParameterDecorator => Inject(RESOLVED_FACEAUTH_OPTIONS);
 
-const NAME = /^[A-Za-z0-9._-]{1,64}$/;
+const NAME = SAFE_NAME_PATTERN;
 
 function fail(option: string, rule: string): never {
   throw new ModuleOptionsError('FaceAuthModule', option, rule);

@@ -3,7 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ManualClock } from '@faceauth/core';
 import { EncryptionModule } from '@faceauth/encryption';
 import { ClockModule } from '@faceauth/module';
-import { ArgosTokenExpiration, LinkService, TokenLedger, TokenPolicyModule } from '@faceauth/token-policy';
+import {
+  ArgosTokenExpiration,
+  LinkService,
+  TokenLedgerService,
+  TokenPolicyModule,
+} from '@faceauth/token-policy';
 import { dataSourceOptions } from '@faceauth/service';
 import { createTestDatabase, DatabaseKindUnderTest, TestDatabase } from './test-databases';
 
@@ -12,7 +17,7 @@ export const TEST_PROJECT = { name: 'default', pid: 'test-pid', keyString: 'TEST
 export interface TokenPolicyHarness {
   moduleRef: TestingModule;
   links: LinkService;
-  ledger: TokenLedger;
+  ledger: TokenLedgerService;
   clock: ManualClock;
   database: TestDatabase;
   close(): Promise<void>;
@@ -37,7 +42,7 @@ export async function startTokenPolicy(
   return {
     moduleRef,
     links: moduleRef.get(LinkService),
-    ledger: moduleRef.get(TokenLedger),
+    ledger: moduleRef.get(TokenLedgerService),
     clock,
     database,
     close: async () => {

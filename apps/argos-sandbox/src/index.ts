@@ -20,12 +20,12 @@ export type {
   TokenExpirationConfig,
   WebhookOrder,
   WebhookVersion,
-} from './config/sandbox-config.types';
+} from './config/sandbox-config.type';
 export { SEEDED_SUBMISSIONS } from './state/submission.seed';
 export { makeFacePng, makeJpeg } from './state/sample-images';
 export { MAGIC_VALUES, MATCH_SIMILARITY, OCCLUSION_DETECTION_SCORE } from './decision/decision.engine';
-export { HostedPageErrorCode } from './hosted/hosted-page.errors';
-export { FAULT_KINDS } from './faults/fault.types';
-export type { FaultKind } from './faults/fault.types';
-export type { WebhookDelivery } from './webhooks/webhook-delivery.types';
+export { HostedPageErrorCode } from './hosted/hosted-page.error';
+export { FAULT_KINDS } from './faults/fault.type';
+export type { FaultKind } from './faults/fault.type';
+export type { WebhookDelivery } from './webhooks/webhook-delivery.type';
 export type { SandboxStats } from './stats/call-stats.recorder';

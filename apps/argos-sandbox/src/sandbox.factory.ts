@@ -1,8 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { resolveSandboxConfig } from './config/sandbox-config.resolver';
-import type { SandboxConfigInput } from './config/sandbox-config.types';
-import { installSandboxHooks } from './core/sandbox-http.hooks';
+import type { SandboxConfigInput } from './config/sandbox-config.type';
+import { installSandboxHooks } from './core/sandbox-http.hook';
 import { SandboxControls, sandboxControls } from './core/sandbox-controls';
 import { SandboxModule } from './core/sandbox.module';
 import { FaultInjector } from './faults/fault.injector';

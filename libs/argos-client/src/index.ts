@@ -58,7 +58,7 @@ export {
   InjectArgosClient,
   InjectArgosClientOptions,
   InjectArgosClientRegistry,
-} from './module/argos-client.decorators';
+} from './module/argos-client.decorator';
 export {
   ARGOS_CLIENT,
   ARGOS_CLIENT_MODULE_OPTIONS,

@@ -62,3 +62,4 @@ export { isUnsafeText } from './text/unsafe-text';
 export { ModuleOptionsError } from './options/module-options.error';
 export { validateModuleOptions } from './options/module-options.validator';
 export { OptionGroup, OptionRange, OptionRule } from './options/option-rules';
+export { SAFE_NAME_PATTERN, SAFE_NAME_RULE } from './text/safe-name';

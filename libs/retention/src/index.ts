@@ -9,7 +9,7 @@ export {
 export { RetentionError, RetentionErrorCode } from './retention.error';
 export { CleanupService } from './cleanup/cleanup.service';
 export { CleanupScheduler } from './cleanup/cleanup.scheduler';
-export type { CleanupRequest, CleanupProgress, CleanupRunSummary } from './cleanup/cleanup-run.types';
+export type { CleanupRequest, CleanupProgress, CleanupRunSummary } from './cleanup/cleanup-run.type';
 export { LegalHoldService, type LegalHoldView } from './policy/legal-hold.service';
 export { UserErasureService, type UserErasureReport } from './policy/user-erasure.service';
 export { type ErasureRemainder, type ErasureRemainderReason } from './policy/erasure-remainder';

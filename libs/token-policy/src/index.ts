@@ -10,6 +10,11 @@ export { generateTokenId } from './policy/token-id.generator';
 export { FaceAuthTokenEntity } from './persistence/faceauth-token.entity';
 export { LinkService } from './links/link.service';
 export { ShortLinkRefusal, ShortLinkService } from './links/short-link.service';
-export { type LinkIdentity, TokenLedger, TokenUsagePort, type TokenUseOutcome } from './links/token-ledger';
-export type { MintLinkInput, LinkView, LinkPage, MintContext } from './links/link.types';
+export {
+  type LinkIdentity,
+  TokenLedgerService,
+  TokenUsagePort,
+  type TokenUseOutcome,
+} from './links/token-ledger.service';
+export type { MintLinkInput, LinkView, LinkPage, MintContext } from './links/link.type';
 export { resolveTokenPolicyOptions } from './token-policy.options';

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LinkViewFactory } from './links/link-view.factory';
 import { LinkService } from './links/link.service';
 import { ShortLinkService } from './links/short-link.service';
-import { TokenLedger, TokenUsagePort } from './links/token-ledger';
+import { TokenLedgerService, TokenUsagePort } from './links/token-ledger.service';
 import { FaceAuthTokenEntity } from './persistence/faceauth-token.entity';
 import { TokenRepository } from './persistence/token.repository';
 import { TOKEN_POLICY_MODULE_OPTIONS, TokenPolicyConfigurableModule } from './token-policy.module-definition';
@@ -29,9 +29,9 @@ import {
     LinkViewFactory,
     LinkService,
     ShortLinkService,
-    TokenLedger,
-    { provide: TokenUsagePort, useExisting: TokenLedger },
+    TokenLedgerService,
+    { provide: TokenUsagePort, useExisting: TokenLedgerService },
   ],
-  exports: [LinkService, ShortLinkService, TokenLedger, TokenUsagePort],
+  exports: [LinkService, ShortLinkService, TokenLedgerService, TokenUsagePort],
 })
 export class TokenPolicyModule extends TokenPolicyConfigurableModule {}

@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WebhookInboxEntity } from './inbox/webhook-inbox.entity';
 import { WebhookInboxRepository } from './inbox/webhook-inbox.repository';
-import { WebhookAuthenticity } from './intake/webhook-authenticity';
+import { WebhookAuthenticityChecker } from './intake/webhook-authenticity.checker';
 import { WebhookIntakeService } from './intake/webhook-intake.service';
 import { FaceAuthEventPublisher } from './processing/faceauth-events';
 import { InboxEventHandler } from './processing/inbox-event.handler';
 import { ProjectResolver } from './processing/project-resolver';
 import { ResultIdentityResolver } from './processing/result-identity.resolver';
-import { VerificationLookups } from './processing/verification-lookups';
+import { VerificationLookupService } from './processing/verification-lookup.service';
 import { WebhookProcessor } from './processing/webhook-processor';
 import { WebhookReconciler } from './reconcile/webhook-reconciler';
 import { WEBHOOK_MODULE_OPTIONS, WebhookConfigurableModule } from './webhook.module-definition';
@@ -28,10 +28,10 @@ import { resolveWebhookOptions, WEBHOOK_OPTIONS, WebhookModuleOptions } from './
       inject: [WEBHOOK_MODULE_OPTIONS],
     },
     WebhookInboxRepository,
-    WebhookAuthenticity,
+    WebhookAuthenticityChecker,
     WebhookIntakeService,
     FaceAuthEventPublisher,
-    VerificationLookups,
+    VerificationLookupService,
     ProjectResolver,
     ResultIdentityResolver,
     InboxEventHandler,

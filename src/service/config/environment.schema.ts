@@ -1,4 +1,4 @@
-import { BoolSetting, IntSetting, OneOfSetting, TextSetting, UrlSetting } from './env-setting.decorators';
+import { BoolSetting, IntSetting, OneOfSetting, TextSetting, UrlSetting } from './env-setting.decorator';
 
 const HOUR_S = 3_600;
 const DAY_S = 24 * HOUR_S;

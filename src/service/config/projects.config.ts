@@ -1,6 +1,7 @@
 import { FaceAuthProject, TokenExpirationSetting } from '@faceauth/module';
 import { ConfigError } from './config.error';
 import { Environment } from './environment.schema';
+import { SAFE_NAME_PATTERN } from '@faceauth/core';
 
 /** Public test credentials of the bundled Argos sandbox (see apps/argos-sandbox/README.md). */
 export const SANDBOX_PROJECT: FaceAuthProject = {
@@ -75,8 +76,7 @@ function toProject(raw: unknown, where: string): FaceAuthProject {
     return value;
   };
   const name = text('name', false) ?? 'default';
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name))
-    throw new ConfigError(`${where}.name`, 'must be 1-64 of [A-Za-z0-9._-]');
+  if (!SAFE_NAME_PATTERN.test(name)) throw new ConfigError(`${where}.name`, 'must be 1-64 of [A-Za-z0-9._-]');
   const cipherName = (text('cipher', false) ?? 'ecb').toLowerCase();
   const cipher = CIPHERS[cipherName as keyof typeof CIPHERS];
   if (!cipher) throw new ConfigError(`${where}.cipher`, 'must be ecb or gcm');

@@ -1,5 +1,5 @@
 import { SandboxConfigError } from './sandbox-config.error';
-import type { ProjectConfigInput, ProjectConfigPatch } from './sandbox-config.types';
+import type { ProjectConfigInput, ProjectConfigPatch } from './sandbox-config.type';
 
 type FieldType = 'string' | 'number' | 'boolean' | 'string[]' | 'object';
 

@@ -3,7 +3,7 @@ import type {
   ProjectConfig,
   SandboxConfig,
   WebhookRetryConfig,
-} from './sandbox-config.types';
+} from './sandbox-config.type';
 
 /**
  * Public test values, printed in the README: they protect nothing, the sandbox holds no real data.

@@ -16,7 +16,7 @@ import type {
   SandboxConfigInput,
   TokenExpirationConfig,
   TokenExpirationInput,
-} from './sandbox-config.types';
+} from './sandbox-config.type';
 
 const fail = (path: string, why: string): never => {
   throw new SandboxConfigError(`Sandbox setting "${path}" ${why}.`);

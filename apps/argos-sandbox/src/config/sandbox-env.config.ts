@@ -8,7 +8,7 @@ import type {
   TokenExpirationInput,
   WebhookOrder,
   WebhookVersion,
-} from './sandbox-config.types';
+} from './sandbox-config.type';
 
 /** Port of the standalone process when `SANDBOX_PORT` is unset. */
 export const DEFAULT_SANDBOX_PORT = 4010;

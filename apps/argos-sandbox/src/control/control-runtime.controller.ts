@@ -15,7 +15,7 @@ import type { FastifyRequest } from 'fastify';
 import { SandboxClock } from '../core/sandbox-clock';
 import { SandboxResetService } from '../core/sandbox-reset.service';
 import { FaultScheduleStore } from '../faults/fault-schedule.store';
-import { DEFAULT_SLOW_MS, FaultKind, ScheduledFault } from '../faults/fault.types';
+import { DEFAULT_SLOW_MS, FaultKind, ScheduledFault } from '../faults/fault.type';
 import { CallStatsRecorder, SandboxStats } from '../stats/call-stats.recorder';
 import { ArmFaultDto, ClockChangeDto } from './control-runtime.dto';
 

@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { FAULT_KINDS, FaultKind } from '../faults/fault.types';
+import { FAULT_KINDS, FaultKind } from '../faults/fault.type';
 import { SANDBOX_OPERATIONS, SandboxOperation } from '../stats/sandbox-operation';
 
 /** `POST /__sandbox/clock`: `advanceSeconds` (may be negative) or an absolute `now`. */

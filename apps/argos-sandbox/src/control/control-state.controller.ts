@@ -20,7 +20,7 @@ import { SandboxConfigError } from '../config/sandbox-config.error';
 import { ProjectRegistry } from '../state/project.registry';
 import { isSupportedImage } from '../state/sample-images';
 import { SubmissionStore } from '../state/submission.store';
-import { referenceImage, Submission } from '../state/submission.types';
+import { referenceImage, Submission } from '../state/submission.type';
 import { BuildLinkDto } from './control-runtime.dto';
 import { CreateSubmissionDto } from './control-submission.dto';
 import { describeProject, describeSubmission } from './control.presenter';

@@ -1,5 +1,5 @@
 import { IsBase64, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { SubmissionStatus } from '../state/submission.types';
+import type { SubmissionStatus } from '../state/submission.type';
 
 /** `POST /__sandbox/submissions`: an ID Check submission; images as standard base64 JPEG/PNG. */
 export class CreateSubmissionDto {

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ProjectRegistry } from '../state/project.registry';
 import { WebhookDeliveryStore } from '../webhooks/webhook-delivery.store';
-import type { WebhookDelivery } from '../webhooks/webhook-delivery.types';
+import type { WebhookDelivery } from '../webhooks/webhook-delivery.type';
 import { WebhookDispatcher } from '../webhooks/webhook.dispatcher';
 import { DropNextDto, DuplicateNextDto } from './control-runtime.dto';
 

@@ -1,5 +1,5 @@
 import type { SandboxProject } from '../state/project.registry';
-import { referenceImage, Submission } from '../state/submission.types';
+import { referenceImage, Submission } from '../state/submission.type';
 
 /** A project as the control API shows it: every setting, but not the derived key material. */
 export function describeProject(project: SandboxProject): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SandboxConfig } from '../config/sandbox-config.types';
+import type { SandboxConfig } from '../config/sandbox-config.type';
 import { InjectSandboxConfig } from './sandbox.tokens';
 
 /**

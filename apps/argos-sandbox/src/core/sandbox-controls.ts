@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { SandboxConfig } from '../config/sandbox-config.types';
+import type { SandboxConfig } from '../config/sandbox-config.type';
 import { FaultScheduleStore } from '../faults/fault-schedule.store';
 import { AuthRecordStore } from '../state/auth-record.store';
 import { ProjectRegistry } from '../state/project.registry';

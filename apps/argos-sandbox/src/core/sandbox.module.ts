@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { FaceAuthAttemptService } from '../attempts/faceauth-attempt.service';
-import type { SandboxConfig } from '../config/sandbox-config.types';
+import type { SandboxConfig } from '../config/sandbox-config.type';
 import { ControlRuntimeController } from '../control/control-runtime.controller';
 import { ControlStateController } from '../control/control-state.controller';
 import { ControlWebhooksController } from '../control/control-webhooks.controller';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { PolicyThresholds } from '../config/sandbox-config.types';
-import type { Decision, DecisionScores, FailCode } from './decision.types';
+import type { PolicyThresholds } from '../config/sandbox-config.type';
+import type { Decision, DecisionScores, FailCode } from './decision.type';
 
 /**
  * Magic values: when any user field of an attempt (API `userId`/`cf1..3`, URL `authUserId`/

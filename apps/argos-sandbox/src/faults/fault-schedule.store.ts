@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FaultKind, ScheduledFault } from './fault.types';
+import type { FaultKind, ScheduledFault } from './fault.type';
 
 /** Faults armed through the control API, consumed in arming order by matching calls. */
 @Injectable()

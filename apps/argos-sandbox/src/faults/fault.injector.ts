@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ArgosApiError, argosErrors } from '../rest/argos-api.errors';
+import { ArgosApiError, argosErrors } from '../rest/argos-api.error';
 import { CallStatsRecorder } from '../stats/call-stats.recorder';
 import { FaultScheduleStore } from './fault-schedule.store';
-import { DEFAULT_SLOW_MS, FAULT_KINDS, FaultKind, isFaultKind } from './fault.types';
+import { DEFAULT_SLOW_MS, FAULT_KINDS, FaultKind, isFaultKind } from './fault.type';
 
 export const FAULT_HEADER = 'x-sandbox-fault';
 export const LATENCY_HEADER = 'x-sandbox-latency-ms';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { HostedPageError, HostedPageErrorCode, hostedPageErrorStatus } from './hosted-page.errors';
+import { HostedPageError, HostedPageErrorCode, hostedPageErrorStatus } from './hosted-page.error';
 import { renderErrorPage } from './hosted-page.renderer';
 
 /** Renders hosted-page refusals as HTML error pages with their stable code; anything else is a 500 page. */

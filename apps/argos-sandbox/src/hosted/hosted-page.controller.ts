@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { MultipartForm, MultipartFormError, readMultipartForm } from '../core/multipart-form.reader';
 import { DEFAULT_BODY_LIMIT_BYTES } from '../config/sandbox-config.defaults';
 import { ProjectRegistry } from '../state/project.registry';
-import { HostedPageError, HostedPageErrorCode } from './hosted-page.errors';
+import { HostedPageError, HostedPageErrorCode } from './hosted-page.error';
 import { HostedPageErrorFilter } from './hosted-page-error.filter';
 import { renderCapturePage, renderResultPage } from './hosted-page.renderer';
 import { HostedPageService, LinkParams } from './hosted-page.service';

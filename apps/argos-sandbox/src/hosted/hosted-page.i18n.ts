@@ -1,4 +1,4 @@
-import { HostedPageErrorCode } from './hosted-page.errors';
+import { HostedPageErrorCode } from './hosted-page.error';
 
 /** Texts of the hosted page; `lang` picks one, anything unknown falls back to English. */
 export interface PageTexts {

@@ -1,5 +1,5 @@
-import type { AuthRecord } from '../state/auth-record.types';
-import type { HostedPageErrorCode } from './hosted-page.errors';
+import type { AuthRecord } from '../state/auth-record.type';
+import type { HostedPageErrorCode } from './hosted-page.error';
 import { pageLanguage, pageTexts } from './hosted-page.i18n';
 
 /** Inputs of the capture page; `pid`/`lang` travel on in the form action, `encrypted` in a hidden field. */

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DecryptionError, FaceAuthQuery } from '@faceauth/encryption';
 import { FaceAuthAttemptService } from '../attempts/faceauth-attempt.service';
 import type { MultipartForm } from '../core/multipart-form.reader';
-import type { AuthRecord } from '../state/auth-record.types';
+import type { AuthRecord } from '../state/auth-record.type';
 import { ProjectRegistry, SandboxProject } from '../state/project.registry';
 import { isSupportedImage } from '../state/sample-images';
 import { SubmissionStore } from '../state/submission.store';
-import { referenceImage, Submission } from '../state/submission.types';
-import { HostedPageError, HostedPageErrorCode as Code } from './hosted-page.errors';
+import { referenceImage, Submission } from '../state/submission.type';
+import { HostedPageError, HostedPageErrorCode as Code } from './hosted-page.error';
 import { TokenExpiryService } from './token-expiry.service';
 
 /** The clear-text parameters of a Face Auth URL (or of the capture form that carries them on). */

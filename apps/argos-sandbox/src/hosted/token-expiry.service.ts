@@ -1,12 +1,12 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { SandboxConfig } from '../config/sandbox-config.types';
+import type { SandboxConfig } from '../config/sandbox-config.type';
 import { SandboxClock } from '../core/sandbox-clock';
 import { InjectSandboxConfig } from '../core/sandbox.tokens';
 import { ProjectRegistry, SandboxProject } from '../state/project.registry';
 import { TokenUsage, TokenUsageStore } from '../state/token-usage.store';
 import { WebhookDispatcher } from '../webhooks/webhook.dispatcher';
 import { buildTokenExpiredPayload, WebhookPayload } from '../webhooks/webhook-payload.builder';
-import { HostedPageError, HostedPageErrorCode } from './hosted-page.errors';
+import { HostedPageError, HostedPageErrorCode } from './hosted-page.error';
 
 /**
  * The project's "token expiration condition" (contract section 3). A "use" is a submitted attempt

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ArgosApiError, argosErrors } from './argos-api.errors';
+import { ArgosApiError, argosErrors } from './argos-api.error';
 
 /**
  * Writes Argos REST errors byte-for-byte as Argos sends them. Anything unexpected becomes the

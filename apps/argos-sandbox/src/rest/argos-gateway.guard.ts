@@ -1,7 +1,7 @@
 import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { ProjectRegistry, SandboxProject } from '../state/project.registry';
-import { argosErrors } from './argos-api.errors';
+import { argosErrors } from './argos-api.error';
 import { isIpAllowed } from './ip-allowlist';
 
 // The project the API key resolved to, handed from the guard to the handler.

@@ -1,5 +1,5 @@
 import type { RecordPageQuery } from '../state/auth-record.store';
-import { argosErrors } from './argos-api.errors';
+import { argosErrors } from './argos-api.error';
 
 /** Raw query parameters of `GET /v3/faceauth`. */
 export type ListQueryParams = Record<string, string | string[] | undefined>;

@@ -1,6 +1,6 @@
 import type { SandboxProject } from '../state/project.registry';
 import type { RecordPage } from '../state/auth-record.store';
-import type { AuthRecord } from '../state/auth-record.types';
+import type { AuthRecord } from '../state/auth-record.type';
 
 type Json = Record<string, unknown>;
 

@@ -13,7 +13,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MultipartForm, MultipartFormError, readMultipartForm } from '../core/multipart-form.reader';
 import type { SandboxProject } from '../state/project.registry';
-import { argosErrors } from './argos-api.errors';
+import { argosErrors } from './argos-api.error';
 import { ArgosApiErrorFilter } from './argos-api-error.filter';
 import { ArgosGatewayGuard, CallerProject } from './argos-gateway.guard';
 import type { ListQueryParams } from './faceauth-list.query';

@@ -5,8 +5,8 @@ import { AuthRecordStore } from '../state/auth-record.store';
 import type { SandboxProject } from '../state/project.registry';
 import { isSupportedImage } from '../state/sample-images';
 import { SubmissionStore } from '../state/submission.store';
-import { referenceImage } from '../state/submission.types';
-import { argosErrors } from './argos-api.errors';
+import { referenceImage } from '../state/submission.type';
+import { argosErrors } from './argos-api.error';
 import { authIdParam, ListQueryParams, parseListQuery } from './faceauth-list.query';
 import { presentList, presentSubmission } from './faceauth-record.presenter';
 

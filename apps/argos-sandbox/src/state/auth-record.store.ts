@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { AuthRecord } from './auth-record.types';
+import type { AuthRecord } from './auth-record.type';
 
 /** Filter and continuation of a listing; dates are inclusive UTC days, the key is exclusive. */
 export interface RecordPageQuery {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
 import { SandboxConfigError } from '../config/sandbox-config.error';
 import { mergeProject } from '../config/sandbox-config.resolver';
-import type { ProjectConfig, ProjectConfigPatch, SandboxConfig } from '../config/sandbox-config.types';
+import type { ProjectConfig, ProjectConfigPatch, SandboxConfig } from '../config/sandbox-config.type';
 import { InjectSandboxConfig } from '../core/sandbox.tokens';
 import { defaultProject } from '../config/sandbox-config.defaults';
 

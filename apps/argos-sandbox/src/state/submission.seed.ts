@@ -1,5 +1,5 @@
 import { makeFacePng, makeJpeg } from './sample-images';
-import type { Submission } from './submission.types';
+import type { Submission } from './submission.type';
 
 /** Ids of the seeded submissions, stable across restarts so docs and tests can name them. */
 export const SEEDED_SUBMISSIONS = {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { SandboxConfig } from '../config/sandbox-config.types';
+import type { SandboxConfig } from '../config/sandbox-config.type';
 import { InjectSandboxConfig } from '../core/sandbox.tokens';
 import { seedSubmissions } from './submission.seed';
-import type { Submission } from './submission.types';
+import type { Submission } from './submission.type';
 
 /** The parent ID Check project's submissions (in memory). */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { WebhookDelivery } from './webhook-delivery.types';
+import type { WebhookDelivery } from './webhook-delivery.type';
 
 /** Every webhook the sandbox produced, plus the drop/duplicate switches the control API arms. */
 @Injectable()

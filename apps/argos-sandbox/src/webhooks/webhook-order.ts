@@ -1,5 +1,5 @@
-import type { WebhookOrder } from '../config/sandbox-config.types';
-import type { WebhookDelivery } from './webhook-delivery.types';
+import type { WebhookOrder } from '../config/sandbox-config.type';
+import type { WebhookDelivery } from './webhook-delivery.type';
 import type { WebhookPayload } from './webhook-payload.builder';
 
 /** One webhook waiting to be sent. */

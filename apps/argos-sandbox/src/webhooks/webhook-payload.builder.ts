@@ -1,6 +1,6 @@
-import type { WebhookVersion } from '../config/sandbox-config.types';
-import type { AuthRecord } from '../state/auth-record.types';
-import type { Submission } from '../state/submission.types';
+import type { WebhookVersion } from '../config/sandbox-config.type';
+import type { AuthRecord } from '../state/auth-record.type';
+import type { Submission } from '../state/submission.type';
 
 /** A JSON webhook body before optional encryption. */
 export type WebhookPayload = Record<string, unknown>;

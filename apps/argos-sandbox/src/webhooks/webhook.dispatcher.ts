@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import type { SandboxConfig } from '../config/sandbox-config.types';
+import type { SandboxConfig } from '../config/sandbox-config.type';
 import { SandboxClock } from '../core/sandbox-clock';
 import { InjectSandboxConfig } from '../core/sandbox.tokens';
 import type { SandboxProject } from '../state/project.registry';
 import { WebhookDeliveryStore } from './webhook-delivery.store';
-import type { DeliveryAttempt, WebhookDelivery } from './webhook-delivery.types';
+import type { DeliveryAttempt, WebhookDelivery } from './webhook-delivery.type';
 import type { WebhookPayload } from './webhook-payload.builder';
 import type { DueWebhook } from './webhook-order';
 

@@ -3,7 +3,8 @@ import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliOperationError } from '../errors/cli-operation.error';
 import { CliUsageError } from '../errors/cli-usage.error';
-import { matching } from '../flags/cli-value.parsers';
+import { matching } from '../flags/cli-value.parser';
+import { SAFE_NAME_PATTERN } from '@faceauth/core';
 
 interface KeysCreateFlags {
   name: string;
@@ -11,7 +12,7 @@ interface KeysCreateFlags {
 }
 
 // The rule of POST /v1/api-keys, so a key made here could have been made there.
-const KEY_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+const KEY_NAME = SAFE_NAME_PATTERN;
 
 @SubCommand({
   name: 'create',

@@ -2,8 +2,9 @@ import { LinkPolicy, LinkService, MintLinkInput } from '@faceauth/token-policy';
 import { CommandRunner, Option, SubCommand } from 'nest-commander';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliUsageError } from '../errors/cli-usage.error';
-import { matching, wholeNumber } from '../flags/cli-value.parsers';
+import { matching, wholeNumber } from '../flags/cli-value.parser';
 import { toLinkDto } from '@faceauth/admin-api';
+import { SAFE_NAME_PATTERN } from '@faceauth/core';
 
 interface LinksCreateFlags {
   sid: string;
@@ -20,7 +21,7 @@ interface LinksCreateFlags {
 }
 
 // Field rules of POST /v1/links (CreateLinkDto), so the CLI accepts exactly what the API accepts.
-const PROJECT = /^[A-Za-z0-9._-]{1,64}$/;
+const PROJECT = SAFE_NAME_PATTERN;
 const LANG = /^[a-z]{2}(-[A-Za-z]{2})?$/;
 const TEXT_1_256 = /^[\s\S]{1,256}$/;
 const TEXT_0_512 = /^[\s\S]{0,512}$/;

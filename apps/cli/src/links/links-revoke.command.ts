@@ -1,7 +1,7 @@
 import { LinkService } from '@faceauth/token-policy';
 import { CommandRunner, SubCommand } from 'nest-commander';
 import { ServiceContextRunner } from '../context/service-context';
-import { uuidArgument } from '../flags/cli-value.parsers';
+import { uuidArgument } from '../flags/cli-value.parser';
 
 @SubCommand({
   name: 'revoke',

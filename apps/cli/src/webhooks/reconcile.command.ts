@@ -3,7 +3,7 @@ import { WebhookInboxRepository, WebhookReconciler } from '@faceauth/webhook';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliUsageError } from '../errors/cli-usage.error';
-import { isoDate } from '../flags/cli-value.parsers';
+import { isoDate } from '../flags/cli-value.parser';
 import { ProgressLine } from '../io/progress.line';
 import { drainInbox } from './inbox-drain.runner';
 

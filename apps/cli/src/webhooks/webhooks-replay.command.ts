@@ -8,7 +8,7 @@ import {
 import { CommandRunner, SubCommand } from 'nest-commander';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliOperationError } from '../errors/cli-operation.error';
-import { uuidArgument } from '../flags/cli-value.parsers';
+import { uuidArgument } from '../flags/cli-value.parser';
 import { drainInbox } from './inbox-drain.runner';
 
 @SubCommand({

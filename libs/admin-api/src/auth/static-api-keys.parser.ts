@@ -1,5 +1,6 @@
 import { hashApiKey } from './api-key.codec';
 import { isScope, Scope } from './scope.enum';
+import { SAFE_NAME_PATTERN } from '@faceauth/core';
 
 /** A key declared in configuration. Only its hash is kept after parsing. */
 export interface StaticApiKey {
@@ -33,7 +34,7 @@ function parseEntry(entry: string, index: number): StaticApiKey {
   const parts = entry.split('|');
   if (parts.length !== 3) throw new Error(`entry ${index + 1} must look like name|scope,scope|secret`);
   const [name, scopeList, secret] = parts.map((p) => p.trim());
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) throw new Error(`entry ${index + 1} has an invalid name`);
+  if (!SAFE_NAME_PATTERN.test(name)) throw new Error(`entry ${index + 1} has an invalid name`);
   const scopes = scopeList.split(',').map((s) => s.trim());
   const unknown = scopes.filter((s) => !isScope(s));
   if (scopes.length === 0 || unknown.length > 0) {

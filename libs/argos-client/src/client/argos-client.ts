@@ -21,7 +21,7 @@ import {
 } from './argos-call.interface';
 import { validateId, validateListQuery, validateSubmitInput } from './argos-client-input.validator';
 import { ArgosRequestExecutor } from './argos-request.executor';
-import { readLookupResponse, readSubmitResponse } from './argos-response.readers';
+import { readLookupResponse, readSubmitResponse } from './argos-response.reader';
 import { buildFaceAuthForm } from './faceauth-upload.form';
 
 /**

@@ -1,4 +1,4 @@
-import { OptionGroup, OptionRange, OptionRule } from '@faceauth/core';
+import { OptionGroup, OptionRange, OptionRule, SAFE_NAME_PATTERN, SAFE_NAME_RULE } from '@faceauth/core';
 import { Exclude, Type } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches, ValidateBy, ValidateNested } from 'class-validator';
 import { ArgosCallObserver } from './argos-call.observer';
@@ -10,7 +10,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** One FaceAuth project: its name in our configuration and its own Add-on API key. */
 export class ArgosProjectCredentials {
   /** Name callers use with `ArgosClientRegistry.get(name)`. */
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1-64 characters of [A-Za-z0-9._-]' })
+  @Matches(SAFE_NAME_PATTERN, { message: `must be ${SAFE_NAME_RULE}` })
   name!: string;
   /** The project's Add-on API key, sent only in the `x-api-key` header. */
   // Printable ASCII without spaces: anything else could split or corrupt the x-api-key header.

@@ -1,7 +1,7 @@
 import { ArgosClientError } from '../errors/argos-client.error';
 import { argosMessages } from '../errors/argos-client-error.messages';
 import { ArgosErrorCode } from '../errors/argos-error-code.enum';
-import { isPlainObject } from '../shared/plain-object.guard';
+import { isPlainObject } from '../shared/is-plain-object';
 import { detectImageMimeType, FaceImageMimeType } from './image-mime.detector';
 import { malformedResponse } from './malformed-response.error';
 

@@ -1,5 +1,5 @@
 import { ArgosOperation } from '../errors/argos-operation.type';
-import { isPlainObject } from '../shared/plain-object.guard';
+import { isPlainObject } from '../shared/is-plain-object';
 import { FaceAuthListKey, FaceAuthListPage, FaceAuthRecord } from './faceauth-record.interface';
 import { normalizeRecord } from './faceauth-record.normalizer';
 import { malformedResponse } from './malformed-response.error';

@@ -1,5 +1,5 @@
 import { ArgosOperation } from '../errors/argos-operation.type';
-import { isPlainObject } from '../shared/plain-object.guard';
+import { isPlainObject } from '../shared/is-plain-object';
 import { parseArgosTimestamp } from './argos-timestamp.parser';
 import { FaceAuthRecord, FaceAuthStatus } from './faceauth-record.interface';
 import { normalizePolicy, normalizeScores } from './faceauth-scores.normalizer';

@@ -1,4 +1,4 @@
-import { isPlainObject } from '../shared/plain-object.guard';
+import { isPlainObject } from '../shared/is-plain-object';
 
 /** `auth_id`, `authId`, `Auth-ID` all become `authid`: Argos' doc versions disagree on casing and separators. */
 export function normalizeFieldName(name: string): string {

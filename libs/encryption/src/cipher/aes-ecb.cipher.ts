@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { decryptionErrors } from '../errors/decryption-error.messages';
-import { ownAes256Key } from './cipher-key.guard';
+import { ownAes256Key } from './cipher-key.check';
 import { decodeCiphertext } from './ciphertext-encoding.codec';
 import { QueryCipher } from './query-cipher.interface';
 import { decodeUtf8Strict } from './utf8.decoder';

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { decryptionErrors } from '../errors/decryption-error.messages';
-import { ownAes256Key } from './cipher-key.guard';
+import { ownAes256Key } from './cipher-key.check';
 import { decodeCiphertext, encodeCiphertext } from './ciphertext-encoding.codec';
 import { GCM_TAG_LENGTH, GcmLayout, resolveGcmLayout } from './gcm-layout';
 import { QueryCipher } from './query-cipher.interface';

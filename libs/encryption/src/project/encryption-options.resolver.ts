@@ -6,7 +6,7 @@ import { PLAINTEXT_FORMATS } from '../query/plaintext-format.type';
 import { FaceAuthUrlBuilder } from '../url/faceauth-url.builder';
 import { DEFAULT_FORM_URL } from '../url/form-url.constants';
 import { EncryptionModuleOptions } from './encryption-options.interface';
-import { checkFormUrl, checkNonEmptyString, checkOneOf } from './option.checks';
+import { checkFormUrl, checkNonEmptyString, checkOneOf } from './option.check';
 
 /** Validated options, with one builder (and thus one derived key) per project. */
 export interface ResolvedEncryptionOptions {

@@ -4,7 +4,7 @@ import { createQueryCipher } from '../cipher/query-cipher.factory';
 import { QueryCipher } from '../cipher/query-cipher.interface';
 import { QueryValidationErrorCode } from '../errors/query-validation-error-code.enum';
 import { QueryValidationError } from '../errors/query-validation.error';
-import { checkFormUrl, checkNonEmptyString, checkOneOf } from '../project/option.checks';
+import { checkFormUrl, checkNonEmptyString, checkOneOf } from '../project/option.check';
 import { FaceAuthQuery } from '../query/faceauth-query.interface';
 import { PLAINTEXT_FORMATS, PlaintextFormat } from '../query/plaintext-format.type';
 import { parseQuery } from '../query/query.parser';

@@ -10,7 +10,7 @@ import { RetentionError, RetentionErrorCode, retentionMessages } from '../retent
 import { InjectRetentionOptions, ResolvedRetentionOptions } from '../retention.options';
 import { failureCode } from './argos-deletion.step';
 import { CleanupBatchRunner, DrainContext } from './cleanup-batch.runner';
-import { CleanupRequest, CleanupRunSummary } from './cleanup-run.types';
+import { CleanupRequest, CleanupRunSummary } from './cleanup-run.type';
 import { ExpiredRowsSweeper } from './expired-rows.sweeper';
 import { RunRecorder } from './run-recorder';
 import { RunRecorderFactory } from './run-recorder.factory';

@@ -4,7 +4,7 @@ import { ExpiredRowsRepository } from '../persistence/expired-rows.repository';
 import { retentionCutoffs } from '../policy/retention-policy';
 import { InjectRetentionOptions, ResolvedRetentionOptions } from '../retention.options';
 import { DrainContext } from './cleanup-batch.runner';
-import { CleanupProgress } from './cleanup-run.types';
+import { CleanupProgress } from './cleanup-run.type';
 import { RunRecorder } from './run-recorder';
 
 const SWEEP_BATCH = 1000;

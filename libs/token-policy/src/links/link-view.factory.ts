@@ -4,7 +4,7 @@ import { FaceAuthUrlService } from '@faceauth/encryption';
 import { tokenStatus } from '../policy/token-status';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { policyOf, stateOf } from '../persistence/token-state';
-import { LinkView } from './link.types';
+import { LinkView } from './link.type';
 
 /** Builds the API view of a token row, with a freshly encrypted URL. */
 @Injectable()

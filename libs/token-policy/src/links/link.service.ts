@@ -9,7 +9,7 @@ import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
 import { LinkViewFactory } from './link-view.factory';
-import { LinkPage, LinkView, MintContext, MintLinkInput } from './link.types';
+import { LinkPage, LinkView, MintContext, MintLinkInput } from './link.type';
 
 /** Mints, reads, lists and revokes FaceAuth links. */
 @Injectable()

@@ -5,7 +5,7 @@ import { TokenError, TokenErrorCode } from '../policy/token.error';
 import { TokenRepository } from '../persistence/token.repository';
 import { stateOf } from '../persistence/token-state';
 import { LinkViewFactory } from './link-view.factory';
-import { TokenLedger } from './token-ledger';
+import { TokenLedgerService } from './token-ledger.service';
 
 /**
  * Resolves a short link to a freshly built Face Auth URL, only while the token policy allows it, so that a
@@ -15,7 +15,7 @@ import { TokenLedger } from './token-ledger';
 export class ShortLinkService {
   constructor(
     private readonly tokens: TokenRepository,
-    private readonly ledger: TokenLedger,
+    private readonly ledger: TokenLedgerService,
     private readonly views: LinkViewFactory,
     private readonly clock: Clock,
   ) {}

@@ -4,7 +4,7 @@ import { inboxEntryFor } from '../inbox/inbox-entry.factory';
 import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { normalizeWebhookPayload } from '../payload/webhook-payload.normalizer';
 import { WebhookProcessor } from '../processing/webhook-processor';
-import { WebhookAuthenticity } from './webhook-authenticity';
+import { WebhookAuthenticityChecker } from './webhook-authenticity.checker';
 
 export interface IncomingWebhook {
   body: unknown;
@@ -24,7 +24,7 @@ export interface IntakeOutcome {
 @Injectable()
 export class WebhookIntakeService {
   constructor(
-    private readonly authenticity: WebhookAuthenticity,
+    private readonly authenticity: WebhookAuthenticityChecker,
     private readonly inbox: WebhookInboxRepository,
     private readonly processor: WebhookProcessor,
     private readonly clock: Clock,

@@ -13,7 +13,7 @@ import { FaceAuthEventPublisher } from './faceauth-events';
 import { concernsFaceAuth } from '../payload/faceauth-service';
 import { ProjectResolver } from './project-resolver';
 import { ResultIdentityResolver } from './result-identity.resolver';
-import { VerificationLookups } from './verification-lookups';
+import { VerificationLookupService } from './verification-lookup.service';
 import { recordFromWebhook } from './webhook-record';
 
 /**
@@ -26,7 +26,7 @@ export class InboxEventHandler {
   constructor(
     private readonly projects: ProjectResolver,
     private readonly identities: ResultIdentityResolver,
-    private readonly lookups: VerificationLookups,
+    private readonly lookups: VerificationLookupService,
     private readonly results: ResultRepository,
     private readonly tokens: TokenUsagePort,
     private readonly events: FaceAuthEventPublisher,

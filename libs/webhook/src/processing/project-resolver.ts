@@ -6,7 +6,7 @@ import {
   FaceAuthRecord,
   InjectArgosClientRegistry,
 } from '@faceauth/argos-client';
-import { VerificationLookups } from './verification-lookups';
+import { VerificationLookupService } from './verification-lookup.service';
 
 export interface ResolvedProject {
   project: string;
@@ -22,7 +22,7 @@ export interface ResolvedProject {
 export class ProjectResolver {
   constructor(
     @InjectArgosClientRegistry() private readonly argos: ArgosClientRegistry,
-    private readonly lookups: VerificationLookups,
+    private readonly lookups: VerificationLookupService,
   ) {}
 
   /** `linkProject`: the project of the link the webhook's token names, when it names one of ours. */

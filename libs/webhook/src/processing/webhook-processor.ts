@@ -14,7 +14,7 @@ import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
 import { InboxEventHandler } from './inbox-event.handler';
 import { retryDelayMs } from './retry-delay';
-import { isUnknownToArgos } from './verification-lookups';
+import { isUnknownToArgos } from './verification-lookup.service';
 
 const KICK_DELAY_MS = 5;
 /** While the database is down, polls are spaced out up to this pause. */

@@ -12,7 +12,7 @@ const digest = (value: string): Buffer => createHash('sha256').update(value).dig
  * address, and decryption of "secure data transmission" bodies with a project key.
  */
 @Injectable()
-export class WebhookAuthenticity {
+export class WebhookAuthenticityChecker {
   private readonly secretDigests: Buffer[];
   private readonly sources: SourceAllowlist;
 

@@ -49,7 +49,7 @@ export abstract class TokenUsagePort {
 }
 
 @Injectable()
-export class TokenLedger extends TokenUsagePort {
+export class TokenLedgerService extends TokenUsagePort {
   constructor(
     private readonly tokens: TokenRepository,
     private readonly clock: Clock,

@@ -1,5 +1,5 @@
-import type { PolicyThresholds } from '../config/sandbox-config.types';
-import type { DecisionScores, FailCode } from '../decision/decision.types';
+import type { PolicyThresholds } from '../config/sandbox-config.type';
+import type { DecisionScores, FailCode } from '../decision/decision.type';
 
 /** One FaceAuth attempt as the sandbox stores it. */
 export interface AuthRecord {

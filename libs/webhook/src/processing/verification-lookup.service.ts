@@ -14,7 +14,7 @@ import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options
  * a flood of forged webhooks slows the inbox down instead of spending the Argos quota.
  */
 @Injectable()
-export class VerificationLookups {
+export class VerificationLookupService {
   private readonly bucket: TokenBucket;
 
   constructor(

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { SandboxConfig } from '../config/sandbox-config.types';
+import type { SandboxConfig } from '../config/sandbox-config.type';
 import { FaultInjector } from '../faults/fault.injector';
 import { CallStatsRecorder } from '../stats/call-stats.recorder';
 import { isRestOperation, operationOf } from '../stats/sandbox-operation';
