@@ -1,5 +1,6 @@
 import { SqlStatements, StatementSet } from '@faceauth/core';
 import { resultStatements } from '../../libs/results/src/result.sql';
+import { cleanupLockStatements } from '../../libs/retention/src/persistence/cleanup-lock.sql';
 import { cleanupAuditStatements } from '../../libs/retention/src/persistence/cleanup-audit.sql';
 import { expiredRowsStatements } from '../../libs/retention/src/persistence/expired-rows.sql';
 import { personalDataStatements } from '../../libs/retention/src/persistence/personal-data.sql';
@@ -23,7 +24,10 @@ export const RAW_STATEMENTS: Record<string, RegisteredStatements> = {
     statements: tokenStatements,
   },
   webhookInbox: { files: ['libs/webhook/src/inbox/webhook-inbox.sql.ts'], statements: inboxStatements },
-  results: { files: ['libs/results/src/result.sql.ts'], statements: resultStatements },
+  results: {
+    files: ['libs/results/src/result.sql.ts', 'libs/results/src/result-list.sql.ts'],
+    statements: resultStatements,
+  },
   resultCleanup: {
     files: ['libs/retention/src/persistence/result-cleanup.sql.ts'],
     statements: resultCleanupStatements,
@@ -36,18 +40,18 @@ export const RAW_STATEMENTS: Record<string, RegisteredStatements> = {
     files: ['libs/retention/src/persistence/personal-data.sql.ts'],
     statements: personalDataStatements,
   },
+  cleanupLock: {
+    files: ['libs/retention/src/persistence/cleanup-lock.sql.ts'],
+    statements: cleanupLockStatements,
+  },
   cleanupAudit: {
     files: ['libs/retention/src/persistence/cleanup-audit.sql.ts'],
     statements: cleanupAuditStatements,
   },
 };
 
-/**
- * Source files that still hold SQL outside a `*.sql.ts` module, with why. The lease lock's statements
- * are to move into a `cleanup-lock.sql.ts`; the advisory lock calls PostgreSQL functions on no table.
- */
+/** Source files that hold SQL outside a `*.sql.ts` module, with why. */
 export const SQL_OUTSIDE_SQL_MODULES: Record<string, string> = {
-  'libs/retention/src/lock/lease-cleanup.lock.ts': 'cleanup_locks statements, to move into a *.sql.ts',
   'libs/retention/src/lock/advisory-cleanup.lock.ts': 'pg_try_advisory_lock / pg_advisory_unlock only',
 };
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { FaceAuthRecord } from '@faceauth/argos-client';
-import { ResultRepository } from '@faceauth/results';
+import { postgresPoolOf } from '@faceauth/core';
+import { FaceAuthResultEntity, ResultRepository } from '@faceauth/results';
 import { WebhookInboxEntity, WebhookInboxRepository } from '@faceauth/webhook';
 import { DatabaseConfig } from '@faceauth/service';
 import { ApiHarness, startApi } from '../support/api-harness';
@@ -78,7 +79,7 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
       legalHold: false,
     });
     expect(row?.updatedAt.getTime()).toBe(later(2).getTime());
-    expect(await results.rows.countBy({ authId: id })).toBe(1);
+    expect(await api.app.get(DataSource).getRepository(FaceAuthResultEntity).countBy({ authId: id })).toBe(1);
   });
 
   it('never replaces a known value with an absent one (a record without person, scores or codes)', async () => {
@@ -280,14 +281,11 @@ describe.each(databasesUnderTest())('hot-path statements on %s', (kind) => {
           expect(minted.statusCode).toBe(201);
           const read = await links.get(minted.json().id);
           expect(read.json()).toMatchObject({ sid: `sub_prepared_${String(prepared)}` });
-          const pool = (
-            single.app.get(DataSource).driver as unknown as {
-              master: { query(sql: string): Promise<{ rows: { name: string }[] }> };
-            }
-          ).master;
-          const { rows } = await pool.query(
-            "SELECT name FROM pg_prepared_statements WHERE name LIKE 'fa\\_%'",
-          );
+          const pool = postgresPoolOf(single.app.get(DataSource));
+          const { rows } = await pool.query({
+            text: "SELECT name FROM pg_prepared_statements WHERE name LIKE 'fa\\_%'",
+            values: [],
+          });
           expect(rows.length > 0).toBe(prepared);
         } finally {
           await single.close();

@@ -11,7 +11,6 @@ export {
   type TokenMetricEvent,
   type CleanupMetricEvent,
 } from './metrics/faceauth-metrics';
-export { rawInstant, rawText, rawInt } from './persistence/raw-values';
 export {
   RawInsert,
   insertStatement,

@@ -1,22 +1,26 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { FaceAuthRecord } from '@faceauth/argos-client';
-import { enableSecureDelete, KeysetPosition, RawInsert, RawSql, truncateSqliteWal } from '@faceauth/core';
+import {
+  EntityRows,
+  enableSecureDelete,
+  entityRows,
+  RawInsert,
+  RawSql,
+  truncateSqliteWal,
+} from '@faceauth/core';
 import { FaceAuthResultEntity } from './faceauth-result.entity';
 import { ResultIdentity } from './result-identity';
-import { RESULT_UPSERT } from './result.sql';
+import { ResultListFilter, resultListKey, resultListValues } from './result-list.sql';
+import { RESULT_UPSERT, resultStatements } from './result.sql';
 
-export interface ResultListFilter {
-  submissionId?: string;
-  authUserId?: string;
-  linkId?: string;
-  status?: string;
-  project?: string;
-  from?: Date;
-  to?: Date;
-  after?: KeysetPosition;
-  limit: number;
+export type { ResultListFilter } from './result-list.sql';
+
+interface Built {
+  q: ReturnType<typeof resultStatements>;
+  rows: EntityRows<FaceAuthResultEntity>;
+  upsert: RawInsert<FaceAuthResultEntity>;
 }
 
 type RecordFields = Omit<
@@ -55,15 +59,18 @@ function fieldsOf(record: FaceAuthRecord, identity: ResultIdentity | undefined, 
   };
 }
 
-/** Results table access. A purged row never gets its personal fields back from a late record. */
+/**
+ * Results table access, in raw statements on the entity's metadata (result.sql.ts). A purged row never
+ * gets its personal fields back from a late record.
+ */
 @Injectable()
 export class ResultRepository implements OnModuleInit {
-  private upsert: RawInsert<FaceAuthResultEntity> | null = null;
+  private readonly sql: RawSql;
+  private built: Built | null = null;
 
-  constructor(
-    @InjectRepository(FaceAuthResultEntity) readonly rows: Repository<FaceAuthResultEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.sql = new RawSql(dataSource);
+  }
 
   /** On SQLite, erased personal fields are overwritten with zeros rather than left in free space. */
   onModuleInit(): Promise<void> {
@@ -81,8 +88,7 @@ export class ResultRepository implements OnModuleInit {
     now: Date,
     identity?: ResultIdentity,
   ): Promise<void> {
-    this.upsert ??= new RawInsert(new RawSql(this.dataSource), FaceAuthResultEntity, RESULT_UPSERT);
-    await this.upsert.execute(
+    await this.statements().upsert.execute(
       Object.assign(new FaceAuthResultEntity(), {
         ...fieldsOf(record, identity, now),
         authId: record.authId,
@@ -95,61 +101,33 @@ export class ResultRepository implements OnModuleInit {
     );
   }
 
-  findById(authId: string): Promise<FaceAuthResultEntity | null> {
-    return this.rows.findOneBy({ authId });
+  async findById(authId: string): Promise<FaceAuthResultEntity | null> {
+    const { q, rows } = this.statements();
+    const [row] = await this.sql.rows(q.findById, [authId]);
+    return row ? rows.fromRow(row) : null;
   }
 
-  list(filter: ResultListFilter): Promise<FaceAuthResultEntity[]> {
-    const q = this.rows
-      .createQueryBuilder('r')
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.auth_id', 'DESC')
-      .limit(filter.limit);
-    if (filter.submissionId !== undefined) q.andWhere('r.submission_id = :sub', { sub: filter.submissionId });
-    if (filter.authUserId !== undefined) q.andWhere('r.auth_user_id = :user', { user: filter.authUserId });
-    if (filter.linkId !== undefined) q.andWhere('r.link_id = :link', { link: filter.linkId });
-    if (filter.status !== undefined) q.andWhere('r.status = :status', { status: filter.status });
-    if (filter.project !== undefined) q.andWhere('r.project = :project', { project: filter.project });
-    if (filter.from) q.andWhere('r.created_at >= :from', { from: filter.from.getTime() });
-    if (filter.to) q.andWhere('r.created_at < :to', { to: filter.to.getTime() });
-    if (filter.after) {
-      const { createdAt, id } = filter.after;
-      q.andWhere(
-        new Brackets((b) =>
-          b
-            .where('r.created_at < :cAt', { cAt: createdAt })
-            .orWhere('(r.created_at = :cAt AND r.auth_id < :cId)', { cAt: createdAt, cId: id }),
-        ),
-      );
-    }
-    return q.getMany();
+  /** Newest first, keyset-paginated; one prepared text per filter shape. */
+  async list(filter: ResultListFilter): Promise<FaceAuthResultEntity[]> {
+    const { q, rows } = this.statements();
+    const found = await this.sql.rows(q.list(resultListKey(filter)), resultListValues(filter));
+    return found.map((row) => rows.fromRow(row));
   }
 
   /** Removes personal and biometric-derived fields, keeping id, project, status and times. Idempotent. */
   async purge(authId: string, at: Date, argosDeleted: boolean): Promise<void> {
-    await this.rows
-      .createQueryBuilder()
-      .update(FaceAuthResultEntity)
-      .set({
-        submissionId: null,
-        authUserId: null,
-        cf1: null,
-        cf2: null,
-        cf3: null,
-        tokenId: null,
-        linkId: null,
-        identitySource: null,
-        scores: null,
-        failCodes: null,
-        rejectComments: null,
-        purgedAt: at,
-        updatedAt: at,
-        ...(argosDeleted ? { argosDeletedAt: at } : {}),
-      })
-      .where('auth_id = :authId', { authId })
-      .execute();
+    await this.sql.rows(this.statements().q.purge, [authId, at.getTime(), argosDeleted]);
     // The old values must not survive in SQLite's write-ahead log (best effort: a reader in another
     // process can delay it to the next erasure).
     await truncateSqliteWal(this.dataSource);
+  }
+
+  private statements(): Built {
+    this.built ??= {
+      q: resultStatements(this.dataSource),
+      rows: entityRows(this.dataSource, FaceAuthResultEntity),
+      upsert: new RawInsert(this.sql, FaceAuthResultEntity, RESULT_UPSERT),
+    };
+    return this.built;
   }
 }

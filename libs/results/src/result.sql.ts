@@ -1,5 +1,12 @@
-import { insertStatement, RawConflictAssignment, RawInsertOptions, statementSet } from '@faceauth/core';
+import {
+  entityRows,
+  insertStatement,
+  RawConflictAssignment,
+  RawInsertOptions,
+  statementSet,
+} from '@faceauth/core';
 import { FaceAuthResultEntity } from './faceauth-result.entity';
+import { resultListSql } from './result-list.sql';
 
 /** A later record's value, or the stored one when the later record has none. */
 const keepKnown = (column: string): RawConflictAssignment => ({
@@ -50,7 +57,31 @@ export const RESULT_UPSERT: RawInsertOptions = {
   },
 };
 
+/** The personal and biometric-derived columns a purge clears; id, project, status and times stay. */
+const PURGED_COLUMNS = [
+  'submission_id',
+  'auth_user_id',
+  'cf1',
+  'cf2',
+  'cf3',
+  'token_id',
+  'link_id',
+  'identity_source',
+  'scores',
+  'fail_codes',
+  'reject_comments',
+];
+
 /** The raw statements of `faceauth_results` outside the retention lib (built once per DataSource). */
-export const resultStatements = statementSet((dataSource) => ({
-  upsert: insertStatement(dataSource, FaceAuthResultEntity, RESULT_UPSERT).text,
-}));
+export const resultStatements = statementSet((dataSource) => {
+  const { columns } = entityRows(dataSource, FaceAuthResultEntity);
+  return {
+    upsert: insertStatement(dataSource, FaceAuthResultEntity, RESULT_UPSERT).text,
+    findById: `SELECT ${columns} FROM faceauth_results WHERE auth_id = $1`,
+    list: resultListSql(columns),
+    /** `$1` auth id, `$2` now, `$3` whether Argos deleted it too. Idempotent. */
+    purge: `UPDATE faceauth_results SET ${PURGED_COLUMNS.map((c) => `${c} = NULL`).join(', ')},
+  purged_at = $2, updated_at = $2, argos_deleted_at = CASE WHEN $3 THEN $2 ELSE argos_deleted_at END
+WHERE auth_id = $1`,
+  };
+});

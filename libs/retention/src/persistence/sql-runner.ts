@@ -21,11 +21,6 @@ export class SqlRunner {
   rows(text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
     return this.raw.rows(text, params);
   }
-
-  /** `FOR UPDATE SKIP LOCKED` on PostgreSQL; nothing on SQLite, whose single writer already serialises claims. */
-  get skipLocked(): string {
-    return this.kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-  }
 }
 
 /** BIGINT columns come back as strings from PostgreSQL. */
