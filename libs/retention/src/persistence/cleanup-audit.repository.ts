@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
-import { KeysetPosition } from '@faceauth/core';
+import { EntityRows, entityRows, KeysetPosition } from '@faceauth/core';
 import {
   AuditAction,
   AuditOutcome,
@@ -10,7 +8,7 @@ import {
   AuditSubjectType,
   CleanupAuditEntity,
 } from './cleanup-audit.entity';
-import { cleanupAuditStatements } from './cleanup-audit.sql';
+import { AUDIT_LIST_FILTERS, cleanupAuditStatements } from './cleanup-audit.sql';
 import { SqlRunner } from './sql-runner';
 
 export interface AuditEntry {
@@ -29,12 +27,11 @@ export interface AuditEntry {
 @Injectable()
 export class CleanupAuditRepository {
   private readonly q: ReturnType<typeof cleanupAuditStatements>;
+  private readonly rows: EntityRows<CleanupAuditEntity>;
 
-  constructor(
-    private readonly sql: SqlRunner,
-    @InjectRepository(CleanupAuditEntity) private readonly rows: Repository<CleanupAuditEntity>,
-  ) {
+  constructor(private readonly sql: SqlRunner) {
     this.q = cleanupAuditStatements(sql.dataSource);
+    this.rows = entityRows(sql.dataSource, CleanupAuditEntity);
   }
 
   async record(entry: AuditEntry): Promise<void> {
@@ -60,29 +57,27 @@ export class CleanupAuditRepository {
     await this.sql.rows(this.q.record(entries.length), params);
   }
 
-  /** Newest first. */
-  list(filter: {
+  /** Newest first, keyset-paginated; one prepared text per filter shape. */
+  async list(filter: {
     subjectId?: string;
     action?: AuditAction;
     outcome?: AuditOutcome;
     after?: KeysetPosition;
     limit: number;
   }): Promise<CleanupAuditEntity[]> {
-    const query = this.rows
-      .createQueryBuilder('a')
-      .orderBy('a.at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(filter.limit);
-    if (filter.subjectId !== undefined)
-      query.andWhere('a.subject_id = :subjectId', { subjectId: filter.subjectId });
-    if (filter.action !== undefined) query.andWhere('a.action = :action', { action: filter.action });
-    if (filter.outcome !== undefined) query.andWhere('a.outcome = :outcome', { outcome: filter.outcome });
+    const present = { subject_id: filter.subjectId, action: filter.action, outcome: filter.outcome };
+    let shape = 0;
+    const params: unknown[] = [filter.limit];
+    AUDIT_LIST_FILTERS.forEach((column, bit) => {
+      if (present[column] === undefined) return;
+      shape |= 1 << bit;
+      params.push(present[column]);
+    });
     if (filter.after) {
-      query.andWhere('(a.at < :at OR (a.at = :at AND a.id < :id))', {
-        at: filter.after.createdAt,
-        id: filter.after.id,
-      });
+      shape |= 1 << AUDIT_LIST_FILTERS.length;
+      params.push(filter.after.createdAt, filter.after.id);
     }
-    return query.getMany();
+    const found = await this.sql.rows(this.q.list(shape), params);
+    return found.map((row) => this.rows.fromRow(row));
   }
 }
