@@ -7,7 +7,7 @@ import {
 } from '@faceauth/argos-client';
 import { Clock, decodeKeysetCursor, encodeKeysetCursor } from '@faceauth/core';
 import { checkFaceImage } from './face-image.check';
-import { ResultRepository } from './result.repository';
+import { ResultListFilter, ResultRepository } from './result.repository';
 import { ResultView, toResultView } from './result-view';
 import { ResultError, ResultErrorCode } from './results.error';
 import { InjectResultsOptions, ResolvedResultsOptions } from './results.options';
@@ -23,17 +23,8 @@ export interface DirectSubmission {
   cf3?: string;
 }
 
-export interface ResultListQuery {
-  submissionId?: string;
-  authUserId?: string;
-  linkId?: string;
-  status?: string;
-  project?: string;
-  from?: Date;
-  to?: Date;
-  cursor?: string;
-  limit?: number;
-}
+/** The listing's filters, with the page as the API gives it (an opaque cursor, an optional limit). */
+export type ResultListQuery = Omit<ResultListFilter, 'after' | 'limit'> & { cursor?: string; limit?: number };
 
 /** Direct submissions, reads (local, or refreshed from Argos), image proxying and deletion of results. */
 @Injectable()
