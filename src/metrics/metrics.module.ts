@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { FaceAuthMetrics } from '@faceauth/core';
 import { RESOLVED_FACEAUTH_OPTIONS, ResolvedFaceAuthOptions } from '../options/faceauth-options.resolver';
+import { DatabasePoolMetrics } from './database-pool.metrics';
 import { PrometheusFaceAuthMetrics } from './prometheus.metrics';
 
 /** Provides the one `FaceAuthMetrics` every lib reports to; global so that libs only declare the dependency. */
@@ -18,6 +19,7 @@ export class MetricsModule {
             new PrometheusFaceAuthMetrics(o.projects.map((p) => p.name)),
           inject: [RESOLVED_FACEAUTH_OPTIONS],
         },
+        DatabasePoolMetrics,
       ],
       exports: [FaceAuthMetrics],
     };

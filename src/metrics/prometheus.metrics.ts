@@ -1,12 +1,12 @@
 import { ArgosCallObserver } from '@faceauth/argos-client';
 import { CleanupMetricEvent, FaceAuthMetrics, TokenMetricEvent, WebhookMetricEvent } from '@faceauth/core';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
 
 /**
- * The product's metrics in Prometheus format, in a registry of its own (several instances may live in one
- * process, as in tests). Labels never carry ids, tokens or personal data.
+ * The product's metrics in Prometheus format, with the process's default series, in a registry of its own
+ * (several instances may live in one process, as in tests). Labels never carry ids, tokens or personal data.
  */
 export class PrometheusFaceAuthMetrics extends FaceAuthMetrics implements ArgosCallObserver {
   readonly registry = new Registry();
@@ -61,6 +61,8 @@ export class PrometheusFaceAuthMetrics extends FaceAuthMetrics implements ArgosC
 
   constructor(projects: readonly string[] = []) {
     super();
+    // Process and runtime series (CPU, memory, event loop lag, GC, handles), named like the product's own.
+    collectDefaultMetrics({ register: this.registry, prefix: 'faceauth_' });
     for (const project of projects) this.circuit.set({ project }, 0);
     for (const event of ['received', 'duplicate', 'rejected', 'processed', 'dead', 'unverified'])
       this.webhooks.inc({ event }, 0);

@@ -49,7 +49,11 @@ export interface AppConfig {
   database: DatabaseConfig;
   auth: { staticKeys: StaticApiKey[]; generateDevAdminKey: boolean; keyRefreshMs: number };
   swagger: { enabled: boolean };
-  logging: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  logging: {
+    level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+    /** One JSON object a line, or pino-pretty's human-readable lines (redacted alike). */
+    format: 'json' | 'pretty';
+  };
   /** V8 settings the service's entry point applies (see bootstrap/heap-tuning.ts). */
   runtime: { heapGrowingPercent: number };
   argos: {

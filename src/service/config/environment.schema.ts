@@ -42,6 +42,8 @@ export class Environment {
   @IntSetting({ min: 0, max: 1000 }) FACEAUTH_HEAP_GROWING_PERCENT = 30;
   @OneOfSetting(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+  /** Undefined here: `pretty` in development on a TTY, else `json` (settled by `loadConfig`). */
+  @OneOfSetting(['json', 'pretty']) LOG_FORMAT?: 'json' | 'pretty';
 
   @TextSetting() FACEAUTH_PROJECTS?: string;
   @TextSetting() FACEAUTH_PID?: string;

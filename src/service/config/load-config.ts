@@ -15,9 +15,10 @@ const SANDBOX_URL = 'http://127.0.0.1:4010';
  * Reads the environment through its schema ({@link Environment}), settles the defaults that depend on other
  * settings and checks the rules that span several; throws a {@link ConfigError} naming the first bad setting.
  * With no configuration at all the service runs on SQLite against the local Argos sandbox. The result is
- * what the apps register as `ConfigModule` namespaces (see config-namespaces.ts).
+ * what the apps register as `ConfigModule` namespaces (see config-namespaces.ts). `stdoutIsTty` only picks
+ * the default log format.
  */
-export function loadConfig(rawEnv: Env): AppConfig {
+export function loadConfig(rawEnv: Env, stdoutIsTty = process.stdout.isTTY === true): AppConfig {
   const e = validateEnvironment(rawEnv);
   const production = e.NODE_ENV === 'production';
   const projects = readProjects(e);
@@ -47,7 +48,7 @@ export function loadConfig(rawEnv: Env): AppConfig {
     },
     swagger: { enabled: e.SWAGGER_ENABLED ?? !production },
     runtime: { heapGrowingPercent: e.FACEAUTH_HEAP_GROWING_PERCENT },
-    logging: { level: e.LOG_LEVEL },
+    logging: { level: e.LOG_LEVEL, format: readLogFormat(e, stdoutIsTty) },
     argos: {
       apiBaseUrl: e.ARGOS_API_BASE_URL ?? (sandbox ? `${SANDBOX_URL}/v3` : REAL_ARGOS_API),
       formUrl: e.ARGOS_FORM_URL ?? (sandbox ? `${SANDBOX_URL}/face-auth` : REAL_ARGOS_FORM),
@@ -87,6 +88,11 @@ function readHttp(e: Environment): AppConfig['http'] {
     },
     rateLimit: { redisUrl: e.RATE_LIMIT_REDIS_URL ?? null, redisPrefix: e.RATE_LIMIT_REDIS_PREFIX },
   };
+}
+
+/** Human-readable lines for a developer at a terminal; JSON for anything that collects logs. */
+function readLogFormat(e: Environment, stdoutIsTty: boolean): AppConfig['logging']['format'] {
+  return e.LOG_FORMAT ?? (e.NODE_ENV === 'development' && stdoutIsTty ? 'pretty' : 'json');
 }
 
 function readStaticKeys(raw: string | undefined): AppConfig['auth']['staticKeys'] {

@@ -8,6 +8,8 @@ import { createFastifyAdapter } from './fastify-adapter.factory';
 import { registerRateLimit } from './rate-limit.plugin';
 import { setupSwagger } from './swagger.setup';
 import { registerAccessLog } from '../logging/access-log.hook';
+import { BootstrapQuietLogger } from '../logging/bootstrap-quiet.logger';
+import { logDestination } from '../logging/log-destination';
 
 export interface ApiApp {
   app: NestFastifyApplication;
@@ -21,14 +23,14 @@ export interface ApiApp {
 export async function createApiApp(options: AppModuleOptions): Promise<ApiApp> {
   const { config } = options;
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(options),
+    AppModule.forRoot({ ...options, logStream: logDestination(config.logging.format, options.logStream) }),
     createFastifyAdapter(config),
     {
       bufferLogs: true,
       abortOnError: false,
     },
   );
-  const logger = app.get(Logger);
+  const logger = new BootstrapQuietLogger(app.get(Logger));
   app.useLogger(logger);
   const accessLog = ['info', 'debug', 'trace'].includes(config.logging.level);
   registerAccessLog(app.getHttpAdapter().getInstance(), logger, app.get(FaceAuthMetrics), accessLog);

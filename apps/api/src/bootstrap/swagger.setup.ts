@@ -19,7 +19,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
+/** Where the UI and its assets (`/docs`, `/docs/…`) and the JSON (`/docs-json`) are served. */
+export const DOCS_PATH = '/docs';
+
+/** Whether a route pattern is one of Swagger's (the UI, its assets, the document). */
+export const isDocsRoute = (route: string): boolean =>
+  route === DOCS_PATH || route.startsWith(`${DOCS_PATH}/`) || route.startsWith(`${DOCS_PATH}-`);
+
 /** Serves the UI at /docs and the JSON at /docs-json. */
 export function setupSwagger(app: INestApplication): void {
-  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup(DOCS_PATH.slice(1), app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${DOCS_PATH.slice(1)}-json`,
+  });
 }
