@@ -130,58 +130,70 @@ describe('faceauth CLI: encryption commands', () => {
     });
   });
 
-  describe('bad input: non-zero exit, one line on stderr, no stack, no key', () => {
-    it.each<[string, string[], Record<string, string>?, string?]>([
-      ['a wrong key', ['decrypt', '--key', 'WRONG_KEY', ciphertext], undefined, 'BAD_CIPHERTEXT'],
-      ['a non-base64 ciphertext', ['decrypt', 'not*base64'], KEY_ENV, 'BAD_ENCODING'],
-      ['a truncated ciphertext', ['decrypt', ciphertext.slice(0, 40)], KEY_ENV, 'BAD_CIPHERTEXT'],
+  describe('bad input: exit 1 (failure) or 2 (usage), one line on stderr, no stack, no key', () => {
+    it.each<[string, string[], Record<string, string> | undefined, string, number]>([
+      ['a wrong key', ['decrypt', '--key', 'WRONG_KEY', ciphertext], undefined, 'BAD_CIPHERTEXT', 1],
+      ['a non-base64 ciphertext', ['decrypt', 'not*base64'], KEY_ENV, 'BAD_ENCODING', 1],
+      ['a truncated ciphertext', ['decrypt', ciphertext.slice(0, 40)], KEY_ENV, 'BAD_CIPHERTEXT', 1],
       [
         'a tampered GCM ciphertext',
         ['decrypt', '--cipher', 'gcm', Buffer.alloc(40, 1).toString('base64')],
         KEY_ENV,
         'AUTH_TAG_FAILED',
+        1,
       ],
-      ['a plaintext that is not a query, with --parse', ['decrypt', '--parse', '-'], KEY_ENV, 'NOT_JSON'],
+      ['a plaintext that is not a query, with --parse', ['decrypt', '--parse', '-'], KEY_ENV, 'NOT_JSON', 1],
       [
         'a URL without encrypted',
         ['decrypt', 'https://form.argosidentity.com/face-auth?pid=p'],
         KEY_ENV,
         'BAD_URL',
+        1,
       ],
-      ['no key at all', ['encrypt', 'hello'], undefined, 'no key'],
+      ['no key at all', ['encrypt', 'hello'], undefined, 'no key', 2],
       [
         'an empty key file',
         ['encrypt', '--key-file', '/dev/null', 'hello'],
         undefined,
         'key string is empty',
+        2,
       ],
-      ['a missing key file', ['encrypt', '--key-file', '/nonexistent/key', 'hello'], undefined, 'ENOENT'],
+      ['a missing key file', ['encrypt', '--key-file', '/nonexistent/key', 'hello'], undefined, 'ENOENT', 2],
       [
         '--key with --key-file',
         ['encrypt', '--key', 'a', '--key-file', '/dev/null', 'x'],
         undefined,
         'not both',
+        2,
       ],
-      ['a missing --pid', ['url', '--sid', 's'], KEY_ENV, '--pid'],
-      ['a missing --sid', ['url', '--pid', 'p'], KEY_ENV, 'sid'],
+      ['a missing --pid', ['url', '--sid', 's'], KEY_ENV, '--pid', 2],
+      ['a missing --sid', ['url', '--pid', 'p'], KEY_ENV, 'sid', 1],
       [
         'an invalid token',
         ['url', '--pid', 'p', '--sid', 's', '--token', 'bad'],
         KEY_ENV,
         'INVALID_TOKEN_ID',
+        1,
       ],
-      ['a missing plaintext', ['encrypt'], KEY_ENV, 'missing the plaintext'],
-      ['both a plaintext and --sid', ['encrypt', '--sid', 's', 'x'], KEY_ENV, 'not both'],
-      ['an unknown cipher', ['encrypt', '--cipher', 'des', 'x'], KEY_ENV, '--cipher'],
-      ['a misspelt flag', ['url', '--pid', 'p', '--sid', 's', '--form-ur', 'x'], KEY_ENV, 'unknown option'],
-      ['an unknown command', ['frobnicate'], KEY_ENV, 'unknown command'],
-    ])('%s', async (_label, args, env, expected) => {
+      ['a missing plaintext', ['encrypt'], KEY_ENV, 'missing the plaintext', 2],
+      ['both a plaintext and --sid', ['encrypt', '--sid', 's', 'x'], KEY_ENV, 'not both', 2],
+      ['an unknown cipher', ['encrypt', '--cipher', 'des', 'x'], KEY_ENV, '--cipher', 2],
+      [
+        'a misspelt flag',
+        ['url', '--pid', 'p', '--sid', 's', '--form-ur', 'x'],
+        KEY_ENV,
+        'unknown option',
+        2,
+      ],
+      ['an unknown command', ['frobnicate'], KEY_ENV, 'unknown command', 2],
+    ])('%s', async (_label, args, env, expected, exitCode) => {
       const stdin = args.includes('--parse')
         ? (await runCli(['encrypt', 'not json'], { env: KEY_ENV })).stdout
         : undefined;
       const result = await runCli(args, { env, stdin });
       expectOneLineFailure(result);
-      if (expected !== undefined) expect(result.stderr).toContain(expected);
+      expect(result.stderr).toContain(expected);
+      expect(result.code).toBe(exitCode);
     });
   });
 

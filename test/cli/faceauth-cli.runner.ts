@@ -19,15 +19,18 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `faceauth <args>` as a real child process, with a clean environment plus `env`. */
+/**
+ * Runs `faceauth <args>` as a real child process, with a clean environment plus `env`; `nodeArgs` go to
+ * node before the script (e.g. `--require` a preload).
+ */
 export function runCli(
   args: string[],
-  opts: { stdin?: string; env?: Record<string, string> } = {},
+  opts: { stdin?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      [cliEntry(), ...args],
+      [...(opts.nodeArgs ?? []), cliEntry(), ...args],
       { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...opts.env }, timeout: 30_000 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') return reject(error);

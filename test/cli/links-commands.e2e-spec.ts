@@ -1,5 +1,5 @@
 /**
- * `faceauth links create | revoke` as real child processes: the printed URL decrypts to the link's query,
+ * `faceauth links create | list | revoke` as real child processes: the printed URL decrypts to the link's query,
  * and a revocation made by the CLI is what the API then serves (410 on the short link).
  */
 import { createQueryCipher, deriveKey, parseFaceAuthUrl, parseQuery } from '@faceauth/encryption';
@@ -129,6 +129,51 @@ describe.each(databasesUnderTest())('faceauth links on %s', (kind) => {
     expect(decrypt(result.stdout.trim()).query.sid).toBe('sub_approved_001');
   });
 
+  it('links list prints what GET /v1/links returns for the same filters, pages with --cursor, and tables without URL or token', async () => {
+    const mint = async (sid: string, authUserId: string): Promise<PrintedLink> =>
+      JSON.parse(
+        (await runCli(['links', 'create', '--sid', sid, '--auth-user-id', authUserId], { env })).stdout,
+      ) as PrintedLink;
+    const first = await mint('sub_list_001', 'list-user-a');
+    const second = await mint('sub_list_001', 'list-user-b');
+    await mint('sub_list_002', 'list-user-a');
+    expect((await runCli(['links', 'revoke', first.id], { env })).code).toBe(0);
+
+    const viaApi = async (query: string) =>
+      (
+        await api.app.inject({ method: 'GET', url: `/v1/links?${query}`, headers: { 'x-api-key': OPS } })
+      ).json() as { items: PrintedLink[]; nextCursor: string | null };
+    const viaCli = async (args: string[]) => {
+      const result = await runCli(['links', 'list', '--json', ...args], { env });
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      return JSON.parse(result.stdout) as { items: PrintedLink[]; nextCursor: string | null };
+    };
+
+    const bySid = await viaCli(['--sid', 'sub_list_001']);
+    expect(bySid.items.map((l) => l.id)).toEqual([second.id, first.id]);
+    expect(bySid).toEqual(await viaApi('sid=sub_list_001'));
+    const active = await viaCli(['--sid', 'sub_list_001', '--status', 'active']);
+    expect(active.items.map((l) => l.id)).toEqual([second.id]);
+    expect(
+      (await viaCli(['--auth-user-id', 'list-user-a', '--status', 'revoked'])).items.map((l) => l.id),
+    ).toEqual([first.id]);
+
+    const page1 = await viaCli(['--sid', 'sub_list_001', '--limit', '1']);
+    expect(page1.items.map((l) => l.id)).toEqual([second.id]);
+    expect(page1.nextCursor).toEqual(expect.any(String));
+    const page2 = await viaCli(['--sid', 'sub_list_001', '--limit', '1', '--cursor', page1.nextCursor!]);
+    expect(page2).toMatchObject({ items: [{ id: first.id }], nextCursor: null });
+
+    const table = await runCli(['links', 'list', '--sid', 'sub_list_001', '--limit', '1'], { env });
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^ID +PROJECT +STATUS +USES +SID +AUTH USER +CREATED\n/);
+    expect(table.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(table.stdout).toContain(second.id);
+    expect(table.stdout).not.toContain(second.token);
+    expect(table.stdout).not.toContain('http');
+    expect(table.stderr).toBe(`more: pass --cursor ${page1.nextCursor}\n`);
+  });
+
   it('refuses an unknown project and an unknown link in one line', async () => {
     expectOneLineFailure(
       await runCli(['links', 'create', '--sid', 's', '--project', 'elsewhere'], { env }),
@@ -159,5 +204,13 @@ describe('faceauth links: bad input', () => {
       /--lang must be a language code/,
     );
     expectOneLineFailure(await runCli(['links', 'revoke', 'not-a-uuid'], { env }), /must be a UUID/);
+    expectOneLineFailure(
+      await runCli(['links', 'list', '--status', 'lost'], { env }),
+      /--status must be one of/,
+    );
+    expectOneLineFailure(
+      await runCli(['links', 'list', '--limit', '201'], { env }),
+      /--limit must be a whole number from 1 to 200/,
+    );
   });
 });

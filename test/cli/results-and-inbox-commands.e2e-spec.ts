@@ -1,5 +1,5 @@
 /**
- * `faceauth reconcile`, `webhooks replay` and `results get | delete` as real child processes against the
+ * `faceauth reconcile`, `webhooks replay` and `results list | get | delete` as real child processes against the
  * Argos sandbox (real HTTP, nothing mocked). The sandbox has no webhook URL here, so a result reaches the
  * database only through the CLI's reconciliation. An in-process API on the same database (its processor
  * and reconciler off) is only used to read what the CLI did.
@@ -125,12 +125,57 @@ describe.each(databasesUnderTest())('faceauth reconcile, webhooks replay and res
     expect((await inboxRowOf(authId)).status).toBe('done');
   });
 
+  it('results list prints what GET /v1/results returns for the same filters', async () => {
+    const viaCli = async (args: string[]) => {
+      const result = await runCli(['results', 'list', '--json', ...args], { env });
+      expect(result).toMatchObject({ code: 0, stderr: '' });
+      return JSON.parse(result.stdout) as { items: { authId: string }[]; nextCursor: string | null };
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const all = await viaCli(['--status', 'approved', '--from', today]);
+    expect(all.items.map((r) => r.authId)).toEqual([authId]);
+    const viaApi = await api.app.inject({
+      method: 'GET',
+      url: `/v1/results?status=approved&from=${today}`,
+      headers: { 'x-api-key': OPS },
+    });
+    expect(all).toEqual(viaApi.json());
+    expect(await viaCli(['--status', 'rejected'])).toEqual({ items: [], nextCursor: null });
+    expect((await viaCli(['--submission-id', SEEDED_SUBMISSIONS.approved])).items).toHaveLength(1);
+    expect(await viaCli(['--to', today])).toEqual({ items: [], nextCursor: null });
+
+    // The project's name here: the single project configured by FACEAUTH_PID is called default.
+    const table = await runCli(['results', 'list', '--project', 'default'], { env });
+    expect(table.stdout).toMatch(
+      new RegExp(
+        `^AUTH ID +PROJECT +STATUS +SOURCE +SUBMISSION +CREATED\\n${authId} +default +approved +reconcile `,
+      ),
+    );
+    expectOneLineFailure(
+      await runCli(['results', 'list', '--from', 'yesterday'], { env }),
+      /--from must be an ISO-8601/,
+    );
+    expectOneLineFailure(
+      await runCli(['results', 'list', '--link-id', 'x'], { env }),
+      /--link-id must be a UUID/,
+    );
+  });
+
   it('reconcile --since is idempotent: a result already in the inbox is not enqueued again', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const run = await runCli(['reconcile', '--since', today], { env });
     expect(run.stdout).toBe(
       `reconciled since ${today} (default): 1 results listed at Argos, 0 new; 0 inbox rows processed; inbox now 0 pending, 0 dead\n`,
     );
+    const json = await runCli(['reconcile', '--since', today, '--json'], { env });
+    expect(JSON.parse(json.stdout)).toEqual({
+      since: today,
+      projects: ['default'],
+      listed: 1,
+      enqueued: 0,
+      processed: 0,
+      inbox: { pending: 0, dead: 0 },
+    });
     expectOneLineFailure(
       await runCli(['reconcile', '--since', '2026-02-30'], { env }),
       /--since must be a date YYYY-MM-DD/,
@@ -150,6 +195,8 @@ describe.each(databasesUnderTest())('faceauth reconcile, webhooks replay and res
       stderr: '',
     });
     expect(await inboxRowOf(authId)).toMatchObject({ status: 'done', attempts: 1 });
+    const json = await runCli(['webhooks', 'replay', row.id, '--json'], { env });
+    expect(JSON.parse(json.stdout)).toEqual({ id: row.id, trigger: row.trigger, status: 'done' });
 
     // Verify-by-fetch reads the result from Argos: while Argos fails, the row goes back to waiting.
     await sandboxFaults({

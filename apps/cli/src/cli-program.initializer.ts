@@ -1,21 +1,28 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import type { Command } from 'commander';
 import { InjectCommander } from 'nest-commander';
+import { CliConfig } from './cli.config';
+import { addOfflineCommands } from './encryption/offline-commands';
+import { applyCliConventions, describeProgram } from './program/cli-program.conventions';
 
-/** The part of commander's root `Command` we touch (commander is nest-commander's dependency, not ours). */
-interface NamedProgram {
-  name(name: string): unknown;
-  description(text: string): unknown;
-}
-
-/** Program-wide commander settings; commander would otherwise name the program after main.js. */
+/**
+ * nest-commander's root program made the same as the offline one (program/offline.program.ts): name,
+ * description, version, the offline commands first, then the service commands, then the conventions.
+ */
 @Injectable()
-export class CliProgramInitializer implements OnModuleInit {
-  constructor(@InjectCommander() private readonly program: NamedProgram) {}
+export class CliProgramInitializer implements OnApplicationBootstrap {
+  constructor(
+    @InjectCommander() private readonly program: Command,
+    config: CliConfig,
+  ) {
+    // Here, not in onModuleInit: nest-commander's module is global, so its onModuleInit (which adds the
+    // service commands) runs before any of ours, and help lists commands in the order they were added.
+    describeProgram(program);
+    addOfflineCommands(program, config);
+  }
 
-  onModuleInit(): void {
-    this.program.name('faceauth');
-    this.program.description(
-      'Argos FaceAuth tools: encrypt, decrypt and build Face Auth URLs; operate the service (keys, links, results, reconcile, webhooks, cleanup)',
-    );
+  /** Once nest-commander has built every command: one-line errors and exit statuses, tree-wide. */
+  onApplicationBootstrap(): void {
+    applyCliConventions(this.program);
   }
 }

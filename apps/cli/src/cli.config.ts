@@ -1,4 +1,4 @@
-import { Provider } from '@nestjs/common';
+import type { Provider } from '@nestjs/common';
 import type { Env } from '@faceauth/service';
 
 /** Environment variable holding the FaceAuth key string, so it need not appear in shell history. */

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
-import { CommandFactory } from 'nest-commander';
-import { CliModule } from './cli.module';
-import { reportCliError, toOneLine } from './errors/cli-error.reporter';
+import { reportOfflineError } from './errors/cli-failure';
+import { needsService } from './program/cli-route';
 
+/**
+ * Only the commands that work on the service pay for booting Nest (about 1.5 s): the rest is loaded
+ * lazily, by path, so `--help` or `encrypt` never reads nest-commander or @nestjs/* from disk.
+ */
 async function main(): Promise<void> {
-  await CommandFactory.run(CliModule, {
-    cliName: 'faceauth',
-    // No Nest bootstrap logs: stdout carries results, stderr exactly one line per failure.
-    logger: false,
-    serviceErrorHandler: reportCliError,
-    outputConfiguration: { outputError: (message, write) => write(`${toOneLine(message)}\n`) },
-  });
+  const argv = process.argv.slice(2);
+  if (needsService(argv, process.env)) {
+    const { runServiceCli } = await import('./program/service-cli.runner.js');
+    await runServiceCli();
+  } else {
+    const { runOfflineCli } = await import('./program/offline-cli.runner.js');
+    await runOfflineCli(argv);
+  }
 }
 
-main().catch(reportCliError);
+main().catch(reportOfflineError);

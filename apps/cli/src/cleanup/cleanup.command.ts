@@ -1,20 +1,21 @@
 import { CleanupService } from '@faceauth/retention';
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, Option } from 'nest-commander';
+import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { CleanupProgressView } from './cleanup-progress.view';
 import { formatCleanupSummary } from './cleanup-summary.formatter';
+import { SERVICE_COMMANDS } from '../program/service-command.catalogue';
 
-interface CleanupFlags {
+interface CleanupFlags extends JsonFlag {
   dryRun?: boolean;
   retryFailed?: boolean;
 }
 
 @Command({
-  name: 'cleanup',
-  description:
-    'Enforce the retention schedule now (delete due results at Argos and purge them here, then old links and inbox rows); prints a summary',
+  name: SERVICE_COMMANDS.cleanup.name,
+  description: SERVICE_COMMANDS.cleanup.description,
 })
-export class CleanupCommand extends CommandRunner {
+export class CleanupCommand extends JsonOutputCommand {
   constructor(private readonly context: ServiceContextRunner) {
     super();
   }
@@ -45,6 +46,6 @@ export class CleanupCommand extends CommandRunner {
         })
         .finally(() => progress.finish());
     });
-    process.stdout.write(`${formatCleanupSummary(summary)}\n`);
+    this.print(flags, summary, () => formatCleanupSummary(summary));
   }
 }

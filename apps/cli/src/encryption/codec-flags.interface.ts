@@ -1,5 +1,7 @@
 /** Flags shared by every command that encrypts or decrypts (commander attribute names). */
 export interface CodecFlags {
+  /** Print `{"<field>": …}` instead of the bare text. */
+  json?: boolean;
   key?: string;
   keyFile?: string;
   cipher?: string;
@@ -17,4 +19,16 @@ export interface QueryFlags extends CodecFlags {
   cf2?: string;
   cf3?: string;
   token?: string;
+}
+
+/** Flags of `decrypt`. */
+export interface DecryptFlags extends CodecFlags {
+  parse?: boolean;
+}
+
+/** Flags of `url`. */
+export interface UrlFlags extends QueryFlags {
+  pid: string;
+  lang?: string;
+  formUrl?: string;
 }

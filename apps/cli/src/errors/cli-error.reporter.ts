@@ -1,56 +1,59 @@
-import { ArgosClientError } from '@faceauth/argos-client';
-import { DomainError } from '@faceauth/core';
-import { DecryptionError, EncryptionConfigError, QueryValidationError } from '@faceauth/encryption';
+import { ArgosClientError, ArgosErrorCode } from '@faceauth/argos-client';
+import { DomainError, DomainErrorKind } from '@faceauth/core';
 import { ConfigError } from '@faceauth/service';
-import { CliOperationError } from './cli-operation.error';
-import { CliUsageError } from './cli-usage.error';
+import { CliFailure, describeError, offlineFailure, reportFailure, unexpectedFailure } from './cli-failure';
+import { ExitCode } from './exit-code';
 
-/**
- * Turns any error into the single stderr line the CLI promises: no stack, no multi-line dumps.
- * Domain errors carry their code so scripts can tell failures apart.
- */
-export function formatCliError(error: unknown): string {
-  let text: string;
-  if (
-    error instanceof DecryptionError ||
-    error instanceof EncryptionConfigError ||
-    error instanceof QueryValidationError ||
-    error instanceof DomainError ||
-    error instanceof ArgosClientError
-  ) {
-    text = `${error.message} (${error.code})`;
-  } else if (
-    error instanceof CliUsageError ||
-    error instanceof CliOperationError ||
-    error instanceof ConfigError
-  ) {
-    text = error.message;
-  } else if (error instanceof Error) {
-    text = `unexpected ${error.name}: ${describe(error)}`;
-  } else {
-    text = `unexpected failure: ${String(error)}`;
+/** Argos did not answer usefully: worth trying again later (exit 69), unlike a refused request. */
+const ARGOS_UNAVAILABLE: ReadonlySet<string> = new Set([
+  ArgosErrorCode.UNAVAILABLE,
+  ArgosErrorCode.TIMEOUT,
+  ArgosErrorCode.SERVER_ERROR,
+  ArgosErrorCode.BAD_GATEWAY,
+]);
+const DOMAIN_UNAVAILABLE: ReadonlySet<DomainErrorKind> = new Set([
+  DomainErrorKind.UNAVAILABLE,
+  DomainErrorKind.UPSTREAM_FAILURE,
+]);
+/** Socket errors of a database driver (pg; SQLite's is a file it cannot open). */
+const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'SQLITE_CANTOPEN',
+]);
+
+/** Failures only the service commands meet: the service's configuration, the database, Argos. */
+export function serviceFailure(error: unknown): CliFailure | undefined {
+  if (error instanceof ConfigError) return { text: error.message, exitCode: ExitCode.CONFIG };
+  if (error instanceof ArgosClientError) {
+    const exitCode = ARGOS_UNAVAILABLE.has(error.code) ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    return { text: `${error.message} (${error.code})`, exitCode };
   }
-  return `error: ${toOneLine(text)}`;
+  if (error instanceof DomainError) {
+    const exitCode = DOMAIN_UNAVAILABLE.has(error.kind) ? ExitCode.UNAVAILABLE : ExitCode.FAILURE;
+    return { text: `${error.message} (${error.code})`, exitCode };
+  }
+  if (error instanceof Error && isUnreachable(error))
+    return { text: `the database is unreachable: ${describeError(error)}`, exitCode: ExitCode.UNAVAILABLE };
+  return undefined;
 }
 
-/**
- * Driver errors can have an empty message: `pg` rejects an unreachable host with an AggregateError
- * (one ECONNREFUSED per address), which says nothing until its parts are read.
- */
-function describe(error: Error): string {
-  if (error.message) return error.message;
-  if (error instanceof AggregateError && error.errors[0] instanceof Error) return describe(error.errors[0]);
+function isUnreachable(error: Error): boolean {
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : 'no details';
+  if (typeof code === 'string' && UNREACHABLE_CODES.has(code)) return true;
+  return error instanceof AggregateError && error.errors.some((e) => e instanceof Error && isUnreachable(e));
 }
 
-/** Collapses line breaks (commander appends suggestions on a new line, for instance). */
-export function toOneLine(text: string): string {
-  return text.trim().replace(/\s*[\r\n]+\s*/g, ' ');
+/** Any error to one stderr line and an exit status (see ExitCode); nest-commander's serviceErrorHandler. */
+export function formatCliFailure(error: unknown): CliFailure {
+  return offlineFailure(error) ?? serviceFailure(error) ?? unexpectedFailure(error);
 }
 
-/** Writes the error line and marks the process as failed without cutting pending output short. */
 export function reportCliError(error: unknown): void {
-  process.stderr.write(`${formatCliError(error)}\n`);
-  process.exitCode = 1;
+  reportFailure(formatCliFailure(error));
 }

@@ -1,12 +1,13 @@
 import { ALL_SCOPES, InternalApiKeyService, isScope, Scope } from '@faceauth/admin-api';
-import { CommandRunner, Option, SubCommand } from 'nest-commander';
+import { Option, SubCommand } from 'nest-commander';
+import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliOperationError } from '../errors/cli-operation.error';
 import { CliUsageError } from '../errors/cli-usage.error';
 import { matching } from '../flags/cli-value.parser';
 import { SAFE_NAME_PATTERN } from '@faceauth/core';
 
-interface KeysCreateFlags {
+interface KeysCreateFlags extends JsonFlag {
   name: string;
   scope: Scope[];
 }
@@ -18,7 +19,7 @@ const KEY_NAME = SAFE_NAME_PATTERN;
   name: 'create',
   description: 'Create an internal API key; prints the secret once, alone on stdout',
 })
-export class KeysCreateCommand extends CommandRunner {
+export class KeysCreateCommand extends JsonOutputCommand {
   constructor(private readonly context: ServiceContextRunner) {
     super();
   }
@@ -55,7 +56,8 @@ export class KeysCreateCommand extends CommandRunner {
       }
       return keys.create(flags.name, flags.scope);
     });
-    process.stdout.write(`${created.key}\n`);
+    const { id, name, scopes, key } = created;
+    this.print(flags, { id, name, scopes, key }, () => key);
     process.stderr.write(
       `Created key "${created.name}" (${created.id}) with scopes ${created.scopes.join(', ')}. ` +
         'The secret above is shown only now: store it.\n',

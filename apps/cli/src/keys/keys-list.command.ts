@@ -1,11 +1,8 @@
 import { InternalApiKeyEntity, InternalApiKeyService } from '@faceauth/admin-api';
-import { CommandRunner, Option, SubCommand } from 'nest-commander';
+import { SubCommand } from 'nest-commander';
+import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { formatTable } from '../io/table.formatter';
-
-interface KeysListFlags {
-  json?: boolean;
-}
 
 /** A key as listed: its prefix lets an operator recognise it, never use it. */
 interface ListedKey {
@@ -18,17 +15,12 @@ interface ListedKey {
 }
 
 @SubCommand({ name: 'list', description: 'List internal API keys (never their secrets)' })
-export class KeysListCommand extends CommandRunner {
+export class KeysListCommand extends JsonOutputCommand {
   constructor(private readonly context: ServiceContextRunner) {
     super();
   }
 
-  @Option({ flags: '--json', description: 'print a JSON array instead of a table' })
-  parseJson(): boolean {
-    return true;
-  }
-
-  async run(_params: string[], flags: KeysListFlags): Promise<void> {
+  async run(_params: string[], flags: JsonFlag): Promise<void> {
     const keys = (await this.context.run(({ app }) => app.get(InternalApiKeyService).list())).map(
       toListedKey,
     );

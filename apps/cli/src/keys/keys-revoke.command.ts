@@ -1,5 +1,6 @@
 import { InternalApiKeyService } from '@faceauth/admin-api';
-import { CommandRunner, SubCommand } from 'nest-commander';
+import { SubCommand } from 'nest-commander';
+import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliOperationError } from '../errors/cli-operation.error';
 import { CliUsageError } from '../errors/cli-usage.error';
@@ -10,12 +11,12 @@ import { CliUsageError } from '../errors/cli-usage.error';
   argsDescription: { 'id-or-name': 'the key id, or its name (revokes every active key of that name)' },
   description: 'Revoke an internal API key (idempotent)',
 })
-export class KeysRevokeCommand extends CommandRunner {
+export class KeysRevokeCommand extends JsonOutputCommand {
   constructor(private readonly context: ServiceContextRunner) {
     super();
   }
 
-  async run([idOrName]: string[]): Promise<void> {
+  async run([idOrName]: string[], flags: JsonFlag): Promise<void> {
     if (!idOrName) throw new CliUsageError('missing the key id or name');
     const outcome = await this.context.run(async ({ app, config }) => {
       const keys = app.get(InternalApiKeyService);
@@ -25,13 +26,12 @@ export class KeysRevokeCommand extends CommandRunner {
       return { revoked, known, refreshMs: config.auth.keyRefreshMs };
     });
     if (!outcome.known) throw new CliOperationError(`no API key has the id or name "${idOrName}"`);
-    if (outcome.revoked === 0) {
-      process.stdout.write(`"${idOrName}" was already revoked\n`);
-      return;
-    }
-    process.stdout.write(
-      `revoked ${outcome.revoked} key${outcome.revoked === 1 ? '' : 's'} matching "${idOrName}"\n`,
+    this.print(flags, { idOrName, revoked: outcome.revoked }, () =>
+      outcome.revoked === 0
+        ? `"${idOrName}" was already revoked`
+        : `revoked ${outcome.revoked} key${outcome.revoked === 1 ? '' : 's'} matching "${idOrName}"`,
     );
+    if (outcome.revoked === 0) return;
     // The API caches active keys; a revocation made by this process reaches running replicas on their next read.
     process.stderr.write(
       `Running API processes refuse it within ${outcome.refreshMs} ms (API_KEY_REFRESH_MS).\n`,

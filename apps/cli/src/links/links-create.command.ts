@@ -1,12 +1,13 @@
 import { LinkPolicy, LinkService, MintLinkInput } from '@faceauth/token-policy';
-import { CommandRunner, Option, SubCommand } from 'nest-commander';
+import { Option, SubCommand } from 'nest-commander';
+import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliUsageError } from '../errors/cli-usage.error';
 import { matching, wholeNumber } from '../flags/cli-value.parser';
 import { toLinkDto } from '@faceauth/admin-api';
 import { SAFE_NAME_PATTERN } from '@faceauth/core';
 
-interface LinksCreateFlags {
+interface LinksCreateFlags extends JsonFlag {
   sid: string;
   authUserId?: string;
   cf1?: string;
@@ -31,7 +32,7 @@ const MAX_USES_LIMIT = 1000;
   name: 'create',
   description: 'Mint a FaceAuth link for one person; prints it as JSON (as POST /v1/links does), or its URL',
 })
-export class LinksCreateCommand extends CommandRunner {
+export class LinksCreateCommand extends JsonOutputCommand {
   constructor(private readonly context: ServiceContextRunner) {
     super();
   }
@@ -101,6 +102,7 @@ export class LinksCreateCommand extends CommandRunner {
   }
 
   async run(_params: string[], flags: LinksCreateFlags): Promise<void> {
+    if (flags.json && flags.urlOnly) throw new CliUsageError('pass either --json or --url-only, not both');
     const input: MintLinkInput = {
       sid: flags.sid,
       authUserId: flags.authUserId,
@@ -115,7 +117,8 @@ export class LinksCreateCommand extends CommandRunner {
     const link = await this.context.run(async ({ app, config }) =>
       toLinkDto(await app.get(LinkService).mint(input), config.http.publicBaseUrl),
     );
-    process.stdout.write(flags.urlOnly ? `${link.url}\n` : `${JSON.stringify(link, null, 2)}\n`);
+    // The link prints as JSON (as POST /v1/links answers) unless only its URL is asked for.
+    this.print({ json: !flags.urlOnly }, link, () => link.url);
   }
 }
 

@@ -1,10 +1,11 @@
 import { ResultsService } from '@faceauth/results';
-import { CommandRunner, Option, SubCommand } from 'nest-commander';
+import { Option, SubCommand } from 'nest-commander';
+import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { authIdArgument } from './auth-id.argument';
 import { toResultDto } from '@faceauth/admin-api';
 
-interface ResultsGetFlags {
+interface ResultsGetFlags extends JsonFlag {
   refresh?: boolean;
 }
 
@@ -14,7 +15,7 @@ interface ResultsGetFlags {
   argsDescription: { authId: 'the Argos authentication id' },
   description: 'Print a stored result as JSON (as GET /v1/results/:authId does)',
 })
-export class ResultsGetCommand extends CommandRunner {
+export class ResultsGetCommand extends JsonOutputCommand {
   constructor(private readonly context: ServiceContextRunner) {
     super();
   }
@@ -29,6 +30,7 @@ export class ResultsGetCommand extends CommandRunner {
     const result = await this.context.run(({ app }) =>
       app.get(ResultsService).get(authId, { refresh: flags.refresh }),
     );
+    // JSON either way (as GET /v1/results/:authId answers): --json is accepted for uniformity.
     process.stdout.write(`${JSON.stringify(toResultDto(result), null, 2)}\n`);
   }
 }

@@ -2,14 +2,16 @@ import { Command } from 'nest-commander';
 import { CommandGroupCommand } from '../commands/command-group.base-command';
 import { ResultsDeleteCommand } from './results-delete.command';
 import { ResultsGetCommand } from './results-get.command';
+import { ResultsListCommand } from './results-list.command';
+import { SERVICE_COMMANDS } from '../program/service-command.catalogue';
 
 @Command({
-  name: 'results',
-  description: 'Stored FaceAuth results: get (optionally refreshed from Argos), delete (at Argos and here)',
-  subCommands: [ResultsGetCommand, ResultsDeleteCommand],
+  name: SERVICE_COMMANDS.results.name,
+  description: SERVICE_COMMANDS.results.description,
+  subCommands: [ResultsListCommand, ResultsGetCommand, ResultsDeleteCommand],
 })
 export class ResultsCommand extends CommandGroupCommand {
   constructor() {
-    super('results', ['get', 'delete']);
+    super('results', ['list', 'get', 'delete']);
   }
 }

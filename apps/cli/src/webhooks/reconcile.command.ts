@@ -1,13 +1,15 @@
 import { Clock } from '@faceauth/core';
 import { WebhookInboxRepository, WebhookReconciler } from '@faceauth/webhook';
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, Option } from 'nest-commander';
+import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliUsageError } from '../errors/cli-usage.error';
 import { isoDate } from '../flags/cli-value.parser';
 import { ProgressLine } from '../io/progress.line';
 import { drainInbox } from './inbox-drain.runner';
+import { SERVICE_COMMANDS } from '../program/service-command.catalogue';
 
-interface ReconcileFlags {
+interface ReconcileFlags extends JsonFlag {
   since?: Date;
 }
 
@@ -15,11 +17,10 @@ const DAY_MS = 24 * 3600 * 1000;
 const dateOf = (d: Date): string => d.toISOString().slice(0, 10);
 
 @Command({
-  name: 'reconcile',
-  description:
-    'List Argos results since a date, enqueue those the webhooks missed, and process the inbox; prints a summary',
+  name: SERVICE_COMMANDS.reconcile.name,
+  description: SERVICE_COMMANDS.reconcile.description,
 })
-export class ReconcileCommand extends CommandRunner {
+export class ReconcileCommand extends JsonOutputCommand {
   constructor(private readonly context: ServiceContextRunner) {
     super();
   }
@@ -44,11 +45,21 @@ export class ReconcileCommand extends CommandRunner {
         .finally(() => listing.finish());
       const processed = await drainInbox(app);
       const inbox = await app.get(WebhookInboxRepository).countByStatus();
-      return (
-        `reconciled since ${dateOf(since)} (${report.projects.join(', ')}): ${report.seen} results listed at Argos, ` +
-        `${report.enqueued} new; ${processed} inbox rows processed; inbox now ${inbox.pending ?? 0} pending, ${inbox.dead ?? 0} dead`
-      );
+      return {
+        since: dateOf(since),
+        projects: report.projects,
+        listed: report.seen,
+        enqueued: report.enqueued,
+        processed,
+        inbox: { pending: inbox.pending ?? 0, dead: inbox.dead ?? 0 },
+      };
     });
-    process.stdout.write(`${summary}\n`);
+    this.print(
+      flags,
+      summary,
+      () =>
+        `reconciled since ${summary.since} (${summary.projects.join(', ')}): ${summary.listed} results listed at Argos, ` +
+        `${summary.enqueued} new; ${summary.processed} inbox rows processed; inbox now ${summary.inbox.pending} pending, ${summary.inbox.dead} dead`,
+    );
   }
 }

@@ -5,7 +5,8 @@ import {
   WebhookInboxEntity,
   WebhookInboxRepository,
 } from '@faceauth/webhook';
-import { CommandRunner, SubCommand } from 'nest-commander';
+import { SubCommand } from 'nest-commander';
+import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliOperationError } from '../errors/cli-operation.error';
 import { uuidArgument } from '../flags/cli-value.parser';
@@ -17,12 +18,12 @@ import { drainInbox } from './inbox-drain.runner';
   argsDescription: { 'inbox-id': 'the inbox row id (GET /v1/webhooks/inbox lists them)' },
   description: 'Put an inbox row back in the queue as new and process the inbox now',
 })
-export class WebhooksReplayCommand extends CommandRunner {
+export class WebhooksReplayCommand extends JsonOutputCommand {
   constructor(private readonly context: ServiceContextRunner) {
     super();
   }
 
-  async run([idArgument]: string[]): Promise<void> {
+  async run([idArgument]: string[], flags: JsonFlag): Promise<void> {
     const id = uuidArgument('the inbox row id', idArgument);
     const row = await this.context.run(async ({ app }) => {
       const inbox = app.get(WebhookInboxRepository);
@@ -33,7 +34,8 @@ export class WebhooksReplayCommand extends CommandRunner {
       return inbox.findById(id);
     });
     if (!row) throw new CliOperationError(`inbox row ${id} disappeared while it was replayed`);
-    process.stdout.write(`${describeOutcome(row)}\n`);
+    const outcome = describeOutcome(row);
+    this.print(flags, { id: row.id, trigger: row.trigger, status: row.status }, () => outcome);
   }
 }
 

@@ -1,0 +1,12 @@
+import { loadCliConfig } from '../cli.config';
+import { reportOfflineError } from '../errors/cli-failure';
+import { buildOfflineProgram } from './offline.program';
+
+/** `--help`, `--version`, encrypt, decrypt, url and usage mistakes: answered without loading Nest. */
+export async function runOfflineCli(argv: readonly string[]): Promise<void> {
+  try {
+    await buildOfflineProgram(loadCliConfig(process.env)).parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    reportOfflineError(error);
+  }
+}
