@@ -10,6 +10,7 @@ import { WebhookInbox1764100000003 } from './migrations/1764100000003-webhook-in
 import { Retention1764100000004 } from './migrations/1764100000004-retention';
 import { ResultIdentity1764100000005 } from './migrations/1764100000005-result-identity';
 import { LinkTokenInUrl1764100000006 } from './migrations/1764100000006-link-token-in-url';
+import { LinkContext1764100000007 } from './migrations/1764100000007-link-context';
 
 /**
  * Everything the product persists. A host application adds these to its own DataSource; the same
@@ -33,4 +34,5 @@ export const FACEAUTH_MIGRATIONS = [
   Retention1764100000004,
   ResultIdentity1764100000005,
   LinkTokenInUrl1764100000006,
+  LinkContext1764100000007,
 ];

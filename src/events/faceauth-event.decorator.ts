@@ -4,11 +4,15 @@ import { FACEAUTH_RESULT_EVENT, FACEAUTH_TOKEN_EXPIRED_EVENT } from '@faceauth/w
 /**
  * Marks a host method to be called with a `FaceAuthResultEvent` each time a FaceAuth result is stored
  * (webhook or reconciliation). Needs `EventEmitterModule.forRoot()` in the host. At least once: a handler
- * must tolerate a repeat (key it on `event.record.authId`).
+ * must tolerate a repeat (key it on `event.record.authId`). `event.clientReference` and `event.metadata` are
+ * the context the link was minted with (null / `{}` when the result came through no verified link of ours).
  */
 export const OnFaceAuthResult = (): MethodDecorator =>
   OnEvent(FACEAUTH_RESULT_EVENT, { async: true, promisify: true });
 
-/** Marks a host method to be called with a `FaceAuthTokenExpiredEvent` when Argos expires a token. */
+/**
+ * Marks a host method to be called with a `FaceAuthTokenExpiredEvent` when Argos expires a token; it carries
+ * the token's link context too (`clientReference`, `metadata`: null / `{}` for a token not minted here).
+ */
 export const OnFaceAuthTokenExpired = (): MethodDecorator =>
   OnEvent(FACEAUTH_TOKEN_EXPIRED_EVENT, { async: true, promisify: true });

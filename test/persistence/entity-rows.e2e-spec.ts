@@ -35,6 +35,8 @@ const token = (id: string, fields: Partial<FaceAuthTokenEntity> = {}): FaceAuthT
     idempotencyKey: null,
     requestFingerprint: null,
     tokenInUrl: true,
+    clientReference: null,
+    metadata: null,
     ...fields,
   });
 
@@ -140,6 +142,8 @@ describe.each(databasesUnderTest())('rows of raw statements as entities on %s', 
           idempotencyKey: 'caller:key',
           requestFingerprint: 'f'.repeat(64),
           tokenInUrl: false,
+          clientReference: 'order-7',
+          metadata: { orderId: 'A-1', note: 'ünïcødé 😀' },
         }),
       ],
       'id',

@@ -17,4 +17,12 @@ export {
   type TokenUseOutcome,
 } from './links/token-ledger.service';
 export type { MintLinkInput, LinkView, LinkPage, MintContext } from './links/link.type';
+export {
+  LINK_CONTEXT_LIMITS,
+  METADATA_KEY_PATTERN,
+  type LinkContextProblem,
+  type LinkMetadata,
+  linkContextProblem,
+  metadataProblem,
+} from './links/link-context';
 export { resolveTokenPolicyOptions } from './token-policy.options';

@@ -23,7 +23,13 @@ export function toPolicy(dto: LinkPolicyDto | undefined): LinkPolicy | undefined
 }
 
 export function toMintInput(dto: CreateLinkDto): MintLinkInput {
-  return { ...dto, policy: toPolicy(dto.policy) };
+  // An explicit null is no context, as for the other optional fields.
+  return {
+    ...dto,
+    policy: toPolicy(dto.policy),
+    clientReference: dto.clientReference ?? undefined,
+    metadata: dto.metadata ?? undefined,
+  };
 }
 
 export function toLinkDto(view: LinkView, publicBaseUrl: string): LinkDto {
@@ -45,5 +51,7 @@ export function toLinkDto(view: LinkView, publicBaseUrl: string): LinkDto {
     firstUsedAt: view.firstUsedAt?.toISOString() ?? null,
     windowEndsAt: view.windowEndsAt?.toISOString() ?? null,
     revokedAt: view.revokedAt?.toISOString() ?? null,
+    clientReference: view.clientReference,
+    metadata: view.metadata,
   };
 }

@@ -15,7 +15,27 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TOKEN_ID_PATTERN } from '@faceauth/encryption';
-import { TOKEN_STATUSES, TokenStatus } from '@faceauth/token-policy';
+import { LINK_CONTEXT_LIMITS, LinkMetadata, TOKEN_STATUSES, TokenStatus } from '@faceauth/token-policy';
+import { IsLinkMetadata } from './link-metadata.validator';
+
+const { clientReferenceMaxLength, metadataMaxKeys, metadataKeyMaxLength, metadataValueMaxLength } =
+  LINK_CONTEXT_LIMITS;
+
+const CLIENT_REFERENCE_DOC = {
+  type: String,
+  minLength: 1,
+  maxLength: clientReferenceMaxLength,
+  description: `Your own reference for this link (e.g. an order or case id), 1-${clientReferenceMaxLength} characters; returned with the link and in every event about it, and filterable (GET /v1/links?clientReference=)`,
+  example: 'order-2026-000123',
+};
+
+const METADATA_DOC = {
+  type: 'object' as const,
+  additionalProperties: { type: 'string' as const, maxLength: metadataValueMaxLength },
+  maxProperties: metadataMaxKeys,
+  description: `Your own context for this link, returned with it and in every event about it: at most ${metadataMaxKeys} keys of 1-${metadataKeyMaxLength} characters of A-Z a-z 0-9 _ . : - , string values of at most ${metadataValueMaxLength} characters`,
+  example: { orderId: 'A-1001', channel: 'web' },
+};
 
 export class LinkPolicyDto {
   @ApiProperty({
@@ -102,12 +122,34 @@ export class CreateLinkDto {
   @IsInt()
   @Min(1)
   expiresInSeconds?: number;
+
+  @ApiPropertyOptional(CLIENT_REFERENCE_DOC)
+  @IsOptional()
+  @IsString({ message: 'clientReference must be a string' })
+  @Length(1, clientReferenceMaxLength, {
+    message: `clientReference must be 1-${clientReferenceMaxLength} characters`,
+  })
+  clientReference?: string;
+
+  // Also checked as sent, before the validation pipe can strip keys (see LinkMetadataInterceptor).
+  @ApiPropertyOptional(METADATA_DOC)
+  @IsOptional()
+  @IsLinkMetadata()
+  metadata?: LinkMetadata;
 }
 
 export class ListLinksQueryDto extends PageQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) sid?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) authUserId?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/) project?: string;
+
+  @ApiPropertyOptional({ ...CLIENT_REFERENCE_DOC, description: "Exact match on the link's clientReference" })
+  @IsOptional()
+  @IsString()
+  @Length(1, clientReferenceMaxLength, {
+    message: `clientReference must be 1-${clientReferenceMaxLength} characters`,
+  })
+  clientReference?: string;
 
   @ApiPropertyOptional({ enum: TOKEN_STATUSES })
   @IsOptional()
@@ -133,6 +175,9 @@ export class LinkDto {
   @ApiProperty({ nullable: true, type: String }) firstUsedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) windowEndsAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
+  @ApiProperty({ ...CLIENT_REFERENCE_DOC, nullable: true }) clientReference!: string | null;
+  @ApiProperty({ ...METADATA_DOC, description: `${METADATA_DOC.description}; {} when none` })
+  metadata!: LinkMetadata;
 }
 
 export class LinkPageDto {

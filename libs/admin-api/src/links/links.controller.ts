@@ -1,5 +1,16 @@
 import { AdminController } from '../http/admin-controller.decorator';
-import { Body, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Delete,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LinkService } from '@faceauth/token-policy';
 import { InjectAdminApiOptions, ResolvedAdminApiOptions } from '../admin-api.options';
@@ -9,6 +20,7 @@ import { Scope } from '../auth/scope.enum';
 import { RequestValidationError } from '../errors/request-validation.error';
 import { CreateLinkDto, LinkDto, LinkPageDto, ListLinksQueryDto } from './link.dto';
 import { toLinkDto, toMintInput } from './link-dto.mapper';
+import { LinkMetadataInterceptor } from './link-metadata.interceptor';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,255}$/;
 
@@ -23,6 +35,7 @@ export class LinksController {
   /** Mints a unique, expiring FaceAuth link for one person. */
   @Post()
   @RequireScopes(Scope.LINKS_WRITE)
+  @UseInterceptors(LinkMetadataInterceptor)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,

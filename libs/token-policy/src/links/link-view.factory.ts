@@ -4,6 +4,7 @@ import { FaceAuthUrlService } from '@faceauth/encryption';
 import { tokenStatus } from '../policy/token-status';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { policyOf, stateOf } from '../persistence/token-state';
+import { metadataOf } from './link-context';
 import { LinkView } from './link.type';
 
 /** Builds the API view of a token row, with a freshly encrypted URL. */
@@ -48,6 +49,8 @@ export class LinkViewFactory {
       firstUsedAt: row.firstUsedAt,
       windowEndsAt: row.windowEndsAt,
       revokedAt: row.revokedAt,
+      clientReference: row.clientReference,
+      metadata: metadataOf(row.metadata),
     };
   }
 }

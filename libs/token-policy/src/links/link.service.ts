@@ -8,6 +8,7 @@ import { TokenStatus } from '../policy/link-policy';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
+import { linkContextProblem } from './link-context';
 import { LinkViewFactory } from './link-view.factory';
 import { LinkPage, LinkView, MintContext, MintLinkInput } from './link.type';
 
@@ -27,6 +28,9 @@ export class LinkService {
    * key with a different request is a conflict.
    */
   async mint(input: MintLinkInput, context: MintContext = {}): Promise<LinkView> {
+    // Before anything is read or written: a refused context never leaves a row behind.
+    const contextProblem = linkContextProblem(input);
+    if (contextProblem) throw new TokenError(TokenErrorCode.INVALID_LINK_CONTEXT, contextProblem.message);
     const idempotencyKey = context.idempotencyKey
       ? `${context.callerName ?? ''}:${context.idempotencyKey}`
       : null;
@@ -61,6 +65,7 @@ export class LinkService {
     sid?: string;
     authUserId?: string;
     project?: string;
+    clientReference?: string;
     status?: TokenStatus;
     cursor?: string;
     limit?: number;
@@ -135,6 +140,8 @@ export class LinkService {
       createdAt: now,
       idempotencyKey,
       requestFingerprint: fingerprint,
+      clientReference: input.clientReference ?? null,
+      metadata: input.metadata && Object.keys(input.metadata).length > 0 ? { ...input.metadata } : null,
     });
   }
 

@@ -1,4 +1,5 @@
 import { LinkPolicy, TokenStatus } from '../policy/link-policy';
+import { LinkMetadata } from './link-context';
 
 /** What a caller asks for when minting a link. */
 export interface MintLinkInput {
@@ -21,6 +22,10 @@ export interface MintLinkInput {
   consumeOn?: 'result' | 'open';
   /** Validity of the never-used link, in seconds (default from the module options). */
   expiresInSeconds?: number;
+  /** The company's own reference (1-256 characters), filterable; see `LINK_CONTEXT_LIMITS`. */
+  clientReference?: string;
+  /** The company's own context: at most 20 keys of `METADATA_KEY_PATTERN`, string values of ≤ 500 characters. */
+  metadata?: LinkMetadata;
 }
 
 /** A link as the API shows it; `url` is the encrypted Face Auth URL, rebuilt on every read. */
@@ -42,6 +47,9 @@ export interface LinkView {
   firstUsedAt: Date | null;
   windowEndsAt: Date | null;
   revokedAt: Date | null;
+  clientReference: string | null;
+  /** `{}` when the link has none. */
+  metadata: LinkMetadata;
 }
 
 export interface LinkPage {

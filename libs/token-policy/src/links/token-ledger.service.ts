@@ -6,6 +6,7 @@ import { refusalFor, tokenStatus } from '../policy/token-status';
 import { TokenError } from '../policy/token.error';
 import { TokenRepository } from '../persistence/token.repository';
 import { stateOf } from '../persistence/token-state';
+import { LinkMetadata, metadataOf } from './link-context';
 
 /** What recording a use did. */
 export interface TokenUseOutcome {
@@ -30,6 +31,10 @@ export interface LinkIdentity {
   authCf1: string | null;
   authCf2: string | null;
   authCf3: string | null;
+  /** The company's own reference of the link, null when none. */
+  clientReference: string | null;
+  /** The company's own context of the link, `{}` when none. */
+  metadata: LinkMetadata;
 }
 
 /**
@@ -101,6 +106,8 @@ export class TokenLedgerService extends TokenUsagePort {
       authCf1: row.authCf1,
       authCf2: row.authCf2,
       authCf3: row.authCf3,
+      clientReference: row.clientReference,
+      metadata: metadataOf(row.metadata),
     };
   }
 }

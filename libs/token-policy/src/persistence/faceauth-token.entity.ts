@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TimestampColumn } from '@faceauth/core';
+import type { LinkMetadata } from '../links/link-context';
 
 /**
  * One FaceAuth link: its random token id, the fields bound into its encrypted URL, its policy and its use
@@ -91,4 +92,13 @@ export class FaceAuthTokenEntity {
   // `() => 'true'`: as the migration wrote it (see CleanupRunEntity.dryRun).
   @Column({ name: 'token_in_url', type: 'boolean', default: () => 'true' })
   tokenInUrl!: boolean;
+
+  /** The company's own reference for this link (e.g. an order id), filterable; null when none was given. */
+  @Index('idx_faceauth_tokens_client_ref')
+  @Column({ name: 'client_reference', type: 'varchar', length: 256, nullable: true })
+  clientReference!: string | null;
+
+  /** The company's own key/value context as JSON text; null when none was given. */
+  @Column({ type: 'simple-json', nullable: true })
+  metadata!: LinkMetadata | null;
 }

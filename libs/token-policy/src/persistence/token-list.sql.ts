@@ -5,6 +5,8 @@ export interface TokenListFilter {
   sid?: string;
   authUserId?: string;
   project?: string;
+  /** Exact match on the company's own reference (indexed). */
+  clientReference?: string;
   status?: TokenStatus;
   /** Keyset position: rows strictly older than this (createdAt desc, id desc). */
   after?: KeysetPosition;
@@ -23,12 +25,13 @@ const STATUS_SQL: Record<TokenStatus, (now: string) => string> = {
   active: (now) => `t.revoked_at IS NULL AND NOT ${USED} AND NOT ${expired(now)}`,
 };
 
-// The shape of a listing, as a number: which filters it has (bits) and its status (× 16, 0 for none).
+// The shape of a listing, as a number: which filters it has (bits) and its status (× 32, 0 for none).
 const SID = 1;
 const USER = 2;
 const PROJECT = 4;
 const AFTER = 8;
-const STATUS_STEP = 16;
+const CLIENT_REFERENCE = 16;
+const STATUS_STEP = 32;
 const SHAPES = Array.from({ length: STATUS_STEP * (TOKEN_STATUSES.length + 1) }, (_v, key) => key);
 
 /** The text key of a filter, for {@link tokenListSql}. */
@@ -38,6 +41,7 @@ export function tokenListKey(filter: TokenListFilter): number {
     (filter.sid !== undefined ? SID : 0) |
     (filter.authUserId !== undefined ? USER : 0) |
     (filter.project !== undefined ? PROJECT : 0) |
+    (filter.clientReference !== undefined ? CLIENT_REFERENCE : 0) |
     (filter.after ? AFTER : 0) |
     (status * STATUS_STEP)
   );
@@ -49,6 +53,7 @@ export function tokenListValues(filter: TokenListFilter, now: Date): unknown[] {
   if (filter.sid !== undefined) values.push(filter.sid);
   if (filter.authUserId !== undefined) values.push(filter.authUserId);
   if (filter.project !== undefined) values.push(filter.project);
+  if (filter.clientReference !== undefined) values.push(filter.clientReference);
   if (filter.status !== undefined && filter.status !== 'revoked' && filter.status !== 'used') {
     values.push(now.getTime());
   }
@@ -62,6 +67,7 @@ function listText(columns: string, key: number): string {
   if (key & SID) where.push(`t.sid = $${++n}`);
   if (key & USER) where.push(`t.auth_user_id = $${++n}`);
   if (key & PROJECT) where.push(`t.project = $${++n}`);
+  if (key & CLIENT_REFERENCE) where.push(`t.client_reference = $${++n}`);
   const status = TOKEN_STATUSES[Math.floor(key / STATUS_STEP) - 1];
   if (status === 'revoked' || status === 'used') where.push(STATUS_SQL[status](''));
   else if (status) where.push(STATUS_SQL[status](`$${++n}`));

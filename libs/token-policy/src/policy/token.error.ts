@@ -10,6 +10,8 @@ export enum TokenErrorCode {
   UNKNOWN_PROJECT = 'UNKNOWN_PROJECT',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   TOKEN_TAKEN = 'TOKEN_TAKEN',
+  /** A link's clientReference or metadata is beyond its limits (the message names the field). */
+  INVALID_LINK_CONTEXT = 'INVALID_LINK_CONTEXT',
 }
 
 const KINDS: Record<TokenErrorCode, DomainErrorKind> = {
@@ -22,6 +24,7 @@ const KINDS: Record<TokenErrorCode, DomainErrorKind> = {
   [TokenErrorCode.UNKNOWN_PROJECT]: DomainErrorKind.INVALID,
   [TokenErrorCode.IDEMPOTENCY_KEY_REUSED]: DomainErrorKind.CONFLICT,
   [TokenErrorCode.TOKEN_TAKEN]: DomainErrorKind.CONFLICT,
+  [TokenErrorCode.INVALID_LINK_CONTEXT]: DomainErrorKind.INVALID,
 };
 
 /** A token or link rule was broken. Messages never contain the token id. */

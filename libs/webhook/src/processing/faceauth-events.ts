@@ -2,6 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { FaceAuthRecord } from '@faceauth/argos-client';
 import { ResultIdentity } from '@faceauth/results';
+import { LinkMetadata } from '@faceauth/token-policy';
 
 /** Emitted once a FaceAuth result is stored (from a webhook, reconciliation or a direct submission). */
 export const FACEAUTH_RESULT_EVENT = 'faceauth.result';
@@ -17,12 +18,20 @@ export interface FaceAuthResultEvent {
   source: string;
   /** Whether a use of the link's token was recorded now (false for unknown tokens or repeats). */
   tokenUseRecorded: boolean;
+  /** The company's own reference of the link the result came through; null without a (verified) link. */
+  clientReference: string | null;
+  /** The company's own context of that link; `{}` without a (verified) link or when it has none. */
+  metadata: LinkMetadata;
 }
 
 export interface FaceAuthTokenExpiredEvent {
   tokenId: string;
   condition: 'count' | 'time';
   at: Date;
+  /** The company's own reference of the token's link; null when it has none or the token is not ours. */
+  clientReference: string | null;
+  /** The company's own context of the token's link; `{}` when it has none or the token is not ours. */
+  metadata: LinkMetadata;
 }
 
 /**

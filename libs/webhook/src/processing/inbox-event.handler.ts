@@ -60,6 +60,9 @@ export class InboxEventHandler {
       identity: identity ?? null,
       source: row.source,
       tokenUseRecorded: use?.recorded ?? false,
+      // Only the verified link's context: a token naming another submission's link tells nothing of it.
+      clientReference: link?.clientReference ?? null,
+      metadata: link?.metadata ?? {},
     });
     return resolved.project;
   }
@@ -70,7 +73,14 @@ export class InboxEventHandler {
     const parsed = event.at ? new Date(event.at) : null;
     const at = parsed && !Number.isNaN(parsed.getTime()) ? parsed : this.clock.now();
     await this.tokens.markExpired(event.tokenId, at);
-    await this.events.tokenExpired({ tokenId: event.tokenId, condition: event.condition, at });
+    const link = await this.tokens.linkOf(event.tokenId);
+    await this.events.tokenExpired({
+      tokenId: event.tokenId,
+      condition: event.condition,
+      at,
+      clientReference: link?.clientReference ?? null,
+      metadata: link?.metadata ?? {},
+    });
     return null;
   }
 }
