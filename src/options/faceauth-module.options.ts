@@ -32,8 +32,6 @@ export interface FaceAuthModuleOptions {
     publicBaseUrl: string;
     staticKeys?: StaticApiKey[];
     keyRefreshMs?: number;
-    /** Register our internal-auth guard globally (default true). */
-    globalGuard?: boolean;
   };
   database?: {
     /**

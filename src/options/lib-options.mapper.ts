@@ -46,7 +46,6 @@ export const libOptions = {
     publicBaseUrl: o.http.publicBaseUrl,
     staticKeys: o.http.staticKeys,
     keyRefreshMs: o.http.keyRefreshMs,
-    globalGuard: o.http.globalGuard,
   }),
 };
 

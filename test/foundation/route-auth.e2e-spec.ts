@@ -26,6 +26,18 @@ describe('internal auth over every registered route', () => {
     for (const route of publicRoutes) expect(allowedPublic.some((p) => p.test(route))).toBe(true);
   });
 
+  it('binds the internal-auth guard to every non-public route (none is global any more)', () => {
+    const unguarded = routes.filter((r) => !r.public && !r.guarded).map((r) => `${r.method} ${r.path}`);
+    expect(unguarded).toEqual([]);
+  });
+
+  it('keeps the health routes public and reachable without a key', async () => {
+    for (const url of ['/health', '/health/ready']) {
+      const res = await api.app.inject({ method: 'GET', url });
+      expect(`${url} ${res.statusCode}`).toBe(`${url} 200`);
+    }
+  });
+
   it('answers 401 on every non-public route without credentials or with an unknown key', async () => {
     for (const route of routes.filter((r) => !r.public)) {
       const url = concretePath(route.path);

@@ -195,23 +195,21 @@ describe.each(databasesUnderTest())('retention schedule on %s', (kind) => {
     const viaLink = await seedResult(api.app, sandbox, clock.now().getTime() - DAY, {
       userId: `nobody-${kind}`,
     });
-    await api.app
-      .get(ResultRepository)
-      .saveRecord(
-        {
-          authId: viaLink.authId,
-          status: 'approved',
-          createdAt: null,
-          deleted: false,
-          scores: {},
-          failCodes: [],
-          rejectComments: [],
-        },
-        'default',
-        'webhook',
-        clock.now(),
-        { source: 'link', authUserId: null, linkId: link.id, tokenId: link.token },
-      );
+    await api.app.get(ResultRepository).saveRecord(
+      {
+        authId: viaLink.authId,
+        status: 'approved',
+        createdAt: null,
+        deleted: false,
+        scores: {},
+        failCodes: [],
+        rejectComments: [],
+      },
+      'default',
+      'webhook',
+      clock.now(),
+      { source: 'link', authUserId: null, linkId: link.id, tokenId: link.token },
+    );
 
     const res = await inject('DELETE', `/v1/users/${user}/biometrics`);
     expect(res.statusCode).toBe(200);

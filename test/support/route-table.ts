@@ -1,18 +1,21 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { INestApplication } from '@nestjs/common';
+import { INestApplicationContext, RequestMethod } from '@nestjs/common';
+import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { PUBLIC_ROUTE, REQUIRED_SCOPES, Scope } from '@faceauth/admin-api';
+import { InternalAuthGuard, PUBLIC_ROUTE, REQUIRED_SCOPES, Scope } from '@faceauth/admin-api';
 
 export interface RouteEntry {
   method: string;
   path: string;
+  /** The controller class that declares the route (e.g. to tell a host's routes from the module's). */
+  controller: string;
   public: boolean;
+  /** `InternalAuthGuard` is bound to the route, on its handler or on its controller. */
+  guarded: boolean;
   scopes: Scope[];
 }
 
 /** Every route Nest registered, read from the controllers' metadata (not from a hand-kept list). */
-export function routeTable(app: INestApplication): RouteEntry[] {
+export function routeTable(app: INestApplicationContext): RouteEntry[] {
   const discovery = new DiscoveryService(app.get(ModulesContainer));
   const scanner = new MetadataScanner();
   const reflector = app.get(Reflector);
@@ -36,12 +39,18 @@ export function routeTable(app: INestApplication): RouteEntry[] {
               .map((p) => p.replace(/^\/+|\/+$/g, ''))
               .filter(Boolean)
               .join('/') || '/',
+        controller: wrapper.metatype.name,
         public: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false,
+        guarded: targets.some((target) => guardsOf(target).includes(InternalAuthGuard)),
         scopes: reflector.getAllAndOverride<Scope[]>(REQUIRED_SCOPES, targets) ?? [Scope.ADMIN],
       });
     }
   }
   return routes;
+}
+
+function guardsOf(target: object): unknown[] {
+  return (Reflect.getMetadata(GUARDS_METADATA, target) as unknown[] | undefined) ?? [];
 }
 
 /** A concrete URL for a route pattern (path parameters filled with a plausible value). */

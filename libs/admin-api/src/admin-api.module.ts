@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ADMIN_API_MODULE_OPTIONS, AdminApiConfigurableModule } from './admin-api.module-definition';
 import { ADMIN_API_OPTIONS, AdminApiModuleOptions, resolveAdminApiOptions } from './admin-api.options';
@@ -7,12 +6,12 @@ import { ApiKeyRegistry } from './auth/api-key.registry';
 import { DevAdminKeyBootstrap } from './auth/dev-admin-key.bootstrap';
 import { InternalApiKeyEntity } from './auth/internal-api-key.entity';
 import { InternalApiKeyService } from './auth/internal-api-key.service';
-import { OptionalInternalAuthGuard } from './auth/optional-internal-auth.guard';
 import { InternalAuthGuard } from './auth/internal-auth.guard';
 
 /**
- * The HTTP face of the product: internal auth (scoped API keys) and, as later features land, the admin
- * controllers. The host supplies the TypeORM DataSource and a `Clock` provider.
+ * The HTTP face of the product: internal auth (scoped API keys) and the admin controllers. The internal-auth
+ * guard sits on each admin controller (see `AdminController`), never globally: a host's own routes never meet
+ * it. The host supplies the TypeORM DataSource and a `Clock` provider.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([InternalApiKeyEntity])],
@@ -26,7 +25,6 @@ import { InternalAuthGuard } from './auth/internal-auth.guard';
     InternalApiKeyService,
     DevAdminKeyBootstrap,
     InternalAuthGuard,
-    { provide: APP_GUARD, useClass: OptionalInternalAuthGuard },
   ],
   exports: [
     ApiKeyRegistry,

@@ -5,7 +5,6 @@ describe('AdminApiModule options', () => {
     expect(resolveAdminApiOptions({ publicBaseUrl: 'https://auth.example/faceauth/' })).toEqual({
       staticKeys: [],
       keyRefreshMs: 5_000,
-      globalGuard: true,
       publicBaseUrl: 'https://auth.example/faceauth',
     });
   });

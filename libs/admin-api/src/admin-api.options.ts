@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { validateModuleOptions } from '@faceauth/core';
-import { IsArray, IsBoolean, IsInt, Min, ValidateBy } from 'class-validator';
+import { IsArray, IsInt, Min, ValidateBy } from 'class-validator';
 import { StaticApiKey } from './auth/static-api-keys.parser';
 
 const MS_RULE = { message: 'must be a whole number of milliseconds ≥ 0' };
@@ -11,8 +11,6 @@ export class AdminApiOptionsSchema {
   @IsArray({ message: 'must be a list' }) staticKeys: StaticApiKey[] = [];
   /** How often database keys are re-read, in ms (default 5,000). */
   @Min(0, MS_RULE) @IsInt(MS_RULE) keyRefreshMs = 5_000;
-  /** Register the internal-auth guard globally (default true). A host may use its own guards instead. */
-  @IsBoolean({ message: 'must be true or false' }) globalGuard = true;
   /** Public base URL of this service, used to build short links (e.g. https://auth.example.com). */
   @ValidateBy(
     { name: 'httpUrl', validator: { validate: isHttpUrl } },
