@@ -1,21 +1,14 @@
 import { toResultDto } from '@faceauth/admin-api';
 import { SAFE_NAME_PATTERN } from '@faceauth/core';
-import { ResultsService } from '@faceauth/results';
+import { ResultListQuery, ResultsService } from '@faceauth/results';
 import { Option, SubCommand } from 'nest-commander';
 import { ListBaseCommand, ListFlags } from '../commands/list.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { CliUsageError } from '../errors/cli-usage.error';
 import { matching, uuidArgument } from '../flags/cli-value.parser';
 
-interface ResultsListFlags extends ListFlags {
-  submissionId?: string;
-  authUserId?: string;
-  linkId?: string;
-  status?: string;
-  project?: string;
-  from?: Date;
-  to?: Date;
-}
+/** The API's filters (the service's own query type) and the page flags. */
+type ResultsListFlags = ListFlags & Omit<ResultListQuery, 'cursor' | 'limit'>;
 
 // Field rules of GET /v1/results (ListResultsQueryDto), so the CLI accepts exactly what the API accepts.
 const TEXT_1_256 = /^[\s\S]{1,256}$/;

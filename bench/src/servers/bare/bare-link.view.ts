@@ -11,6 +11,7 @@ export interface BareLinkJson {
   status: 'active' | 'used' | 'expired' | 'revoked';
   policy: { mode: 'count'; maxUses: number } | { mode: 'time'; windowSeconds: number };
   consumeOn: 'result' | 'open';
+  tokenInUrl: boolean;
   useCount: number;
   sid: string;
   authUserId: string | null;
@@ -19,6 +20,8 @@ export interface BareLinkJson {
   firstUsedAt: string | null;
   windowEndsAt: string | null;
   revokedAt: string | null;
+  clientReference: string | null;
+  metadata: Record<string, string>;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -37,7 +40,7 @@ export function bareLinkJson(
       authCf1: row.authCf1 ?? undefined,
       authCf2: row.authCf2 ?? undefined,
       authCf3: row.authCf3 ?? undefined,
-      token: row.token,
+      token: row.tokenInUrl ? row.token : undefined,
     },
     { lang: row.lang ?? undefined },
   );
@@ -53,6 +56,7 @@ export function bareLinkJson(
         ? { mode: 'time', windowSeconds: row.windowSeconds ?? 0 }
         : { mode: 'count', maxUses: row.maxUses ?? 1 },
     consumeOn: row.consumeOn,
+    tokenInUrl: row.tokenInUrl,
     useCount: row.useCount,
     sid: row.sid,
     authUserId: row.authUserId,
@@ -61,6 +65,8 @@ export function bareLinkJson(
     firstUsedAt: iso(row.firstUsedAt),
     windowEndsAt: iso(row.windowEndsAt),
     revokedAt: iso(row.revokedAt),
+    clientReference: row.clientReference,
+    metadata: row.metadata === null ? {} : (JSON.parse(row.metadata) as Record<string, string>),
   };
 }
 

@@ -25,6 +25,11 @@ export interface BareTokenRow {
   maxUses: number | null;
   windowSeconds: number | null;
   consumeOn: 'result' | 'open';
+  /** False for a sid-only URL (a project without Argos token expiration). */
+  tokenInUrl: boolean;
+  clientReference: string | null;
+  /** JSON text as stored. */
+  metadata: string | null;
   useCount: number;
   firstUsedAt: number | null;
   windowEndsAt: number | null;
@@ -120,6 +125,9 @@ export function tokenFromDbRow(raw: Record<string, unknown>): BareTokenRow {
     maxUses: num(raw.max_uses),
     windowSeconds: num(raw.window_seconds),
     consumeOn: raw.consume_on === 'open' ? 'open' : 'result',
+    tokenInUrl: raw.token_in_url === true || Number(raw.token_in_url) === 1,
+    clientReference: text(raw.client_reference),
+    metadata: text(raw.metadata),
     useCount: Number(raw.use_count),
     firstUsedAt: num(raw.first_used_at),
     windowEndsAt: num(raw.window_ends_at),
