@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     await runServiceCli();
   } else {
     const { runOfflineCli } = await import('./program/offline-cli.runner.js');
-    await runOfflineCli(argv);
+    await runOfflineCli(argv, process.env);
   }
 }
 
