@@ -20,6 +20,7 @@ module.exports = {
   moduleNameMapper: {
     '^@faceauth/module$': '<rootDir>/src',
     '^@faceauth/service$': '<rootDir>/src/service',
+    '^@faceauth/encryption/plain$': '<rootDir>/libs/encryption/src/plain',
     '^@faceauth/([a-z-]+)$': '<rootDir>/libs/$1/src',
   },
   setupFiles: ['reflect-metadata'],
