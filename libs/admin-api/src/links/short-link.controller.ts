@@ -4,11 +4,12 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiFoundResponse, ApiGoneResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ShortLinkRefusal, ShortLinkService, TokenError, TokenErrorCode } from '@faceauth/token-policy';
 import { Public } from '../auth/auth.metadata';
-import { pageLanguage, shortLinkErrorPage } from './short-link.page';
+import { pageKindFor, pageLanguage, pageStatusFor, shortLinkErrorPage } from './short-link.page';
 
 interface RawReply {
   status(code: number): RawReply;
   header(name: string, value: string): RawReply;
+  getHeader(name: string): number | string | string[] | undefined;
   type(contentType: string): RawReply;
   redirect(url: string, code?: number): RawReply;
   send(body?: string): RawReply;
@@ -48,11 +49,19 @@ export class ShortLinkController {
     }
   }
 
+  /**
+   * Answers the refusal's page in the link's language, else the browser's (`Accept-Language`), else English;
+   * when the browser's header chose, the answer says it varies on it.
+   */
   private refuse(reply: RawReply, code: TokenErrorCode, linkLang: string | null, accept?: string): void {
-    const status = code === TokenErrorCode.TOKEN_NOT_FOUND ? 404 : 410;
-    const lang = pageLanguage(linkLang, accept);
+    const { lang, fromRequest } = pageLanguage(linkLang, accept);
+    if (fromRequest) {
+      // Kept alongside whatever a host's own hooks (CORS, compression) already vary on.
+      const vary = [reply.getHeader('vary')].flat().filter((v) => v !== undefined && v !== '');
+      reply.header('vary', [...vary, 'Accept-Language'].join(', '));
+    }
     reply
-      .status(status)
+      .status(pageStatusFor(pageKindFor(code)))
       .header('content-language', lang)
       .type('text/html; charset=utf-8')
       .send(shortLinkErrorPage(code, lang));
