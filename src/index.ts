@@ -19,7 +19,11 @@ export {
 } from './options/faceauth-options.resolver';
 export { FACEAUTH_ENTITIES, FACEAUTH_MIGRATIONS } from './database/faceauth-schema';
 export { ClockModule } from './clock.module';
-export { OnFaceAuthResult, OnFaceAuthTokenExpired } from './events/faceauth-event.decorator';
+export {
+  OnFaceAuthOutcome,
+  OnFaceAuthResult,
+  OnFaceAuthTokenExpired,
+} from './events/faceauth-event.decorator';
 export { PrometheusFaceAuthMetrics } from './metrics/prometheus.metrics';
 
 // Services and tokens of the libraries, re-exported so that a host imports everything from one package.
@@ -36,6 +40,8 @@ export {
   ShortLinkService,
   TokenError,
   TokenErrorCode,
+  type LinkOutcome,
+  type LinkOutcomeStatus,
   type LinkView,
   type MintLinkInput,
 } from '@faceauth/token-policy';
@@ -44,6 +50,7 @@ export {
   ResultError,
   ResultErrorCode,
   type IdentitySource,
+  type PolicyViolation,
   type ResultIdentity,
   type ResultView,
 } from '@faceauth/results';
@@ -58,10 +65,12 @@ export {
 } from '@faceauth/argos-client';
 export { FaceAuthUrlService, FaceAuthUrlBuilder, deriveKey, DecryptionError } from '@faceauth/encryption';
 export {
+  FACEAUTH_OUTCOME_EVENT,
   FACEAUTH_RESULT_EVENT,
   FACEAUTH_TOKEN_EXPIRED_EVENT,
   WebhookProcessor,
   WebhookReconciler,
+  type FaceAuthOutcomeEvent,
   type FaceAuthResultEvent,
   type FaceAuthTokenExpiredEvent,
 } from '@faceauth/webhook';

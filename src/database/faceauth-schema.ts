@@ -11,6 +11,7 @@ import { Retention1764100000004 } from './migrations/1764100000004-retention';
 import { ResultIdentity1764100000005 } from './migrations/1764100000005-result-identity';
 import { LinkTokenInUrl1764100000006 } from './migrations/1764100000006-link-token-in-url';
 import { LinkContext1764100000007 } from './migrations/1764100000007-link-context';
+import { LinkOutcome1764100000008 } from './migrations/1764100000008-link-outcome';
 
 /**
  * Everything the product persists. A host application adds these to its own DataSource; the same
@@ -35,4 +36,5 @@ export const FACEAUTH_MIGRATIONS = [
   ResultIdentity1764100000005,
   LinkTokenInUrl1764100000006,
   LinkContext1764100000007,
+  LinkOutcome1764100000008,
 ];

@@ -71,13 +71,26 @@ describe.each(databasesUnderTest())(
       }
       expect(await api.app.get(WebhookProcessor).drain()).toBe(2);
       const byAuthId = (authId: string) => events.find((e) => e.record.authId === authId);
-      expect(byAuthId(`other-${kind}`)).toMatchObject({ clientReference: null, metadata: {} });
+      // Another submission's result naming the link's token: flagged, and the link's outcome is untouched.
+      expect(byAuthId(`other-${kind}`)).toMatchObject({
+        clientReference: null,
+        metadata: {},
+        policyViolation: 'submission_mismatch',
+        outcome: null,
+      });
       expect(byAuthId(`other-${kind}`)?.identity?.linkId).toBeUndefined();
       expect(byAuthId(`mine-${kind}`)).toMatchObject({
         clientReference: 'secret-case-1',
         metadata: { orderId: 'A-1' },
         identity: { linkId: link.id },
+        policyViolation: null,
       });
+      const stored = await api.app.inject({
+        method: 'GET',
+        url: `/v1/results/other-${kind}`,
+        headers: { 'x-api-key': ADMIN },
+      });
+      expect(stored.json()).toMatchObject({ policyViolation: 'submission_mismatch', linkId: null });
     });
   },
 );

@@ -1,5 +1,6 @@
 import { Column, ColumnOptions, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TimestampColumn } from '@faceauth/core';
+import type { PolicyViolation } from './policy-violation';
 
 /**
  * One FaceAuth authentication as we know it, keyed by the Argos authentication id. Images are never
@@ -78,6 +79,13 @@ export class FaceAuthResultEntity {
 
   @TimestampColumn({ name: 'argos_deleted_at', nullable: true })
   argosDeletedAt!: Date | null;
+
+  /**
+   * Why this result did not count for the link it came through (`used`, `expired`, `revoked`,
+   * `submission_mismatch`); null when it counted or came through no link.
+   */
+  @Column({ name: 'policy_violation', type: 'varchar', length: 32, nullable: true })
+  policyViolation!: PolicyViolation | null;
 
   // `() => 'false'`: as the migration wrote it (see CleanupRunEntity.dryRun).
   @Column({ name: 'legal_hold', type: 'boolean', default: () => 'false' })

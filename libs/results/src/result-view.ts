@@ -1,4 +1,5 @@
 import { FaceAuthResultEntity } from './faceauth-result.entity';
+import { PolicyViolation } from './policy-violation';
 import { IdentitySource } from './result-identity';
 
 /** A stored result as the API shows it. */
@@ -14,6 +15,8 @@ export interface ResultView {
   tokenId: string | null;
   linkId: string | null;
   identitySource: IdentitySource | null;
+  /** Why the result did not count for its link; null when it counted or came through no link. */
+  policyViolation: PolicyViolation | null;
   submitType: string | null;
   scores: Record<string, number> | null;
   failCodes: string[];
@@ -39,6 +42,7 @@ export function toResultView(row: FaceAuthResultEntity): ResultView {
     tokenId: row.tokenId,
     linkId: row.linkId,
     identitySource: row.identitySource as IdentitySource | null,
+    policyViolation: row.policyViolation,
     submitType: row.submitType,
     scores: row.scores,
     failCodes: row.failCodes ?? [],

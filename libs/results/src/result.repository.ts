@@ -11,6 +11,7 @@ import {
   truncateSqliteWal,
 } from '@faceauth/core';
 import { FaceAuthResultEntity } from './faceauth-result.entity';
+import { PolicyViolation } from './policy-violation';
 import { ResultIdentity } from './result-identity';
 import { ResultListFilter, resultListKey, resultListValues } from './result-list.sql';
 import { RESULT_UPSERT, resultStatements } from './result.sql';
@@ -36,7 +37,12 @@ const orNull = <T>(list: T[]): T[] | null => (list.length === 0 ? null : list);
  * written as NULL, so that a later record without them (a webhook, a record deleted at Argos) keeps the
  * known ones.
  */
-function fieldsOf(record: FaceAuthRecord, identity: ResultIdentity | undefined, now: Date): RecordFields {
+function fieldsOf(
+  record: FaceAuthRecord,
+  identity: ResultIdentity | undefined,
+  now: Date,
+  policyViolation: PolicyViolation | null,
+): RecordFields {
   const scores = Object.fromEntries(
     Object.entries(record.scores).filter(([, v]) => typeof v === 'number'),
   ) as Record<string, number>;
@@ -50,6 +56,7 @@ function fieldsOf(record: FaceAuthRecord, identity: ResultIdentity | undefined, 
     tokenId: identity?.tokenId ?? null,
     linkId: identity?.linkId ?? null,
     identitySource: identity?.source ?? null,
+    policyViolation,
     submitType: record.submitType ?? null,
     scores: Object.keys(scores).length === 0 ? null : scores,
     failCodes: orNull(record.failCodes),
@@ -79,7 +86,8 @@ export class ResultRepository implements OnModuleInit {
 
   /**
    * Stores what Argos says about a result, with what we know of its person, in one statement: inserts it,
-   * or updates the row when it exists and is not purged (a purged row stays as it is).
+   * or updates the row when it exists and is not purged (a purged row stays as it is). `policyViolation`:
+   * why it did not count for its link (kept once set).
    */
   async saveRecord(
     record: FaceAuthRecord,
@@ -87,10 +95,11 @@ export class ResultRepository implements OnModuleInit {
     source: string,
     now: Date,
     identity?: ResultIdentity,
+    policyViolation: PolicyViolation | null = null,
   ): Promise<void> {
     await this.statements().upsert.execute(
       Object.assign(new FaceAuthResultEntity(), {
-        ...fieldsOf(record, identity, now),
+        ...fieldsOf(record, identity, now, policyViolation),
         authId: record.authId,
         project,
         source,

@@ -40,6 +40,8 @@ const ON_CONFLICT: readonly (string | RawConflictAssignment)[] = [
   keepKnown('scores'),
   keepKnown('fail_codes'),
   keepKnown('reject_comments'),
+  // A violation, once found, stays: a later record through no link (a refresh) cannot clear it.
+  keepKnown('policy_violation'),
   'created_at',
   'updated_at',
   ...['auth_user_id', 'cf1', 'cf2', 'cf3', 'token_id', 'link_id', 'identity_source'].map(byIdentityRank),

@@ -15,7 +15,17 @@ export {
   TokenLedgerService,
   TokenUsagePort,
   type TokenUseOutcome,
+  type LinkResult,
+  type ResultVerdict,
 } from './links/token-ledger.service';
+export { outcomeOf } from './outcome/link-outcome';
+export {
+  LINK_OUTCOME_STATUSES,
+  type LinkOutcome,
+  type LinkOutcomeReason,
+  type LinkOutcomeStatus,
+  type PolicyRefusal,
+} from './outcome/link-outcome.type';
 export type { MintLinkInput, LinkView, LinkPage, MintContext } from './links/link.type';
 export {
   LINK_CONTEXT_LIMITS,

@@ -53,5 +53,9 @@ export function toLinkDto(view: LinkView, publicBaseUrl: string): LinkDto {
     revokedAt: view.revokedAt?.toISOString() ?? null,
     clientReference: view.clientReference,
     metadata: view.metadata,
+    outcome: {
+      ...view.outcome,
+      decidedAt: view.outcome.decidedAt?.toISOString() ?? null,
+    },
   };
 }

@@ -15,7 +15,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TOKEN_ID_PATTERN } from '@faceauth/encryption';
-import { LINK_CONTEXT_LIMITS, LinkMetadata, TOKEN_STATUSES, TokenStatus } from '@faceauth/token-policy';
+import {
+  LINK_CONTEXT_LIMITS,
+  LINK_OUTCOME_STATUSES,
+  LinkMetadata,
+  LinkOutcomeReason,
+  LinkOutcomeStatus,
+  TOKEN_STATUSES,
+  TokenStatus,
+} from '@faceauth/token-policy';
 import { IsLinkMetadata } from './link-metadata.validator';
 
 const { clientReferenceMaxLength, metadataMaxKeys, metadataKeyMaxLength, metadataValueMaxLength } =
@@ -157,6 +165,23 @@ export class ListLinksQueryDto extends PageQueryDto {
   status?: TokenStatus;
 }
 
+const OUTCOME_REASONS: LinkOutcomeReason[] = ['result_rejected', 'link_expired', 'token_expired', 'revoked'];
+
+export class LinkOutcomeDto {
+  @ApiProperty({
+    enum: LINK_OUTCOME_STATUSES,
+    description:
+      "`pending` until decided, once: `approved` (an approved result of the link's submission within its " +
+      'policy), `rejected` (its last allowed use was rejected), `expired` (not completed in time), `revoked`',
+  })
+  status!: LinkOutcomeStatus;
+  @ApiProperty({ nullable: true, type: String, description: 'The Argos authentication that decided it' })
+  authId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) decidedAt!: string | null;
+  @ApiProperty({ nullable: true, enum: OUTCOME_REASONS, description: 'Null while pending and when approved' })
+  reason!: LinkOutcomeReason | null;
+}
+
 export class LinkDto {
   @ApiProperty() id!: string;
   @ApiProperty() project!: string;
@@ -178,6 +203,8 @@ export class LinkDto {
   @ApiProperty({ ...CLIENT_REFERENCE_DOC, nullable: true }) clientReference!: string | null;
   @ApiProperty({ ...METADATA_DOC, description: `${METADATA_DOC.description}; {} when none` })
   metadata!: LinkMetadata;
+  @ApiProperty({ type: LinkOutcomeDto, description: 'The verdict to act on' })
+  outcome!: LinkOutcomeDto;
 }
 
 export class LinkPageDto {

@@ -12,7 +12,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IDENTITY_SOURCES } from '@faceauth/results';
+import { IDENTITY_SOURCES, POLICY_VIOLATIONS, PolicyViolation } from '@faceauth/results';
 
 export class SubmitFaceAuthDto {
   @ApiProperty({ description: 'Approved ID Check submission id' })
@@ -94,6 +94,15 @@ export class ResultDto {
       "(the webhook's unsigned fields: a hint). Null when nothing named the person (Argos' records do not).",
   })
   identitySource!: string | null;
+  @ApiProperty({
+    nullable: true,
+    enum: POLICY_VIOLATIONS,
+    description:
+      'Why the result did not count for its link: it arrived after the link was `used`, `expired` or ' +
+      "`revoked`, or it compares against another submission than the link's (`submission_mismatch`). Such " +
+      "a result never changes the link's outcome. Null when it counted or came through no link.",
+  })
+  policyViolation!: PolicyViolation | null;
   @ApiProperty({ nullable: true, type: String }) submitType!: string | null;
   @ApiProperty({
     nullable: true,

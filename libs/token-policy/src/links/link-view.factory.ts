@@ -4,6 +4,7 @@ import { FaceAuthUrlService } from '@faceauth/encryption';
 import { tokenStatus } from '../policy/token-status';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { policyOf, stateOf } from '../persistence/token-state';
+import { outcomeOf } from '../outcome/link-outcome';
 import { metadataOf } from './link-context';
 import { LinkView } from './link.type';
 
@@ -51,6 +52,7 @@ export class LinkViewFactory {
       revokedAt: row.revokedAt,
       clientReference: row.clientReference,
       metadata: metadataOf(row.metadata),
+      outcome: outcomeOf(row, now),
     };
   }
 }

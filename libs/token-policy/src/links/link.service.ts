@@ -8,6 +8,8 @@ import { TokenStatus } from '../policy/link-policy';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
+import { outcomeOf } from '../outcome/link-outcome';
+import { LinkOutcome } from '../outcome/link-outcome.type';
 import { linkContextProblem } from './link-context';
 import { LinkViewFactory } from './link-view.factory';
 import { LinkPage, LinkView, MintContext, MintLinkInput } from './link.type';
@@ -84,9 +86,20 @@ export class LinkService {
     };
   }
 
-  /** Revokes a link; revoking twice is not an error. */
+  /**
+   * Revokes a link; revoking twice is not an error. A pending outcome becomes `revoked`, unless the link had
+   * already expired unused: that outcome (`expired`) is kept, as it was, with its instant.
+   */
   async revoke(id: string): Promise<LinkView> {
-    if (await this.tokens.revoke(id, this.clock.now())) this.metrics.token('revoked');
+    const row = await this.tokens.findById(id);
+    if (!row) throw new TokenError(TokenErrorCode.TOKEN_NOT_FOUND, 'No link has this id');
+    const now = this.clock.now();
+    const reached = outcomeOf(row, now);
+    const outcome: LinkOutcome =
+      reached.status === 'pending'
+        ? { status: 'revoked', authId: null, decidedAt: now, reason: 'revoked' }
+        : reached;
+    if (await this.tokens.revoke(id, now, outcome)) this.metrics.token('revoked');
     return this.get(id);
   }
 
@@ -142,6 +155,10 @@ export class LinkService {
       requestFingerprint: fingerprint,
       clientReference: input.clientReference ?? null,
       metadata: input.metadata && Object.keys(input.metadata).length > 0 ? { ...input.metadata } : null,
+      outcomeStatus: 'pending',
+      outcomeAuthId: null,
+      outcomeDecidedAt: null,
+      outcomeReason: null,
     });
   }
 

@@ -1,4 +1,5 @@
 import { LinkPolicy, TokenStatus } from '../policy/link-policy';
+import type { LinkOutcome } from '../outcome/link-outcome.type';
 import { LinkMetadata } from './link-context';
 
 /** What a caller asks for when minting a link. */
@@ -50,6 +51,8 @@ export interface LinkView {
   clientReference: string | null;
   /** `{}` when the link has none. */
   metadata: LinkMetadata;
+  /** The verdict the company acts on (see outcome/link-outcome.ts). */
+  outcome: LinkOutcome;
 }
 
 export interface LinkPage {

@@ -6,6 +6,9 @@ import { refusalFor, tokenStatus } from '../policy/token-status';
 import { TokenError } from '../policy/token.error';
 import { TokenRepository } from '../persistence/token.repository';
 import { stateOf } from '../persistence/token-state';
+import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
+import { outcomeOf } from '../outcome/link-outcome';
+import { LinkOutcome, PolicyRefusal } from '../outcome/link-outcome.type';
 import { LinkMetadata, metadataOf } from './link-context';
 
 /** What recording a use did. */
@@ -18,6 +21,30 @@ export interface TokenUseOutcome {
   status: TokenStatus | null;
   linkId: string | null;
   project: string | null;
+}
+
+/** A FaceAuth result for a link's token, as the policy needs it. */
+export interface LinkResult {
+  /** The Argos authentication id (the use key: a repeat of the same result changes nothing). */
+  authId: string;
+  /** The normalized status: only 'approved' and 'rejected' can decide an outcome. */
+  status: string;
+  /** When Argos made it (its create time), or when we learnt of it. */
+  at: Date;
+}
+
+/** What a result did to its link. */
+export interface ResultVerdict {
+  /** Whether the result counted for the link, i.e. arrived within its policy (repeats included). */
+  counted: boolean;
+  /** Why it did not count; null when it did. */
+  refusal: PolicyRefusal | null;
+  /** Whether a use was recorded now (false on repeats, refusals and for links used at short-link opens). */
+  useRecorded: boolean;
+  /** The link's outcome after this result. */
+  outcome: LinkOutcome;
+  /** True when this result is the one that decided the outcome (also on a repeat of it: at least once). */
+  decidedByThis: boolean;
 }
 
 /** Who and what a link was minted for: the identity a result reached through its token inherits. */
@@ -47,6 +74,12 @@ export abstract class TokenUsagePort {
    * the same use again changes nothing, so redeliveries and retries are harmless.
    */
   abstract recordUse(token: string, at?: Date, useId?: string): Promise<TokenUseOutcome>;
+  /**
+   * A result arrived for this link's token (already verified to be the link's submission): records its use
+   * when the policy allows, decides the outcome when it can, says why not otherwise. Null for a token we
+   * did not mint. Idempotent per `authId`.
+   */
+  abstract recordResult(token: string, result: LinkResult): Promise<ResultVerdict | null>;
   /** Argos reported this token id expired. */
   abstract markExpired(token: string, at: Date): Promise<boolean>;
   /** The link this token id belongs to, if we minted it. */
@@ -80,6 +113,42 @@ export class TokenLedgerService extends TokenUsagePort {
     };
   }
 
+  async recordResult(token: string, result: LinkResult): Promise<ResultVerdict | null> {
+    const row = await this.tokens.findByToken(token);
+    if (!row) return null;
+    const judged =
+      row.consumeOn === 'result' ? await this.useByResult(row, result) : judgeOpened(row, result);
+    const decidable =
+      judged.refusal === null && (result.status === 'approved' || result.status === 'rejected');
+    const now = this.clock.now();
+    const decided = decidable
+      ? await this.tokens.decideByResult(row.id, result.authId, result.status as 'approved' | 'rejected', now)
+      : null;
+    const latest = decided ?? (decidable ? await this.tokens.findById(row.id) : judged.row) ?? judged.row;
+    const outcome = outcomeOf(latest, now);
+    return {
+      counted: judged.refusal === null,
+      refusal: judged.refusal,
+      useRecorded: judged.useRecorded,
+      outcome,
+      decidedByThis: decidable && outcome.status !== 'pending' && outcome.authId === result.authId,
+    };
+  }
+
+  /** A link used up by results: the result's own use is recorded (once per authId) or refused. */
+  private async useByResult(row: FaceAuthTokenEntity, result: LinkResult): Promise<Judged> {
+    const key = useKeyOf(result.authId);
+    const updated = await this.tokens.consume(row.token, result.at, key);
+    if (updated) {
+      this.metrics.token('consumed');
+      return { row: updated, refusal: null, useRecorded: true };
+    }
+    if (row.useKeys.includes(`,${key},`)) return { row, refusal: null, useRecorded: false };
+    const status = tokenStatus(stateOf(row), result.at);
+    // Refused while it looked usable: a concurrent use took its last slot.
+    return { row, refusal: status === 'active' ? 'used' : status, useRecorded: false };
+  }
+
   /** Records a use or throws the {@link TokenError} explaining why the token cannot be used. */
   async consumeOrThrow(token: string, at: Date = this.clock.now()): Promise<void> {
     const outcome = await this.recordUse(token, at);
@@ -111,6 +180,27 @@ export class TokenLedgerService extends TokenUsagePort {
     };
   }
 }
+
+interface Judged {
+  row: FaceAuthTokenEntity;
+  refusal: PolicyRefusal | null;
+  useRecorded: boolean;
+}
+
+/**
+ * A link used up at short-link opens: its uses were recorded there, so a result counts while the link is
+ * not revoked, was usable when the result was made, and its outcome is undecided (or decided by this
+ * very result). One decided outcome means later results are `used`.
+ */
+function judgeOpened(row: FaceAuthTokenEntity, result: LinkResult): Judged {
+  const refuse = (refusal: PolicyRefusal): Judged => ({ row, refusal, useRecorded: false });
+  if (row.revokedAt) return refuse('revoked');
+  if (row.outcomeStatus !== 'pending') return row.outcomeAuthId === result.authId ? ok(row) : refuse('used');
+  const status = tokenStatus(stateOf(row), result.at);
+  return status === 'expired' ? refuse('expired') : ok(row);
+}
+
+const ok = (row: FaceAuthTokenEntity): Judged => ({ row, refusal: null, useRecorded: false });
 
 /** A fixed-width hex digest of the use id: no character that SQL LIKE would treat as a wildcard. */
 function useKeyOf(useId: string): string {

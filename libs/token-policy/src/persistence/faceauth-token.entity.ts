@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TimestampColumn } from '@faceauth/core';
 import type { LinkMetadata } from '../links/link-context';
+import type { LinkOutcomeReason, LinkOutcomeStatus } from '../outcome/link-outcome.type';
 
 /**
  * One FaceAuth link: its random token id, the fields bound into its encrypted URL, its policy and its use
@@ -101,4 +102,21 @@ export class FaceAuthTokenEntity {
   /** The company's own key/value context as JSON text; null when none was given. */
   @Column({ type: 'simple-json', nullable: true })
   metadata!: LinkMetadata | null;
+
+  /**
+   * The stored verdict (see outcome/link-outcome.ts): `pending` until an approval, a rejection at the last
+   * use or a revocation decides it, once (`WHERE outcome_status = 'pending'`).
+   */
+  @Column({ name: 'outcome_status', type: 'varchar', length: 16, default: 'pending' })
+  outcomeStatus!: LinkOutcomeStatus;
+
+  /** The authentication that decided the outcome; while pending, the last rejected one (if any). */
+  @Column({ name: 'outcome_auth_id', type: 'varchar', length: 128, nullable: true })
+  outcomeAuthId!: string | null;
+
+  @TimestampColumn({ name: 'outcome_decided_at', nullable: true })
+  outcomeDecidedAt!: Date | null;
+
+  @Column({ name: 'outcome_reason', type: 'varchar', length: 32, nullable: true })
+  outcomeReason!: LinkOutcomeReason | null;
 }

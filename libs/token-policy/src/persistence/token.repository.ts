@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EntityRows, entityRows, RawInsert, RawSql } from '@faceauth/core';
+import type { LinkOutcome } from '../outcome/link-outcome.type';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
 import { TokenListFilter, tokenListKey, tokenListValues } from './token-list.sql';
 import { tokenStatements } from './token.sql';
@@ -52,9 +53,34 @@ export class TokenRepository {
     return row ? rows.fromRow(row) : null;
   }
 
-  /** Revokes; idempotent. Returns whether this call revoked it. */
-  async revoke(id: string, now: Date): Promise<boolean> {
-    return (await this.sql.rows(this.statements().q.revoke, [id, now.getTime()])).length > 0;
+  /**
+   * Revokes; idempotent. A pending outcome becomes `outcome` (revoked, or the expiry it had reached).
+   * Returns whether this call revoked it.
+   */
+  async revoke(id: string, now: Date, outcome: LinkOutcome): Promise<boolean> {
+    const values = [
+      id,
+      now.getTime(),
+      outcome.status,
+      outcome.decidedAt?.getTime() ?? now.getTime(),
+      outcome.reason,
+    ];
+    return (await this.sql.rows(this.statements().q.revoke, values)).length > 0;
+  }
+
+  /**
+   * Decides the outcome from a result that counted for the link (see link-outcome.sql.ts). Returns the
+   * updated row, or null when the outcome was already decided.
+   */
+  async decideByResult(
+    id: string,
+    authId: string,
+    status: 'approved' | 'rejected',
+    now: Date,
+  ): Promise<FaceAuthTokenEntity | null> {
+    const { q, rows } = this.statements();
+    const [row] = await this.sql.rows(q.decideByResult, [id, authId, status, now.getTime()]);
+    return row ? rows.fromRow(row) : null;
   }
 
   /** Argos reported the token expired; the first report's instant is kept. */

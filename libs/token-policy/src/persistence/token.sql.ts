@@ -1,5 +1,6 @@
 import { entityRows, insertStatement, statementSet } from '@faceauth/core';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
+import { decideByResultSql, REVOKE_SQL } from './link-outcome.sql';
 import { tokenListSql } from './token-list.sql';
 
 /**
@@ -42,8 +43,8 @@ export const tokenStatements = statementSet((dataSource) => {
     findByToken: `SELECT ${columns} FROM faceauth_tokens WHERE token = $1 LIMIT 1`,
     findByIdempotencyKey: `SELECT ${columns} FROM faceauth_tokens WHERE idempotency_key = $1 LIMIT 1`,
     consume: consumeSql(columns),
-    /** `$1` id, `$2` now; idempotent (a revoked link keeps its first revocation). */
-    revoke: 'UPDATE faceauth_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+    revoke: REVOKE_SQL,
+    decideByResult: decideByResultSql(columns),
     /** `$1` token, `$2` instant; the first report's instant is kept. */
     markExpired:
       'UPDATE faceauth_tokens SET expired_at = $2 WHERE token = $1 AND expired_at IS NULL RETURNING id',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@faceauth/core';
-import { ResultRepository } from '@faceauth/results';
+import { PolicyViolation, ResultRepository } from '@faceauth/results';
 import { TokenUsagePort } from '@faceauth/token-policy';
 import {
   ArgosWebhookEvent,
@@ -51,19 +51,43 @@ export class InboxEventHandler {
       : fromWebhook;
     const now = this.clock.now();
     const { identity, link } = this.identities.resolve(event, named, record, resolved.project);
-    await this.results.saveRecord(record, resolved.project, row.source, now, identity);
-    // Only a verified link is used up: a token naming another submission's link changes nothing there.
-    const use = link ? await this.tokens.recordUse(link.token, record.createdAt ?? now, record.authId) : null;
+    // Only a verified link is judged: a token naming another submission's link changes nothing there,
+    // and the result says so. The link is judged before the result is stored, so that a retry after a
+    // crash between the two finds the same verdict (uses are keyed by the authentication id).
+    const verdict = link
+      ? await this.tokens.recordResult(link.token, {
+          authId: record.authId,
+          status: record.status,
+          at: record.createdAt ?? now,
+        })
+      : null;
+    const policyViolation: PolicyViolation | null =
+      named && !link ? 'submission_mismatch' : (verdict?.refusal ?? null);
+    await this.results.saveRecord(record, resolved.project, row.source, now, identity, policyViolation);
     await this.events.result({
       project: resolved.project,
       record,
       identity: identity ?? null,
       source: row.source,
-      tokenUseRecorded: use?.recorded ?? false,
+      tokenUseRecorded: verdict?.useRecorded ?? false,
       // Only the verified link's context: a token naming another submission's link tells nothing of it.
       clientReference: link?.clientReference ?? null,
       metadata: link?.metadata ?? {},
+      policyViolation,
+      outcome: verdict?.outcome ?? null,
     });
+    if (link && verdict?.decidedByThis) {
+      await this.events.outcome({
+        linkId: link.linkId,
+        project: link.project,
+        sid: link.sid,
+        authUserId: link.authUserId,
+        clientReference: link.clientReference,
+        metadata: link.metadata,
+        outcome: verdict.outcome,
+        record,
+      });
+    }
     return resolved.project;
   }
 

@@ -1,0 +1,48 @@
+import { tokenStatus } from '../policy/token-status';
+import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
+import { stateOf } from '../persistence/token-state';
+import { LinkOutcome } from './link-outcome.type';
+
+/**
+ * The outcome of a link at `now`. Approvals, rejections at the last use and revocations are stored when
+ * they happen (once: see link-outcome.sql.ts). Expiry needs no event: a pending link that can no longer be
+ * used is `expired` — or `rejected` when its window closed after rejections — from the instant it stopped
+ * being usable. A link whose uses were taken by short-link opens stays pending while results may still come.
+ */
+export function outcomeOf(row: FaceAuthTokenEntity, now: Date): LinkOutcome {
+  const stored = row.outcomeStatus;
+  if (stored !== 'pending') {
+    return {
+      status: stored,
+      authId: row.outcomeAuthId,
+      decidedAt: row.outcomeDecidedAt,
+      reason: row.outcomeReason,
+    };
+  }
+  if (tokenStatus(stateOf(row), now) !== 'expired') return PENDING;
+  const closedAt = closingInstant(row);
+  if (row.outcomeAuthId !== null)
+    return { status: 'rejected', authId: row.outcomeAuthId, decidedAt: closedAt, reason: 'result_rejected' };
+  const byArgos = row.expiredAt !== null && row.expiredAt.getTime() === closedAt.getTime();
+  return {
+    status: 'expired',
+    authId: null,
+    decidedAt: closedAt,
+    reason: byArgos ? 'token_expired' : 'link_expired',
+  };
+}
+
+const PENDING: LinkOutcome = Object.freeze({
+  status: 'pending',
+  authId: null,
+  decidedAt: null,
+  reason: null,
+});
+
+/** The earliest instant from which the (pending, expired) link could no longer be used. */
+function closingInstant(row: FaceAuthTokenEntity): Date {
+  const candidates = [row.expiredAt, row.windowEndsAt, row.useCount === 0 ? row.expiresAt : null].filter(
+    (d): d is Date => d !== null,
+  );
+  return candidates.reduce((a, b) => (b.getTime() < a.getTime() ? b : a));
+}

@@ -1,0 +1,38 @@
+/**
+ * The outcome of a link is decided once: every statement that sets it is conditional on
+ * `outcome_status = 'pending'`, so of two concurrent deciders (two results, a result and a revocation)
+ * exactly one wins, on SQLite and PostgreSQL alike, with no select-then-update.
+ */
+
+/**
+ * What a result that counted for the link decides: an approval decides `approved`; a rejection decides
+ * `rejected` only at the link's last use (count policy, uses exhausted), otherwise the link stays pending
+ * and remembers the rejection (`outcome_auth_id`) for when its window closes. `$3` the result's status.
+ */
+const DECIDED = `(CASE WHEN $3 = 'approved' THEN 'approved'
+  WHEN $3 = 'rejected' AND policy_mode = 'count' AND use_count >= max_uses THEN 'rejected'
+  ELSE 'pending' END)`;
+
+/** `$1` link id, `$2` auth id, `$3` the result's status ('approved' | 'rejected'), `$4` now (epoch ms). */
+export const decideByResultSql = (columns: string): string => `
+UPDATE faceauth_tokens SET
+  outcome_status = ${DECIDED},
+  outcome_auth_id = $2,
+  outcome_decided_at = CASE WHEN ${DECIDED} = 'pending' THEN NULL ELSE CAST($4 AS BIGINT) END,
+  outcome_reason = CASE WHEN ${DECIDED} = 'rejected' THEN 'result_rejected' ELSE NULL END
+WHERE id = $1 AND outcome_status = 'pending'
+RETURNING ${columns}`;
+
+/**
+ * Revokes a link and, when its outcome is still pending, decides it: `revoked`, or the `expired` it had
+ * already reached (`$3` status, `$4` decided-at, `$5` reason: see LinkService.revoke). `$1` id, `$2` now.
+ * Idempotent: a revoked link keeps its first revocation.
+ */
+export const REVOKE_SQL = `
+UPDATE faceauth_tokens SET
+  revoked_at = $2,
+  outcome_status = CASE WHEN outcome_status = 'pending' THEN $3 ELSE outcome_status END,
+  outcome_decided_at = CASE WHEN outcome_status = 'pending' THEN CAST($4 AS BIGINT) ELSE outcome_decided_at END,
+  outcome_reason = CASE WHEN outcome_status = 'pending' THEN $5 ELSE outcome_reason END
+WHERE id = $1 AND revoked_at IS NULL
+RETURNING id`;

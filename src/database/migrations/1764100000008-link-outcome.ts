@@ -1,0 +1,32 @@
+import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+
+/**
+ * A verdict per link (outcome_*) and, per result, why it did not count for its link (policy_violation).
+ * Links minted before start `pending`; results stored before carry no violation.
+ */
+export class LinkOutcome1764100000008 implements MigrationInterface {
+  name = 'LinkOutcome1764100000008';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumns('faceauth_tokens', [
+      new TableColumn({ name: 'outcome_status', type: 'varchar', length: '16', default: "'pending'" }),
+      new TableColumn({ name: 'outcome_auth_id', type: 'varchar', length: '128', isNullable: true }),
+      new TableColumn({ name: 'outcome_decided_at', type: 'bigint', isNullable: true }),
+      new TableColumn({ name: 'outcome_reason', type: 'varchar', length: '32', isNullable: true }),
+    ]);
+    await queryRunner.addColumn(
+      'faceauth_results',
+      new TableColumn({ name: 'policy_violation', type: 'varchar', length: '32', isNullable: true }),
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('faceauth_results', 'policy_violation');
+    await queryRunner.dropColumns('faceauth_tokens', [
+      'outcome_reason',
+      'outcome_decided_at',
+      'outcome_auth_id',
+      'outcome_status',
+    ]);
+  }
+}
