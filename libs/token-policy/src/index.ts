@@ -19,6 +19,7 @@ export {
   type ResultVerdict,
 } from './links/token-ledger.service';
 export { outcomeOf } from './outcome/link-outcome';
+export { OutcomeWatch } from './outcome/outcome-watch.service';
 export {
   LINK_OUTCOME_STATUSES,
   type LinkOutcome,

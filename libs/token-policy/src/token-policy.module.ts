@@ -1,3 +1,4 @@
+import { OutcomeWatch } from './outcome/outcome-watch.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LinkViewFactory } from './links/link-view.factory';
@@ -30,8 +31,9 @@ import {
     LinkService,
     ShortLinkService,
     TokenLedgerService,
+    OutcomeWatch,
     { provide: TokenUsagePort, useExisting: TokenLedgerService },
   ],
-  exports: [LinkService, ShortLinkService, TokenLedgerService, TokenUsagePort],
+  exports: [LinkService, ShortLinkService, TokenLedgerService, TokenUsagePort, OutcomeWatch],
 })
 export class TokenPolicyModule extends TokenPolicyConfigurableModule {}

@@ -182,6 +182,25 @@ export class LinkOutcomeDto {
   reason!: LinkOutcomeReason | null;
 }
 
+/** The longest long poll, in seconds. */
+export const MAX_LINK_WAIT_SECONDS = 60;
+
+export class GetLinkQueryDto {
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_LINK_WAIT_SECONDS,
+    default: 0,
+    description:
+      'Long poll: answer as soon as the outcome leaves `pending`, or after this many seconds with the pending link',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'wait must be a whole number of seconds' })
+  @Min(0, { message: `wait must be 0-${MAX_LINK_WAIT_SECONDS} seconds` })
+  @Max(MAX_LINK_WAIT_SECONDS, { message: `wait must be 0-${MAX_LINK_WAIT_SECONDS} seconds` })
+  wait?: number;
+}
+
 export class LinkDto {
   @ApiProperty() id!: string;
   @ApiProperty() project!: string;

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { AdminController } from '../http/admin-controller.decorator';
 import {
   Body,
@@ -18,7 +19,7 @@ import { ApiKeyPrincipal } from '../auth/api-key-principal';
 import { RequireScopes } from '../auth/auth.metadata';
 import { Scope } from '../auth/scope.enum';
 import { RequestValidationError } from '../errors/request-validation.error';
-import { CreateLinkDto, LinkDto, LinkPageDto, ListLinksQueryDto } from './link.dto';
+import { CreateLinkDto, GetLinkQueryDto, LinkDto, LinkPageDto, ListLinksQueryDto } from './link.dto';
 import { toLinkDto, toMintInput } from './link-dto.mapper';
 import { LinkMetadataInterceptor } from './link-metadata.interceptor';
 
@@ -75,8 +76,24 @@ export class LinksController {
   @Get(':id')
   @RequireScopes(Scope.LINKS_READ)
   @ApiOkResponse({ type: LinkDto })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<LinkDto> {
-    return toLinkDto(await this.links.get(id), this.options.publicBaseUrl);
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: GetLinkQueryDto,
+    @Req() request: { raw?: IncomingMessage },
+  ): Promise<LinkDto> {
+    const waitMs = (query.wait ?? 0) * 1000;
+    if (waitMs === 0) return toLinkDto(await this.links.get(id), this.options.publicBaseUrl);
+    // A client that goes away ends its wait (the socket closes; keep-alive sockets outlive requests, so
+    // the listener is removed after).
+    const gone = new AbortController();
+    const socket = request.raw?.socket;
+    const abort = (): void => gone.abort();
+    socket?.once('close', abort);
+    try {
+      return toLinkDto(await this.links.get(id, waitMs, gone.signal), this.options.publicBaseUrl);
+    } finally {
+      socket?.off('close', abort);
+    }
   }
 
   /** Revokes a link (idempotent): its short link answers 410 from now on. */

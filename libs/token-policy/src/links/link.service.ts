@@ -8,7 +8,8 @@ import { TokenStatus } from '../policy/link-policy';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
-import { outcomeOf } from '../outcome/link-outcome';
+import { closingIn, outcomeOf } from '../outcome/link-outcome';
+import { OutcomeWatch } from '../outcome/outcome-watch.service';
 import { LinkOutcome } from '../outcome/link-outcome.type';
 import { linkContextProblem } from './link-context';
 import { LinkViewFactory } from './link-view.factory';
@@ -21,6 +22,7 @@ export class LinkService {
     private readonly tokens: TokenRepository,
     private readonly views: LinkViewFactory,
     private readonly clock: Clock,
+    private readonly watch: OutcomeWatch,
     @InjectTokenPolicyOptions() private readonly options: ResolvedTokenPolicyOptions,
     @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
   ) {}
@@ -57,10 +59,19 @@ export class LinkService {
     return this.views.view(row, row.createdAt, url);
   }
 
-  async get(id: string): Promise<LinkView> {
-    const row = await this.tokens.findById(id);
-    if (!row) throw new TokenError(TokenErrorCode.TOKEN_NOT_FOUND, 'No link has this id');
-    return this.views.view(row);
+  /**
+   * A link. With `waitMs`, a long poll: answers as soon as the outcome leaves `pending` (decided here or by
+   * another instance, or reached by time), or at the end of the wait with the pending link; `signal`
+   * ends the wait early (the client went away). No database connection is held while waiting.
+   */
+  async get(id: string, waitMs = 0, signal?: AbortSignal): Promise<LinkView> {
+    const row = await this.findOrThrow(id);
+    const now = this.clock.now();
+    if (waitMs <= 0 || outcomeOf(row, now).status !== 'pending') return this.views.view(row, now);
+    // A link that will expire during the wait answers then (+1 ms: boundaries are half-open).
+    const closesIn = closingIn(row, now);
+    await this.watch.wait(id, Math.min(waitMs, closesIn === null ? waitMs : closesIn + 1), signal);
+    return this.views.view(await this.findOrThrow(id));
   }
 
   async list(filter: {
@@ -86,20 +97,28 @@ export class LinkService {
     };
   }
 
+  private async findOrThrow(id: string): Promise<FaceAuthTokenEntity> {
+    const row = await this.tokens.findById(id);
+    if (!row) throw new TokenError(TokenErrorCode.TOKEN_NOT_FOUND, 'No link has this id');
+    return row;
+  }
+
   /**
    * Revokes a link; revoking twice is not an error. A pending outcome becomes `revoked`, unless the link had
    * already expired unused: that outcome (`expired`) is kept, as it was, with its instant.
    */
   async revoke(id: string): Promise<LinkView> {
-    const row = await this.tokens.findById(id);
-    if (!row) throw new TokenError(TokenErrorCode.TOKEN_NOT_FOUND, 'No link has this id');
+    const row = await this.findOrThrow(id);
     const now = this.clock.now();
     const reached = outcomeOf(row, now);
     const outcome: LinkOutcome =
       reached.status === 'pending'
         ? { status: 'revoked', authId: null, decidedAt: now, reason: 'revoked' }
         : reached;
-    if (await this.tokens.revoke(id, now, outcome)) this.metrics.token('revoked');
+    if (await this.tokens.revoke(id, now, outcome)) {
+      this.metrics.token('revoked');
+      this.watch.notify(id);
+    }
     return this.get(id);
   }
 

@@ -8,6 +8,7 @@ import { TokenRepository } from '../persistence/token.repository';
 import { stateOf } from '../persistence/token-state';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { outcomeOf } from '../outcome/link-outcome';
+import { OutcomeWatch } from '../outcome/outcome-watch.service';
 import { LinkOutcome, PolicyRefusal } from '../outcome/link-outcome.type';
 import { LinkMetadata, metadataOf } from './link-context';
 
@@ -91,6 +92,7 @@ export class TokenLedgerService extends TokenUsagePort {
   constructor(
     private readonly tokens: TokenRepository,
     private readonly clock: Clock,
+    private readonly watch: OutcomeWatch,
     @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
   ) {
     super();
@@ -126,6 +128,7 @@ export class TokenLedgerService extends TokenUsagePort {
       : null;
     const latest = decided ?? (decidable ? await this.tokens.findById(row.id) : judged.row) ?? judged.row;
     const outcome = outcomeOf(latest, now);
+    if (decided && outcome.status !== 'pending') this.watch.notify(row.id);
     return {
       counted: judged.refusal === null,
       refusal: judged.refusal,

@@ -46,3 +46,14 @@ function closingInstant(row: FaceAuthTokenEntity): Date {
   );
   return candidates.reduce((a, b) => (b.getTime() < a.getTime() ? b : a));
 }
+
+/**
+ * Milliseconds from `now` until a usable link stops being usable by time alone (its unused deadline, the
+ * end of its window, an expiry Argos announced ahead), or null when time alone cannot end it.
+ */
+export function closingIn(row: FaceAuthTokenEntity, now: Date): number | null {
+  const ahead = [row.useCount === 0 ? row.expiresAt : null, row.windowEndsAt, row.expiredAt]
+    .filter((d): d is Date => d !== null && d.getTime() > now.getTime())
+    .map((d) => d.getTime() - now.getTime());
+  return ahead.length === 0 ? null : Math.min(...ahead);
+}

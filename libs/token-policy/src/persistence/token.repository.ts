@@ -88,6 +88,13 @@ export class TokenRepository {
     return (await this.sql.rows(this.statements().q.markExpired, [token, at.getTime()])).length > 0;
   }
 
+  /** The ids among `ids` whose stored outcome is decided (one statement). */
+  async decidedAmong(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const found = await this.sql.rows(this.statements().q.decidedAmong(ids.length), [...ids]);
+    return found.map((row) => String(row.id));
+  }
+
   /** Newest first, keyset-paginated, filterable by the status derived at `now`. */
   async list(filter: TokenListFilter, now: Date): Promise<FaceAuthTokenEntity[]> {
     const { q, rows } = this.statements();

@@ -1,4 +1,4 @@
-import { entityRows, insertStatement, statementSet } from '@faceauth/core';
+import { entityRows, insertStatement, placeholders, sqlFamily, statementSet } from '@faceauth/core';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
 import { decideByResultSql, REVOKE_SQL } from './link-outcome.sql';
 import { tokenListSql } from './token-list.sql';
@@ -49,5 +49,11 @@ export const tokenStatements = statementSet((dataSource) => {
     markExpired:
       'UPDATE faceauth_tokens SET expired_at = $2 WHERE token = $1 AND expired_at IS NULL RETURNING id',
     list: tokenListSql(columns),
+    /** The ids among `$1…$n` whose outcome is decided (long polls waiting in this process). */
+    decidedAmong: sqlFamily(
+      (n) =>
+        `SELECT id FROM faceauth_tokens WHERE id IN (${placeholders(n, 1)}) AND outcome_status <> 'pending'`,
+      [1, 3],
+    ),
   };
 });
