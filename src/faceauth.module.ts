@@ -9,6 +9,7 @@ import { TokenPolicyModule } from '@faceauth/token-policy';
 import { WebhookModule } from '@faceauth/webhook';
 import { ClockModule } from './clock.module';
 import { DatabaseSettingsApplier } from './database/database-settings.applier';
+import { FACEAUTH_HEALTH_INDICATORS } from './health/health-indicators.providers';
 import { FaceAuthOptionsModule } from './options/faceauth-options.module';
 import {
   FACEAUTH_ASYNC_OPTIONS_TYPE,
@@ -74,8 +75,8 @@ export class FaceAuthModule extends FaceAuthConfigurableModule {
           ...fromOptions(libOptions.adminApi),
         }),
       ],
-      providers: [DatabaseSettingsApplier],
-      exports: [options],
+      providers: [DatabaseSettingsApplier, ...FACEAUTH_HEALTH_INDICATORS],
+      exports: [options, ...FACEAUTH_HEALTH_INDICATORS],
     };
   }
 }

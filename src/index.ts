@@ -25,6 +25,7 @@ export {
   OnFaceAuthTokenExpired,
 } from './events/faceauth-event.decorator';
 export { PrometheusFaceAuthMetrics } from './metrics/prometheus.metrics';
+export * from './health';
 
 // Services and tokens of the libraries, re-exported so that a host imports everything from one package.
 export {

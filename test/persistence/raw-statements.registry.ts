@@ -54,6 +54,7 @@ export const RAW_STATEMENTS: Record<string, RegisteredStatements> = {
 /** Source files that hold SQL outside a `*.sql.ts` module, with why. */
 export const SQL_OUTSIDE_SQL_MODULES: Record<string, string> = {
   'libs/retention/src/lock/advisory-cleanup.lock.ts': 'pg_try_advisory_lock / pg_advisory_unlock only',
+  'src/health/database.indicator.ts': 'SELECT 1 only: the readiness ping, on no table',
 };
 
 /** Each statement text of a set: a plain text, or every sample of a family (`name(key)`). */

@@ -15,8 +15,9 @@ export class ErrorEnvelope {
   requestId!: string;
 
   @ApiPropertyOptional({
-    example: { database: { status: 'down' } },
-    description: '`GET /health/ready` only: the state of each readiness check',
+    example: { database: { status: 'up' }, argos: { status: 'down', projects: { default: 'open' } } },
+    description:
+      '`GET /health/ready` only: the state of each readiness check, with its details (counts, ages, project names)',
   })
-  checks?: Record<string, { status: 'up' | 'down' }>;
+  checks?: Record<string, { status: 'up' | 'down'; [detail: string]: unknown }>;
 }

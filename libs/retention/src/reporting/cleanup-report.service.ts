@@ -82,6 +82,15 @@ export class CleanupReportService {
     };
   }
 
+  /**
+   * Results whose deletion deadline passed more than `graceMs` ago and that are still not deleted (held ones
+   * excluded): one indexed COUNT, the same statement as the `overdue` figure, with every deadline moved by the grace.
+   */
+  async countOverdueBeyond(graceMs: number): Promise<number> {
+    const c = retentionCutoffs(this.clock.now(), this.options);
+    return this.results.countOverdue(c.now - graceMs, c.results - graceMs);
+  }
+
   async listRuns(query: { cursor?: string; limit?: number }): Promise<Page<CleanupRunEntity>> {
     const limit = query.limit ?? 50;
     const rows = await this.runs.list({

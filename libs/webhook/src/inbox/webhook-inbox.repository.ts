@@ -120,6 +120,16 @@ export class WebhookInboxRepository {
     return Object.fromEntries(rows.map((r) => [String(r.status), Number(r.n)]));
   }
 
+  /** Rows the processor has not settled yet (pending or processing), and when the oldest of them arrived. */
+  async backlog(): Promise<{ count: number; oldestReceivedAt: Date | null }> {
+    const [row] = await this.sql.rows(this.statements().q.backlog);
+    const oldest = row?.oldest;
+    return {
+      count: Number(row?.n ?? 0),
+      oldestReceivedAt: oldest === null || oldest === undefined ? null : new Date(Number(oldest)),
+    };
+  }
+
   /** Runs a settle statement whose `$1`, `$2` are the row id and the lease this worker holds. */
   private async settle(text: string, row: WebhookInboxEntity, values: unknown[]): Promise<boolean> {
     const settled = await this.sql.rows(text, [row.id, row.lockedUntil?.getTime() ?? null, ...values]);

@@ -92,5 +92,11 @@ RETURNING id`,
     /** Newest first, keyset-paginated: `$1` limit, then the status and the position when filtered. */
     list: sqlFamily((key) => listText(columns, key), [0, BY_STATUS, AFTER, BY_STATUS | AFTER]),
     countByStatus: 'SELECT status, COUNT(*) AS n FROM webhook_inbox GROUP BY status',
+    /**
+     * The processor's backlog: rows not settled yet (pending, or processing) and when the oldest arrived. Reads
+     * only those rows, found through `idx_webhook_inbox_due` (status first); done rows are never touched.
+     */
+    backlog:
+      "SELECT COUNT(*) AS n, MIN(received_at) AS oldest FROM webhook_inbox WHERE status IN ('pending', 'processing')",
   };
 });
