@@ -15,6 +15,7 @@ const LIBS = {
   'token-policy': ['encryption', 'core'],
   retention: ['results', 'argos-client', 'core'],
   webhook: ['token-policy', 'results', 'argos-client', 'encryption', 'core'],
+  notifications: ['core'],
   'admin-api': ['webhook', 'retention', 'results', 'token-policy', 'argos-client', 'encryption', 'core'],
 };
 const LIB_TYPES = Object.keys(LIBS).map((lib) => `lib:${lib}`);

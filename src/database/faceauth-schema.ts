@@ -1,4 +1,5 @@
 import { InternalApiKeyEntity } from '@faceauth/admin-api';
+import { NOTIFICATION_ENTITIES } from '@faceauth/notifications';
 import { FaceAuthResultEntity } from '@faceauth/results';
 import { CleanupAuditEntity, CleanupLockEntity, CleanupRunEntity } from '@faceauth/retention';
 import { FaceAuthTokenEntity } from '@faceauth/token-policy';
@@ -12,6 +13,7 @@ import { ResultIdentity1764100000005 } from './migrations/1764100000005-result-i
 import { LinkTokenInUrl1764100000006 } from './migrations/1764100000006-link-token-in-url';
 import { LinkContext1764100000007 } from './migrations/1764100000007-link-context';
 import { LinkOutcome1764100000008 } from './migrations/1764100000008-link-outcome';
+import { Notifications1764100000009 } from './migrations/1764100000009-notifications';
 
 /**
  * Everything the product persists. A host application adds these to its own DataSource; the same
@@ -25,6 +27,7 @@ export const FACEAUTH_ENTITIES = [
   CleanupRunEntity,
   CleanupAuditEntity,
   CleanupLockEntity,
+  ...NOTIFICATION_ENTITIES,
 ];
 
 export const FACEAUTH_MIGRATIONS = [
@@ -37,4 +40,5 @@ export const FACEAUTH_MIGRATIONS = [
   LinkTokenInUrl1764100000006,
   LinkContext1764100000007,
   LinkOutcome1764100000008,
+  Notifications1764100000009,
 ];

@@ -1,4 +1,5 @@
 import { SqlStatements, StatementSet } from '@faceauth/core';
+import { notificationStatements } from '../../libs/notifications/src/persistence/notifications.sql';
 import { resultStatements } from '../../libs/results/src/result.sql';
 import { cleanupLockStatements } from '../../libs/retention/src/persistence/cleanup-lock.sql';
 import { cleanupAuditStatements } from '../../libs/retention/src/persistence/cleanup-audit.sql';
@@ -44,6 +45,10 @@ export const RAW_STATEMENTS: Record<string, RegisteredStatements> = {
   cleanupLock: {
     files: ['libs/retention/src/persistence/cleanup-lock.sql.ts'],
     statements: cleanupLockStatements,
+  },
+  notifications: {
+    files: ['libs/notifications/src/persistence/notifications.sql.ts'],
+    statements: notificationStatements,
   },
   cleanupAudit: {
     files: ['libs/retention/src/persistence/cleanup-audit.sql.ts'],

@@ -1,0 +1,168 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Clock, DatabaseOutageBackoff, isDatabaseUnavailable } from '@faceauth/core';
+import { sendWebhook, AttemptOutcome } from '../delivery/webhook-sender';
+import { TargetPolicy } from '../delivery/target-policy';
+import { NOOP_NOTIFICATION_METRICS, NotificationMetrics } from '../notification-metrics';
+import { InjectNotificationsOptions, ResolvedNotificationsOptions } from '../notifications.options';
+import { NotificationEndpointEntity } from '../persistence/notification-endpoint.entity';
+import { NotificationOutboxEntity } from '../persistence/notification-outbox.entity';
+import { NotificationsRepository } from '../persistence/notifications.repository';
+import { signDelivery, signingSecrets } from '../signing/webhook-signer';
+import { nextAttemptDelayMs } from './retry-schedule';
+
+/** While the database is down, polls are spaced out up to this pause. */
+const OUTAGE_MAX_PAUSE_MS = 10_000;
+
+/**
+ * Sends the outbox: claims due deliveries under a lease (several workers on PostgreSQL claim disjoint
+ * batches), signs each attempt, POSTs it to the address the target policy checked, and settles it:
+ * delivered on 2xx, else retried per the schedule and `failed` once it is spent. A worker that dies
+ * mid-batch leaves leases that run out: those deliveries are claimed again and sent again with the same
+ * `webhook-id` (at least once). Polls from application bootstrap to shutdown when `dispatcher.autoStart`.
+ */
+@Injectable()
+export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('NotificationDispatcher');
+  private readonly outage: DatabaseOutageBackoff;
+  private timer?: NodeJS.Timeout;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly repository: NotificationsRepository,
+    private readonly policy: TargetPolicy,
+    private readonly clock: Clock,
+    @InjectNotificationsOptions() private readonly options: ResolvedNotificationsOptions,
+    @Optional() private readonly metrics: NotificationMetrics = NOOP_NOTIFICATION_METRICS,
+  ) {
+    const { pollIntervalMs } = options.dispatcher;
+    this.outage = new DatabaseOutageBackoff(this.logger, 'webhook notifications', {
+      baseMs: pollIntervalMs,
+      maxMs: Math.max(pollIntervalMs, OUTAGE_MAX_PAUSE_MS),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.options.dispatcher.autoStart) return;
+    this.timer = setInterval(() => this.poll(), this.options.dispatcher.pollIntervalMs);
+    this.timer.unref();
+    this.poll();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /**
+   * Claims one batch of due deliveries and makes one attempt of each; returns how many were claimed.
+   * The poll calls it until a batch comes back short; tests call it directly.
+   */
+  async runOnce(): Promise<number> {
+    const { batchSize, concurrency } = this.options.dispatcher;
+    const batch = await this.repository.claim(this.clock.now(), this.options.delivery.leaseMs, batchSize);
+    if (batch.length === 0) return 0;
+    const endpoints = new Map<string, Promise<NotificationEndpointEntity | null>>();
+    let outage: unknown = null;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < batch.length && !outage) {
+        const row = batch[next++];
+        try {
+          await this.attempt(row, endpoints);
+        } catch (error) {
+          // The row keeps its lease and is claimed again when it runs out.
+          if (isDatabaseUnavailable(error)) outage = error;
+          else this.logger.error(`Delivery ${row.id} could not be settled: ${(error as Error).message}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    if (outage) throw outage;
+    return batch.length;
+  }
+
+  private poll(): void {
+    if (this.running || this.stopped || this.outage.waiting) return;
+    this.running = (async () => {
+      while (!this.stopped && (await this.runOnce()) === this.options.dispatcher.batchSize) {
+        // a full batch: more may be due
+      }
+    })()
+      .then(() => this.outage.succeeded())
+      .catch((error: unknown) => {
+        if (!this.outage.failed(error)) {
+          this.logger.error(`Notification dispatch failed: ${(error as Error).message}`);
+        }
+      })
+      .finally(() => {
+        this.running = null;
+      });
+  }
+
+  private async attempt(
+    row: NotificationOutboxEntity,
+    endpoints: Map<string, Promise<NotificationEndpointEntity | null>>,
+  ): Promise<void> {
+    let endpoint = endpoints.get(row.endpointId);
+    if (!endpoint) {
+      endpoint = this.repository.findEndpoint(row.endpointId);
+      endpoints.set(row.endpointId, endpoint);
+    }
+    const found = await endpoint;
+    // Deleted meanwhile (its deliveries with it): nothing to settle.
+    if (!found) return;
+    const outcome = await this.send(row, found);
+    if (outcome.ok) {
+      if (await this.repository.delivered(row, this.clock.now(), outcome.statusCode, outcome.excerpt)) {
+        this.metrics.notification('delivered');
+        await this.repository.endpointSucceeded(found.id);
+      }
+      return;
+    }
+    const { retryScheduleMs, jitter, disableEndpointAfter } = this.options.delivery;
+    const delay = nextAttemptDelayMs(row.attempts, retryScheduleMs, jitter);
+    const now = this.clock.now();
+    const retryAt = delay === null ? null : new Date(now.getTime() + delay);
+    const error = outcome.error ?? 'failed';
+    const settled = await this.repository.attemptFailed(
+      row,
+      retryAt,
+      outcome.statusCode,
+      error,
+      outcome.excerpt,
+    );
+    if (!settled) return;
+    if (retryAt) {
+      this.metrics.notification('retried');
+      return;
+    }
+    this.metrics.notification('failed');
+    this.logger.warn(
+      `Delivery ${row.id} to endpoint ${found.id} failed after ${row.attempts} attempts: ${error}`,
+    );
+    const reason = `disabled after ${disableEndpointAfter} failed deliveries in a row (last: ${error})`.slice(
+      0,
+      200,
+    );
+    if (await this.repository.endpointFailed(found.id, disableEndpointAfter, reason, now)) {
+      this.metrics.notification('endpoint_disabled');
+      this.logger.warn(`Endpoint ${found.id} is disabled: ${reason}`);
+    }
+  }
+
+  /** One signed attempt, or the target policy's refusal as a failed attempt. */
+  private async send(
+    row: NotificationOutboxEntity,
+    endpoint: NotificationEndpointEntity,
+  ): Promise<AttemptOutcome> {
+    const verdict = await this.policy.check(endpoint.url);
+    if (!verdict.allowed) {
+      return { ok: false, statusCode: null, error: `target refused: ${verdict.reason}`, excerpt: null };
+    }
+    const now = this.clock.now();
+    const headers = signDelivery(row.eventId, row.payload, signingSecrets(endpoint, now), now);
+    return sendWebhook(verdict.target, { ...headers }, row.payload, this.options.delivery.timeoutMs);
+  }
+}
