@@ -12,11 +12,20 @@ const LIBS = {
   encryption: [],
   'argos-client': ['core'],
   results: ['argos-client', 'core'],
-  'token-policy': ['encryption', 'core'],
+  'token-policy': ['notifications', 'encryption', 'core'],
   retention: ['results', 'argos-client', 'core'],
-  webhook: ['token-policy', 'results', 'argos-client', 'encryption', 'core'],
+  webhook: ['notifications', 'token-policy', 'results', 'argos-client', 'encryption', 'core'],
   notifications: ['core'],
-  'admin-api': ['webhook', 'retention', 'results', 'token-policy', 'argos-client', 'encryption', 'core'],
+  'admin-api': [
+    'webhook',
+    'retention',
+    'results',
+    'token-policy',
+    'notifications',
+    'argos-client',
+    'encryption',
+    'core',
+  ],
 };
 const LIB_TYPES = Object.keys(LIBS).map((lib) => `lib:${lib}`);
 const APPS = ['api', 'cli', 'argos-sandbox'];

@@ -3,6 +3,7 @@ import { AdminApiModule, Public } from '@faceauth/admin-api';
 import { ArgosClientModule } from '@faceauth/argos-client';
 import { FaceAuthMetrics } from '@faceauth/core';
 import { EncryptionModule } from '@faceauth/encryption';
+import { NotificationsModule } from '@faceauth/notifications';
 import { ResultsModule } from '@faceauth/results';
 import { RetentionModule } from '@faceauth/retention';
 import { TokenPolicyModule } from '@faceauth/token-policy';
@@ -69,6 +70,7 @@ export class FaceAuthModule extends FaceAuthConfigurableModule {
           ...fromOptions(libOptions.webhook),
         }),
         RetentionModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.retention) }),
+        NotificationsModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.notifications) }),
         AdminApiModule.forRootAsync({
           isGlobal: true,
           controllers: extras.adminControllers !== false,

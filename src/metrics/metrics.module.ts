@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { FaceAuthMetrics } from '@faceauth/core';
+import { NotificationMetrics } from '@faceauth/notifications';
 import { RESOLVED_FACEAUTH_OPTIONS, ResolvedFaceAuthOptions } from '../options/faceauth-options.resolver';
 import { DatabasePoolMetrics } from './database-pool.metrics';
 import { PrometheusFaceAuthMetrics } from './prometheus.metrics';
@@ -19,9 +20,16 @@ export class MetricsModule {
             new PrometheusFaceAuthMetrics(o.projects.map((p) => p.name)),
           inject: [RESOLVED_FACEAUTH_OPTIONS],
         },
+        {
+          provide: NotificationMetrics,
+          useFactory: (metrics: PrometheusFaceAuthMetrics): NotificationMetrics => ({
+            notification: (event, count) => metrics.notification(event, count),
+          }),
+          inject: [FaceAuthMetrics],
+        },
         DatabasePoolMetrics,
       ],
-      exports: [FaceAuthMetrics],
+      exports: [FaceAuthMetrics, NotificationMetrics],
     };
   }
 }

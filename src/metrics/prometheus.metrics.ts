@@ -1,5 +1,6 @@
 import { ArgosCallObserver } from '@faceauth/argos-client';
 import { CleanupMetricEvent, FaceAuthMetrics, TokenMetricEvent, WebhookMetricEvent } from '@faceauth/core';
+import { NotificationMetricEvent } from '@faceauth/notifications';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -53,6 +54,12 @@ export class PrometheusFaceAuthMetrics extends FaceAuthMetrics implements ArgosC
     labelNames: ['outcome'],
     registers: [this.registry],
   });
+  private readonly notifications = new Counter({
+    name: 'faceauth_notifications_total',
+    help: 'Outbound webhook deliveries: enqueued, delivered, retried, failed, endpoint_disabled',
+    labelNames: ['event'],
+    registers: [this.registry],
+  });
   private readonly overdue = new Gauge({
     name: 'faceauth_cleanup_overdue',
     help: 'Results past their retention deadline (must be 0)',
@@ -68,6 +75,12 @@ export class PrometheusFaceAuthMetrics extends FaceAuthMetrics implements ArgosC
       this.webhooks.inc({ event }, 0);
     for (const event of ['minted', 'consumed', 'expired', 'revoked']) this.tokens.inc({ event }, 0);
     for (const outcome of ['deleted', 'failed']) this.cleanups.inc({ outcome }, 0);
+    for (const event of NOTIFICATION_EVENTS) this.notifications.inc({ event }, 0);
+  }
+
+  /** The outbound webhooks' port (`NotificationMetrics` of @faceauth/notifications). */
+  notification(event: NotificationMetricEvent, count = 1): void {
+    this.notifications.inc({ event }, count);
   }
 
   httpRequest(method: string, route: string, status: number, seconds: number): void {
@@ -103,3 +116,11 @@ export class PrometheusFaceAuthMetrics extends FaceAuthMetrics implements ArgosC
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }
+
+const NOTIFICATION_EVENTS: readonly NotificationMetricEvent[] = [
+  'enqueued',
+  'delivered',
+  'retried',
+  'failed',
+  'endpoint_disabled',
+];

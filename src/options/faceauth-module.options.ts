@@ -1,6 +1,7 @@
 import { StaticApiKey } from '@faceauth/admin-api';
 import { ArgosClientModuleOptions } from '@faceauth/argos-client';
 import { RetentionModuleOptions } from '@faceauth/retention';
+import { NotificationsModuleOptions } from '@faceauth/notifications';
 import { WebhookModuleOptions } from '@faceauth/webhook';
 import { FaceAuthProject, ResolvedFaceAuthProject } from './faceauth-project';
 
@@ -27,6 +28,11 @@ export interface FaceAuthModuleOptions {
   webhooks?: WebhookModuleOptions;
   /** The retention schedule and the cleanup job that enforces it (defaults: 30 days, every 5 minutes). */
   retention?: RetentionModuleOptions;
+  /**
+   * Signed outbound webhooks to the company's endpoints (Standard Webhooks). The event types are the
+   * product's; the defaults are production's: https only, public addresses only.
+   */
+  notifications?: Omit<NotificationsModuleOptions, 'eventTypes'>;
   http: {
     /** Public base URL of the service, for short links. */
     publicBaseUrl: string;

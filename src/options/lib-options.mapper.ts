@@ -8,7 +8,12 @@ import { EncryptionModuleOptions, resolveEncryptionOptions } from '@faceauth/enc
 import { ResultsModuleOptions, resolveResultsOptions } from '@faceauth/results';
 import { RetentionModuleOptions, resolveRetentionOptions } from '@faceauth/retention';
 import { TokenPolicyModuleOptions, resolveTokenPolicyOptions } from '@faceauth/token-policy';
-import { WebhookModuleOptions, resolveWebhookOptions } from '@faceauth/webhook';
+import { NotificationsModuleOptions, resolveNotificationsOptions } from '@faceauth/notifications';
+import {
+  FACEAUTH_OUTBOUND_EVENT_TYPES,
+  WebhookModuleOptions,
+  resolveWebhookOptions,
+} from '@faceauth/webhook';
 import { ResolvedFaceAuthOptions } from './faceauth-module.options';
 
 /** How the one options object of the product becomes each library's options. */
@@ -42,6 +47,10 @@ export const libOptions = {
   }),
   webhook: (o: ResolvedFaceAuthOptions): WebhookModuleOptions => ({ ...o.webhooks }),
   retention: (o: ResolvedFaceAuthOptions): RetentionModuleOptions => ({ ...o.retention }),
+  notifications: (o: ResolvedFaceAuthOptions): NotificationsModuleOptions => ({
+    ...o.notifications,
+    eventTypes: [...FACEAUTH_OUTBOUND_EVENT_TYPES],
+  }),
   adminApi: (o: ResolvedFaceAuthOptions): AdminApiModuleOptions => ({
     publicBaseUrl: o.http.publicBaseUrl,
     staticKeys: o.http.staticKeys,
@@ -89,5 +98,9 @@ export const libOptionChecks: {
   },
   { validate: (o) => resolveWebhookOptions(libOptions.webhook(o)), path: under('webhooks') },
   { validate: (o) => resolveRetentionOptions(libOptions.retention(o)), path: under('retention') },
+  {
+    validate: (o) => resolveNotificationsOptions(libOptions.notifications(o)),
+    path: under('notifications'),
+  },
   { validate: (o) => resolveAdminApiOptions(libOptions.adminApi(o)), path: under('http') },
 ];

@@ -39,6 +39,7 @@ const SAMPLES: Record<string, string> = {
   INTERNAL_API_KEYS: 'ops|admin|a-very-long-secret-value-000001',
   DEV_ADMIN_KEY: 'false',
   SWAGGER_ENABLED: 'false',
+  NOTIFICATION_PRIVATE_TARGETS: 'false',
   LOG_FORMAT: 'json',
   FACEAUTH_PID: 'documented-pid',
   FACEAUTH_API_KEY: 'documented-api-key',

@@ -19,6 +19,14 @@ export {
   type ResultVerdict,
 } from './links/token-ledger.service';
 export { outcomeOf } from './outcome/link-outcome';
+export {
+  LINK_EVENT_TYPES,
+  linkEventData,
+  linkEventType,
+  linkOutcomeEventKey,
+  type LinkEventData,
+  type LinkEventType,
+} from './outcome/link-event';
 export { OutcomeWatch } from './outcome/outcome-watch.service';
 export {
   LINK_OUTCOME_STATUSES,

@@ -33,3 +33,8 @@ export {
 } from './processing/faceauth-events';
 export { ArgosWebhookController, WebhookAckDto } from './http/argos-webhook.controller';
 export { resolveWebhookOptions } from './webhook.options';
+export {
+  FACEAUTH_OUTBOUND_EVENT_TYPES,
+  RESULT_EVENT_TYPES,
+  type ResultEventData,
+} from './processing/outbound-events';

@@ -1,3 +1,4 @@
+import { OutboundEventWriter } from './processing/outbound-events';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WebhookInboxEntity } from './inbox/webhook-inbox.entity';
@@ -35,6 +36,7 @@ import { resolveWebhookOptions, WEBHOOK_OPTIONS, WebhookModuleOptions } from './
     ProjectResolver,
     ResultIdentityResolver,
     InboxEventHandler,
+    OutboundEventWriter,
     WebhookProcessor,
     WebhookReconciler,
   ],

@@ -49,6 +49,11 @@ export interface AppConfig {
   database: DatabaseConfig;
   auth: { staticKeys: StaticApiKey[]; generateDevAdminKey: boolean; keyRefreshMs: number };
   swagger: { enabled: boolean };
+  /**
+   * Outbound webhooks: whether loopback/private targets and plain http are allowed (development), and
+   * whether this process delivers them (the CLI does not).
+   */
+  notifications: { allowPrivateTargets: boolean; requireHttps: boolean; dispatcherEnabled: boolean };
   logging: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
     /** One JSON object a line, or pino-pretty's human-readable lines (redacted alike). */

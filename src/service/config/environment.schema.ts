@@ -39,6 +39,7 @@ export class Environment {
   @BoolSetting() DEV_ADMIN_KEY?: boolean;
   @IntSetting({ min: 0 }) API_KEY_REFRESH_MS = 5_000;
   @BoolSetting() SWAGGER_ENABLED?: boolean;
+  @BoolSetting() NOTIFICATION_PRIVATE_TARGETS?: boolean;
   @IntSetting({ min: 0, max: 1000 }) FACEAUTH_HEAP_GROWING_PERCENT = 30;
   @OneOfSetting(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

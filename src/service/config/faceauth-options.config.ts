@@ -16,6 +16,7 @@ export function faceAuthOptions(reader: ServiceConfigReader): FaceAuthModuleOpti
     http: reader.get('http', { infer: true }),
     auth: reader.get('auth', { infer: true }),
     database: reader.get('database', { infer: true }),
+    notifications: reader.get('notifications', { infer: true }),
   };
   return {
     projects: config.projects,
@@ -73,6 +74,11 @@ export function faceAuthOptions(reader: ServiceConfigReader): FaceAuthModuleOpti
       publicBaseUrl: config.http.publicBaseUrl,
       staticKeys: config.auth.staticKeys,
       keyRefreshMs: config.auth.keyRefreshMs,
+    },
+    notifications: {
+      allowPrivateTargets: config.notifications.allowPrivateTargets,
+      requireHttps: config.notifications.requireHttps,
+      dispatcher: { autoStart: config.notifications.dispatcherEnabled },
     },
     database: {
       preparedStatements: config.database.type === 'postgres' ? config.database.preparedStatements : true,

@@ -47,6 +47,11 @@ export function loadConfig(rawEnv: Env, stdoutIsTty = process.stdout.isTTY === t
       keyRefreshMs: e.API_KEY_REFRESH_MS,
     },
     swagger: { enabled: e.SWAGGER_ENABLED ?? !production },
+    notifications: {
+      allowPrivateTargets: e.NOTIFICATION_PRIVATE_TARGETS ?? !production,
+      requireHttps: production,
+      dispatcherEnabled: true,
+    },
     runtime: { heapGrowingPercent: e.FACEAUTH_HEAP_GROWING_PERCENT },
     logging: { level: e.LOG_LEVEL, format: readLogFormat(e, stdoutIsTty) },
     argos: {

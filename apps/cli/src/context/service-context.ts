@@ -17,7 +17,8 @@ import { CliConfig } from '../cli.config';
 
 /**
  * The service's own configuration (same variables, same validation, same migrations), minus its background
- * work: a one-shot command must not start the inbox poller, the reconciler or the cleanup timer; the
+ * work: a one-shot command must not start the inbox poller, the reconciler, the cleanup timer or the
+ * outbound webhook dispatcher; the
  * commands that need that work do it explicitly (`drain()`, `reconcile()`, `run()`).
  */
 export function cliServiceConfig(env: Env): AppConfig {
@@ -26,6 +27,7 @@ export function cliServiceConfig(env: Env): AppConfig {
     ...config,
     webhooks: { ...config.webhooks, processorEnabled: false, reconcileEnabled: false },
     retention: { ...config.retention, schedulerEnabled: false },
+    notifications: { ...config.notifications, dispatcherEnabled: false },
   };
 }
 

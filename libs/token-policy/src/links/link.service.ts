@@ -8,6 +8,8 @@ import { TokenStatus } from '../policy/link-policy';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
+import { NotificationOutbox } from '@faceauth/notifications';
+import { linkEventData, linkOutcomeEventKey } from '../outcome/link-event';
 import { closingIn, outcomeOf } from '../outcome/link-outcome';
 import { OutcomeWatch } from '../outcome/outcome-watch.service';
 import { LinkOutcome } from '../outcome/link-outcome.type';
@@ -25,6 +27,8 @@ export class LinkService {
     private readonly watch: OutcomeWatch,
     @InjectTokenPolicyOptions() private readonly options: ResolvedTokenPolicyOptions,
     @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
+    /** Signed outbound webhooks, when the host has them. */
+    @Optional() private readonly notifications?: NotificationOutbox,
   ) {}
 
   /**
@@ -119,7 +123,17 @@ export class LinkService {
       this.metrics.token('revoked');
       this.watch.notify(id);
     }
-    return this.get(id);
+    const view = await this.get(id);
+    // Announced on every call, keyed: a caller retrying after a crash between the two writes is told once.
+    if (view.outcome.status === 'revoked' && this.notifications) {
+      await this.notifications.enqueue(undefined, {
+        type: 'faceauth.link.revoked',
+        key: linkOutcomeEventKey(id),
+        timestamp: view.outcome.decidedAt ?? now,
+        data: { link: linkEventData(view) },
+      });
+    }
+    return view;
   }
 
   private newRow(

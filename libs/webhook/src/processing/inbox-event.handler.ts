@@ -10,6 +10,7 @@ import {
 import { WebhookInboxEntity } from '../inbox/webhook-inbox.entity';
 import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
 import { FaceAuthEventPublisher } from './faceauth-events';
+import { OutboundEventWriter } from './outbound-events';
 import { concernsFaceAuth } from '../payload/faceauth-service';
 import { ProjectResolver } from './project-resolver';
 import { ResultIdentityResolver } from './result-identity.resolver';
@@ -30,6 +31,7 @@ export class InboxEventHandler {
     private readonly results: ResultRepository,
     private readonly tokens: TokenUsagePort,
     private readonly events: FaceAuthEventPublisher,
+    private readonly outbound: OutboundEventWriter,
     private readonly clock: Clock,
     @InjectWebhookOptions() private readonly options: ResolvedWebhookOptions,
   ) {}
@@ -75,6 +77,14 @@ export class InboxEventHandler {
       metadata: link?.metadata ?? {},
       policyViolation,
       outcome: verdict?.outcome ?? null,
+    });
+    await this.outbound.resultProcessed({
+      project: resolved.project,
+      record,
+      identity: identity ?? null,
+      policyViolation,
+      linkId: link?.linkId ?? null,
+      verdict,
     });
     if (link && verdict?.decidedByThis) {
       await this.events.outcome({

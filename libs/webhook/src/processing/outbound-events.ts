@@ -1,0 +1,93 @@
+import { Injectable, Optional } from '@nestjs/common';
+import { FaceAuthRecord } from '@faceauth/argos-client';
+import { NotificationOutbox } from '@faceauth/notifications';
+import { PolicyViolation, ResultIdentity } from '@faceauth/results';
+import {
+  LINK_EVENT_TYPES,
+  linkEventData,
+  linkEventType,
+  linkOutcomeEventKey,
+  LinkService,
+  ResultVerdict,
+} from '@faceauth/token-policy';
+
+/** The outbound event types about stored results. */
+export const RESULT_EVENT_TYPES = ['faceauth.result.stored', 'faceauth.result.policy_violation'] as const;
+
+/** Every outbound event type the product emits (the notifications module's `eventTypes`). */
+export const FACEAUTH_OUTBOUND_EVENT_TYPES: readonly string[] = [...LINK_EVENT_TYPES, ...RESULT_EVENT_TYPES];
+
+/** A result as an outbound event carries it: what Argos decided and whose link it counted for, no scores. */
+export interface ResultEventData {
+  authId: string;
+  project: string;
+  status: string;
+  submissionId: string | null;
+  linkId: string | null;
+  identitySource: string | null;
+  policyViolation: PolicyViolation | null;
+  failCodes: string[];
+  createdAt: string | null;
+}
+
+export interface StoredResult {
+  project: string;
+  record: FaceAuthRecord;
+  identity: ResultIdentity | null;
+  policyViolation: PolicyViolation | null;
+  /** The verified link's id and what the result did to it; null without one. */
+  linkId: string | null;
+  verdict: ResultVerdict | null;
+}
+
+/**
+ * Writes the signed outbound events of a processed result into the outbox, when the host has the
+ * notifications module: `faceauth.result.stored` (or `.policy_violation`), and `faceauth.link.<outcome>`
+ * when this result decided its link. Every event is keyed by its cause, so the inbox row's retries after
+ * a crash (the durable cause: it stays pending until this has run) repeat nothing.
+ */
+@Injectable()
+export class OutboundEventWriter {
+  constructor(
+    private readonly links: LinkService,
+    @Optional() private readonly outbox?: NotificationOutbox,
+  ) {}
+
+  async resultProcessed(stored: StoredResult): Promise<void> {
+    if (!this.outbox) return;
+    const link = stored.linkId ? linkEventData(await this.links.get(stored.linkId)) : null;
+    const result = resultEventData(stored);
+    const kind = stored.policyViolation ? 'policy_violation' : 'stored';
+    await this.outbox.enqueue(undefined, {
+      type: `faceauth.result.${kind}`,
+      key: `result:${stored.record.authId}:${kind}`,
+      timestamp: stored.record.createdAt ?? undefined,
+      data: { result, link },
+    });
+    const outcome = stored.verdict?.decidedByThis ? stored.verdict.outcome : null;
+    const type = outcome ? linkEventType(outcome.status) : null;
+    if (link && outcome && type) {
+      await this.outbox.enqueue(undefined, {
+        type,
+        key: linkOutcomeEventKey(link.id),
+        timestamp: outcome.decidedAt ?? undefined,
+        data: { link, result },
+      });
+    }
+  }
+}
+
+function resultEventData(stored: StoredResult): ResultEventData {
+  const { record } = stored;
+  return {
+    authId: record.authId,
+    project: stored.project,
+    status: record.status,
+    submissionId: record.submissionId ?? null,
+    linkId: stored.linkId,
+    identitySource: stored.identity?.source ?? null,
+    policyViolation: stored.policyViolation,
+    failCodes: record.failCodes,
+    createdAt: record.createdAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,119 @@
+import { Webhook } from 'standardwebhooks';
+import { NotificationDispatcher, NotificationEndpointService } from '@faceauth/notifications';
+import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
+import { ApiHarness, startApi } from '../support/api-harness';
+import { APPROVED_SUBMISSION, completeHostedPage, eventually } from '../support/sandbox-journey';
+import { databasesUnderTest } from '../support/test-databases';
+import { Reception, WebhookReceiver } from './webhook-receiver';
+
+const OPS = 'outcome-delivery-operator-secret-1';
+const PID = 'outcome-delivery-project';
+const ARGOS_KEY = 'outcome-delivery-api-key';
+
+interface Event {
+  type: string;
+  timestamp: string;
+  data: { link: Record<string, unknown> | null; result?: Record<string, unknown> | null };
+}
+
+/**
+ * The issue's acceptance, end to end over real HTTP: a link minted with the company's context and completed
+ * at the sandbox sends one signed `faceauth.link.approved` to the company's receiver, which verifies it with
+ * the `standardwebhooks` library; the used link's long URL opened again sends
+ * `faceauth.result.policy_violation` and no second outcome; a revocation sends `faceauth.link.revoked`.
+ */
+describe.each(databasesUnderTest())('outbound webhooks of link outcomes on %s', (kind) => {
+  let sandbox: SandboxHandle;
+  let api: ApiHarness;
+  let receiver: WebhookReceiver;
+  let secret: string;
+
+  beforeAll(async () => {
+    receiver = await new WebhookReceiver().start();
+    sandbox = await createSandboxApp({
+      projects: [{ pid: PID, apiKey: ARGOS_KEY, webhookVersion: 'v3', tokenExpiration: { mode: 'off' } }],
+    });
+    api = await startApi(kind, {
+      env: {
+        FACEAUTH_PID: PID,
+        FACEAUTH_API_KEY: ARGOS_KEY,
+        ARGOS_API_BASE_URL: `${sandbox.url}/v3`,
+        ARGOS_FORM_URL: `${sandbox.url}/face-auth`,
+        RECONCILE_ENABLED: 'false',
+        INTERNAL_API_KEYS: `ops|admin|${OPS}`,
+      },
+    });
+    await api.app.listen({ port: 0, host: '127.0.0.1' });
+    const base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+    sandbox.controls.projects.upsert(PID, { webhookUrl: `${base}/webhooks/argos` });
+    ({ secret } = await api.app.get(NotificationEndpointService).create({ url: receiver.url() }));
+  });
+  afterAll(async () => {
+    await api?.close();
+    await sandbox?.close();
+    await receiver?.stop();
+  });
+
+  const call = async (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => {
+    const res = await api.app.inject({ method, url, headers: { 'x-api-key': OPS }, payload });
+    return { status: res.statusCode, body: res.json() };
+  };
+  /** Every reception verified with the library, as a receiver would. */
+  const verified = (): { reception: Reception; event: Event }[] =>
+    receiver.receptions.map((reception) => ({
+      reception,
+      event: new Webhook(secret).verify(reception.body, reception.headers) as Event,
+    }));
+  const received = (type: string, linkId: string) =>
+    verified().filter(({ event }) => event.type === type && event.data.link?.id === linkId);
+  const deliver = async (type: string, linkId: string) =>
+    eventually(async () => {
+      await api.app.get(NotificationDispatcher).runOnce();
+      return received(type, linkId)[0];
+    });
+
+  it('sends one signed approval, and a policy violation for the replayed URL', async () => {
+    const minted = await call('POST', '/v1/links', {
+      sid: APPROVED_SUBMISSION,
+      clientReference: `order-${kind}-77`,
+      metadata: { amount: '12.00' },
+    });
+    expect(minted.status).toBe(201);
+    const first = await completeHostedPage(minted.body.url);
+
+    const approved = await deliver('faceauth.link.approved', minted.body.id);
+    expect(approved.event.data.link).toMatchObject({
+      clientReference: `order-${kind}-77`,
+      metadata: { amount: '12.00' },
+      outcome: { status: 'approved', authId: first.authId },
+    });
+    expect(approved.event.data.result).toMatchObject({ authId: first.authId, policyViolation: null });
+    expect(JSON.stringify(approved.event)).not.toContain(minted.body.token);
+    expect(approved.reception.headers['webhook-id']).toMatch(/^msg_/);
+    const stored = await deliver('faceauth.result.stored', minted.body.id);
+    expect(stored.event.data.result).toMatchObject({ authId: first.authId });
+
+    const replay = await completeHostedPage(minted.body.url);
+    const violation = await deliver('faceauth.result.policy_violation', minted.body.id);
+    expect(violation.event.data.result).toMatchObject({ authId: replay.authId, policyViolation: 'used' });
+    expect(violation.event.data.link).toMatchObject({
+      outcome: { status: 'approved', authId: first.authId },
+    });
+    expect(received('faceauth.link.approved', minted.body.id)).toHaveLength(1);
+    // Each event once per endpoint: distinct webhook-ids, each received once.
+    expect([...receiver.countsById().values()].every((n) => n === 1)).toBe(true);
+    const metrics = await api.app.inject({ method: 'GET', url: '/metrics', headers: { 'x-api-key': OPS } });
+    const delivered = /faceauth_notifications_total\{event="delivered"\} (\d+)/.exec(metrics.body)?.[1];
+    expect(Number(delivered)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sends the revocation once, however often the link is revoked', async () => {
+    const minted = await call('POST', '/v1/links', { sid: APPROVED_SUBMISSION });
+    expect((await call('DELETE', `/v1/links/${minted.body.id}`)).status).toBe(200);
+    expect((await call('DELETE', `/v1/links/${minted.body.id}`)).status).toBe(200);
+    const revoked = await deliver('faceauth.link.revoked', minted.body.id);
+    expect(revoked.event.data.link).toMatchObject({ outcome: { status: 'revoked', reason: 'revoked' } });
+    await api.app.get(NotificationDispatcher).runOnce();
+    expect(received('faceauth.link.revoked', minted.body.id)).toHaveLength(1);
+  });
+});
