@@ -27,7 +27,14 @@ describe('every route FaceAuthModule can register carries the guard or is public
   it('finds the admin, metrics, short-link and webhook routes', () => {
     const found = routes.map((r) => `${r.method} ${r.path}`);
     expect(found.length).toBeGreaterThan(20);
-    for (const route of ['POST /v1/api-keys', 'GET /metrics', 'GET /l/:id', 'POST /webhooks/argos']) {
+    for (const route of [
+      'POST /v1/api-keys',
+      'POST /v1/notification-endpoints',
+      'POST /v1/notification-endpoints/:id/deliveries/:deliveryId/replay',
+      'GET /metrics',
+      'GET /l/:id',
+      'POST /webhooks/argos',
+    ]) {
       expect(found).toContain(route);
     }
   });

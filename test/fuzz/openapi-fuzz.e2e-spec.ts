@@ -43,6 +43,14 @@ const OPERATIONS = [
   'PUT /v1/results/{authId}/legal-hold',
   'DELETE /v1/results/{authId}/legal-hold',
   'DELETE /v1/users/{authUserId}/biometrics',
+  'POST /v1/notification-endpoints',
+  'GET /v1/notification-endpoints',
+  'GET /v1/notification-endpoints/{id}',
+  'PATCH /v1/notification-endpoints/{id}',
+  'DELETE /v1/notification-endpoints/{id}',
+  'POST /v1/notification-endpoints/{id}/rotate-secret',
+  'GET /v1/notification-endpoints/{id}/deliveries',
+  'POST /v1/notification-endpoints/{id}/deliveries/{deliveryId}/replay',
   'GET /metrics',
 ];
 

@@ -10,6 +10,7 @@ import { CleanupController } from './cleanup/cleanup.controller';
 import { LegalHoldController } from './cleanup/legal-hold.controller';
 import { UserBiometricsController } from './cleanup/user-biometrics.controller';
 import { MultipartBodyRegistrar } from './http/multipart-body.registrar';
+import { NotificationEndpointsController } from './notifications/notification-endpoints.controller';
 
 /** Every admin controller; mounted unless the host opts out (`controllers: false`). */
 export const ADMIN_API_CONTROLLERS: Type[] = [
@@ -21,6 +22,7 @@ export const ADMIN_API_CONTROLLERS: Type[] = [
   CleanupController,
   LegalHoldController,
   UserBiometricsController,
+  NotificationEndpointsController,
   MetricsController,
 ];
 

@@ -29,4 +29,13 @@ export { toLinkDto } from './links/link-dto.mapper';
 export { LinkDto } from './links/link.dto';
 export { toResultDto } from './results/result-dto.mapper';
 export { ResultDto } from './results/result.dto';
+export { NotificationEndpointsController } from './notifications/notification-endpoints.controller';
+export {
+  CreateNotificationEndpointDto,
+  UpdateNotificationEndpointDto,
+  NotificationEndpointDto,
+  NotificationEndpointWithSecretDto,
+  NotificationDeliveryDto,
+  NotificationDeliveryPageDto,
+} from './notifications/notification-endpoint.dto';
 export { resolveAdminApiOptions } from './admin-api.options';
