@@ -31,6 +31,8 @@ export async function createSandboxApp(input: SandboxConfigInput = {}): Promise<
   const app = await NestFactory.create<NestFastifyApplication>(SandboxModule.forRoot(config), adapter, {
     logger: config.logLevels.length ? config.logLevels : false,
     forceCloseConnections: true,
+    // The outbound-webhook receiver verifies signatures over the exact bytes received.
+    rawBody: true,
   });
   installSandboxHooks(app.getHttpAdapter().getInstance(), {
     config,

@@ -7,6 +7,8 @@ import { ControlWebhooksController } from '../control/control-webhooks.controlle
 import { FaultScheduleStore } from '../faults/fault-schedule.store';
 import { FaultInjector } from '../faults/fault.injector';
 import { HostedPageController } from '../hosted/hosted-page.controller';
+import { OutboundReceiverController } from '../outbound/outbound-receiver.controller';
+import { OutboundReceiverStore } from '../outbound/outbound-receiver.store';
 import { HostedPageService } from '../hosted/hosted-page.service';
 import { TokenExpiryService } from '../hosted/token-expiry.service';
 import { ArgosGatewayGuard } from '../rest/argos-gateway.guard';
@@ -33,6 +35,7 @@ const STATES = [
   WebhookDeliveryStore,
   FaultScheduleStore,
   CallStatsRecorder,
+  OutboundReceiverStore,
 ];
 
 /** The whole Argos emulator: REST API, hosted page, webhooks, faults and the control API. */
@@ -47,6 +50,7 @@ export class SandboxModule {
         ControlStateController,
         ControlRuntimeController,
         ControlWebhooksController,
+        OutboundReceiverController,
       ],
       providers: [
         { provide: SANDBOX_CONFIG, useValue: config },
