@@ -113,6 +113,7 @@ async function main() {
     ...(useSandbox ? { ARGOS_API_BASE_URL: `${sandbox}/v3`, ARGOS_FORM_URL: `${sandbox}/face-auth` } : {}),
   });
   await waitFor(`${api}/health`);
+  const receiver = useSandbox && adminKey ? await registerSandboxReceiver(api, sandbox, adminKey) : null;
   const key = adminKey || '<the admin key printed on the first start, or one from `faceauth keys create`>';
   process.stdout.write(`
 ────────────────────────────────────────────────────────────────────────
@@ -124,9 +125,51 @@ Mint a link for the seeded approved submission:
        -H 'content-type: application/json' -d '{"sid":"sub_approved_001","authUserId":"demo-user"}'
 Open its "shortUrl" in a browser, press "Use the reference photo", then list the result:
   curl -s ${api}/v1/results -H 'authorization: Bearer ${key}'
+${
+  receiver
+    ? `The link's outcome arrives as a signed webhook at the sandbox (verified there):
+  curl -s ${receiver}`
+    : 'Signed outcome webhooks: register an endpoint with POST /v1/notification-endpoints (see docs/webhooks.md).'
+}
 Ctrl-C stops everything.
 ────────────────────────────────────────────────────────────────────────
 `);
+}
+
+/**
+ * The demo's outbound webhooks: the sandbox's receiver registered as the company's endpoint (reused on a
+ * later start, its secret rotated so that the sandbox learns it) and told the secret, so that the demo shows
+ * each outcome arriving, signed and verified. Returns the receiver's listing URL, or null if that failed.
+ */
+async function registerSandboxReceiver(api, sandbox, key) {
+  const url = `${sandbox}/__sandbox/outbound`;
+  const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+  try {
+    const endpoints = await (await fetch(`${api}/v1/notification-endpoints`, { headers })).json();
+    const existing = Array.isArray(endpoints) ? endpoints.find((e) => e.url === url) : undefined;
+    const res = existing
+      ? await fetch(`${api}/v1/notification-endpoints/${existing.id}/rotate-secret`, {
+          method: 'POST',
+          headers,
+        })
+      : await fetch(`${api}/v1/notification-endpoints`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ url, description: 'npm start demo: the sandbox receiver' }),
+        });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const { secret } = await res.json();
+    const told = await fetch(`${url}/secret`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ secret }),
+    });
+    if (!told.ok) throw new Error(`sandbox answered ${told.status}`);
+    return url;
+  } catch (error) {
+    process.stderr.write(`Could not register the sandbox as a webhook endpoint: ${error.message}\n`);
+    return null;
+  }
 }
 
 main().catch((error) => {

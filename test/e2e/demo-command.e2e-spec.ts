@@ -90,6 +90,22 @@ describe('the one-command demo (scripts/start.js)', () => {
     expect(record).not.toHaveProperty('user_id');
     expect(record).not.toHaveProperty('token_id');
 
+    // The outcome arrives at the sandbox's receiver as a signed webhook, verified there.
+    const receiver = `http://127.0.0.1:${sandboxPort}/__sandbox/outbound`;
+    expect(output).toContain(`curl -s ${receiver}`);
+    const outcome = await eventually(async () => {
+      const received = (await json(await fetch(receiver))) as {
+        type: string;
+        verified: boolean;
+        event: any;
+      }[];
+      return received.find((r) => r.type === 'faceauth.link.approved' && r.event.data.link.id === link.id);
+    });
+    expect(outcome).toMatchObject({
+      verified: true,
+      event: { data: { link: { outcome: { status: 'approved' } } } },
+    });
+
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.on('exit', r));
     expect(code).toBe(0);
