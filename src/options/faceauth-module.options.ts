@@ -23,6 +23,8 @@ export interface FaceAuthModuleOptions {
     /** Validity of never-used links in seconds (default 7 days). */
     unusedLinkTtlSeconds?: number;
     maxUnusedLinkTtlSeconds?: number;
+    /** The job recording the outcome of links that expired undecided (default: on, every 30 s). */
+    outcomeSweep?: { enabled?: boolean; intervalMs?: number; batchSize?: number };
   };
   /** Webhook authenticity, processing and reconciliation (the path is the module's `webhookPath`). */
   webhooks?: WebhookModuleOptions;

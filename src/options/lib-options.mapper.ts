@@ -34,6 +34,7 @@ export const libOptions = {
     defaultProject: o.defaultProject,
     unusedLinkTtlSeconds: o.links?.unusedLinkTtlSeconds,
     maxUnusedLinkTtlSeconds: o.links?.maxUnusedLinkTtlSeconds,
+    outcomeSweep: o.links?.outcomeSweep,
   }),
   argosClient: (o: ResolvedFaceAuthOptions, observer: ArgosCallObserver): ArgosClientModuleOptions => ({
     baseUrl: o.argos.apiBaseUrl,
@@ -83,7 +84,8 @@ export const libOptionChecks: {
   },
   {
     validate: (o) => resolveTokenPolicyOptions(libOptions.tokenPolicy(o)),
-    path: (option) => option.replace(/^(unusedLinkTtlSeconds|maxUnusedLinkTtlSeconds)$/, 'links.$1'),
+    path: (option) =>
+      option.replace(/^(unusedLinkTtlSeconds|maxUnusedLinkTtlSeconds|outcomeSweep\b.*)$/, 'links.$1'),
   },
   {
     validate: (o) => resolveArgosClientOptions(libOptions.argosClient(o, SILENT)),

@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { NotificationDispatcher, NotificationEndpointService } from '@faceauth/notifications';
+import { OutcomeSweeper } from '@faceauth/token-policy';
 import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { APPROVED_SUBMISSION, completeHostedPage, eventually } from '../support/sandbox-journey';
@@ -105,6 +106,19 @@ describe.each(databasesUnderTest())('outbound webhooks of link outcomes on %s', 
     const metrics = await api.app.inject({ method: 'GET', url: '/metrics', headers: { 'x-api-key': OPS } });
     const delivered = /faceauth_notifications_total\{event="delivered"\} (\d+)/.exec(metrics.body)?.[1];
     expect(Number(delivered)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sends the expiry of a link that was never completed, once, when the sweep records it', async () => {
+    const minted = await call('POST', '/v1/links', { sid: APPROVED_SUBMISSION, expiresInSeconds: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect(await api.app.get(OutcomeSweeper).sweep()).toBeGreaterThanOrEqual(1);
+    const expired = await deliver('faceauth.link.expired', minted.body.id);
+    expect(expired.event.data.link).toMatchObject({
+      outcome: { status: 'expired', reason: 'link_expired', decidedAt: minted.body.expiresAt },
+    });
+    await api.app.get(OutcomeSweeper).sweep();
+    await api.app.get(NotificationDispatcher).runOnce();
+    expect(received('faceauth.link.expired', minted.body.id)).toHaveLength(1);
   });
 
   it('sends the revocation once, however often the link is revoked', async () => {

@@ -1,4 +1,4 @@
-import { LinkResult } from '@faceauth/token-policy';
+import { LinkResult, OutcomeSweeper } from '@faceauth/token-policy';
 import { databasesUnderTest } from '../support/test-databases';
 import { startTokenPolicy, TokenPolicyHarness } from '../support/token-policy-harness';
 
@@ -187,6 +187,45 @@ describe.each(databasesUnderTest())('link outcomes on %s', (kind) => {
     expect(await h.ledger.recordResult(link.token, result('approved'))).toMatchObject({
       counted: false,
       refusal: 'used',
+    });
+  });
+
+  it('records, by the sweep, the outcome a read shows for links that stopped being usable undecided', async () => {
+    const sweeper = h.moduleRef.get(OutcomeSweeper);
+    await sweeper.sweep(); // what earlier tests left behind
+    const unused = await h.links.mint({ sid: 'sub_s1', expiresInSeconds: 10 });
+    const window = await h.links.mint({ sid: 'sub_s2', policy: { mode: 'time', windowSeconds: 20 } });
+    const rejection = result('rejected');
+    await h.ledger.recordResult(window.token, rejection);
+    const opened = await h.links.mint({ sid: 'sub_s3', consumeOn: 'open', expiresInSeconds: 10 });
+    await h.ledger.consumeOrThrow(opened.token);
+    const active = await h.links.mint({ sid: 'sub_s4', expiresInSeconds: 3_600 });
+    expect(await sweeper.sweep()).toBe(0);
+
+    h.clock.advance(30_000);
+    const shown = [await outcome(unused.id), await outcome(window.id)];
+    expect(await sweeper.sweep()).toBe(2);
+    expect(await outcome(unused.id)).toEqual(shown[0]);
+    expect(shown[0]).toMatchObject({
+      status: 'expired',
+      reason: 'link_expired',
+      decidedAt: unused.expiresAt,
+    });
+    expect(await outcome(window.id)).toEqual(shown[1]);
+    expect(shown[1]).toMatchObject({
+      status: 'rejected',
+      authId: rejection.authId,
+      reason: 'result_rejected',
+    });
+    // Used at its opening, results may still come: pending. Still usable: pending.
+    expect((await outcome(opened.id)).status).toBe('pending');
+    expect((await outcome(active.id)).status).toBe('pending');
+    expect(await sweeper.sweep()).toBe(0);
+    // Recorded, the outcome no longer moves: a late result is refused and changes nothing.
+    expect(await h.ledger.recordResult(unused.token, result('approved'))).toMatchObject({
+      counted: false,
+      refusal: 'expired',
+      outcome: { status: 'expired' },
     });
   });
 

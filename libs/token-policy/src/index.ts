@@ -28,6 +28,7 @@ export {
   type LinkEventType,
 } from './outcome/link-event';
 export { OutcomeWatch } from './outcome/outcome-watch.service';
+export { OutcomeSweeper } from './outcome/outcome-sweeper.service';
 export {
   LINK_OUTCOME_STATUSES,
   type LinkOutcome,

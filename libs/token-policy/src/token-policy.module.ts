@@ -1,3 +1,4 @@
+import { OutcomeSweeper } from './outcome/outcome-sweeper.service';
 import { OutcomeWatch } from './outcome/outcome-watch.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -32,8 +33,9 @@ import {
     ShortLinkService,
     TokenLedgerService,
     OutcomeWatch,
+    OutcomeSweeper,
     { provide: TokenUsagePort, useExisting: TokenLedgerService },
   ],
-  exports: [LinkService, ShortLinkService, TokenLedgerService, TokenUsagePort, OutcomeWatch],
+  exports: [LinkService, ShortLinkService, TokenLedgerService, TokenUsagePort, OutcomeWatch, OutcomeSweeper],
 })
 export class TokenPolicyModule extends TokenPolicyConfigurableModule {}

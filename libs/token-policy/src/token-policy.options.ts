@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
-import { OptionRule, validateModuleOptions } from '@faceauth/core';
+import { OptionGroup, OptionRange, OptionRule, validateModuleOptions } from '@faceauth/core';
 import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { ArgosTokenExpiration } from './policy/link-policy';
 
 const EXPIRATION_MODES: readonly unknown[] = ['off', 'count', 'time'];
@@ -14,6 +14,15 @@ export class TokenPolicyProject {
     EXPIRATION_MODES.includes(v?.mode),
   )
   tokenExpiration!: ArgosTokenExpiration;
+}
+
+/** The job that records the outcome of links that stopped being usable with no decision (expired). */
+export class OutcomeSweepOptions {
+  /** Run it from application bootstrap to shutdown (default true; the CLI turns it off). */
+  @IsBoolean({ message: 'must be true or false' }) enabled = true;
+  @OptionRange(1_000, 86_400_000) intervalMs = 30_000;
+  /** Links decided per pass (a pass continues while full). */
+  @OptionRange(1, 10_000) batchSize = 200;
 }
 
 /** Options of the token-policy module. */
@@ -44,17 +53,19 @@ export class TokenPolicyOptionsSchema {
     (v: number, o: TokenPolicyOptionsSchema) => Number.isInteger(v) && v >= o.unusedLinkTtlSeconds,
   )
   maxUnusedLinkTtlSeconds = 90 * 24 * 3600;
+  @OptionGroup(() => OutcomeSweepOptions) outcomeSweep = new OutcomeSweepOptions();
 }
 
 /** What a host passes: `projects`, and any other option. */
-export type TokenPolicyModuleOptions = Partial<TokenPolicyOptionsSchema> &
-  Pick<TokenPolicyOptionsSchema, 'projects'>;
+export type TokenPolicyModuleOptions = Partial<Omit<TokenPolicyOptionsSchema, 'outcomeSweep'>> &
+  Pick<TokenPolicyOptionsSchema, 'projects'> & { outcomeSweep?: Partial<OutcomeSweepOptions> };
 
 export interface ResolvedTokenPolicyOptions {
   projects: ReadonlyMap<string, TokenPolicyProject>;
   defaultProject: string;
   unusedLinkTtlSeconds: number;
   maxUnusedLinkTtlSeconds: number;
+  outcomeSweep: OutcomeSweepOptions;
 }
 
 export const TOKEN_POLICY_OPTIONS = Symbol('faceauth:token-policy-options');

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
 
 /**
  * A verdict per link (outcome_*) and, per result, why it did not count for its link (policy_violation).
@@ -14,6 +14,15 @@ export class LinkOutcome1764100000008 implements MigrationInterface {
       new TableColumn({ name: 'outcome_decided_at', type: 'bigint', isNullable: true }),
       new TableColumn({ name: 'outcome_reason', type: 'varchar', length: '32', isNullable: true }),
     ]);
+    // The outcome sweep's candidates: pending links, by deadline.
+    await queryRunner.createIndex(
+      'faceauth_tokens',
+      new TableIndex({
+        name: 'idx_faceauth_tokens_pending',
+        columnNames: ['expires_at'],
+        where: "outcome_status = 'pending'",
+      }),
+    );
     await queryRunner.addColumn(
       'faceauth_results',
       new TableColumn({ name: 'policy_violation', type: 'varchar', length: '32', isNullable: true }),
@@ -22,6 +31,7 @@ export class LinkOutcome1764100000008 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropColumn('faceauth_results', 'policy_violation');
+    await queryRunner.dropIndex('faceauth_tokens', 'idx_faceauth_tokens_pending');
     await queryRunner.dropColumns('faceauth_tokens', [
       'outcome_reason',
       'outcome_decided_at',

@@ -72,7 +72,8 @@ export interface AppConfig {
     breakerFailures: number;
     breakerResetMs: number;
   };
-  links: { unusedLinkTtlSeconds: number };
+  /** `outcomeSweepEnabled`: whether this process records expired outcomes (the CLI does not). */
+  links: { unusedLinkTtlSeconds: number; outcomeSweepEnabled: boolean };
   webhooks: {
     path: string;
     secrets: string[];

@@ -34,7 +34,10 @@ export function faceAuthOptions(reader: ServiceConfigReader): FaceAuthModuleOpti
         },
       },
     },
-    links: { unusedLinkTtlSeconds: config.links.unusedLinkTtlSeconds },
+    links: {
+      unusedLinkTtlSeconds: config.links.unusedLinkTtlSeconds,
+      outcomeSweep: { enabled: config.links.outcomeSweepEnabled },
+    },
     webhooks: {
       secrets: config.webhooks.secrets,
       allowedSources: config.webhooks.allowedSources,

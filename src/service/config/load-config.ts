@@ -65,7 +65,7 @@ export function loadConfig(rawEnv: Env, stdoutIsTty = process.stdout.isTTY === t
       breakerFailures: e.ARGOS_BREAKER_FAILURES,
       breakerResetMs: e.ARGOS_BREAKER_RESET_MS,
     },
-    links: { unusedLinkTtlSeconds: e.LINK_TTL_SECONDS },
+    links: { unusedLinkTtlSeconds: e.LINK_TTL_SECONDS, outcomeSweepEnabled: true },
     webhooks: readWebhooks(e),
     retention: readRetention(e),
     projects: resolvedProjects,

@@ -28,6 +28,7 @@ export function cliServiceConfig(env: Env): AppConfig {
     webhooks: { ...config.webhooks, processorEnabled: false, reconcileEnabled: false },
     retention: { ...config.retention, schedulerEnabled: false },
     notifications: { ...config.notifications, dispatcherEnabled: false },
+    links: { ...config.links, outcomeSweepEnabled: false },
   };
 }
 

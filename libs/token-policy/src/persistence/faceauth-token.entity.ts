@@ -9,6 +9,7 @@ import type { LinkOutcomeReason, LinkOutcomeStatus } from '../outcome/link-outco
  */
 @Entity({ name: 'faceauth_tokens' })
 @Index('idx_faceauth_tokens_created', ['createdAt', 'id'])
+@Index('idx_faceauth_tokens_pending', ['expiresAt'], { where: "outcome_status = 'pending'" })
 export class FaceAuthTokenEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -36,3 +36,26 @@ UPDATE faceauth_tokens SET
   outcome_reason = CASE WHEN outcome_status = 'pending' THEN $5 ELSE outcome_reason END
 WHERE id = $1 AND revoked_at IS NULL
 RETURNING id`;
+
+/**
+ * Pending links that can no longer be used by time (the SQL form of `tokenStatus(...) === 'expired'`: an
+ * Argos expiry passed, a never-used link past its deadline, a closed window — and not used up, which
+ * `tokenStatus` answers first). The outcome of each is then computed by `outcomeOf`, the one definition,
+ * and recorded with `decide`. `$1` now, `$2` limit.
+ */
+export const expiredPendingSql = (columns: string): string => `
+SELECT ${columns} FROM faceauth_tokens
+WHERE outcome_status = 'pending' AND revoked_at IS NULL
+  AND NOT (policy_mode = 'count' AND use_count >= max_uses)
+  AND ((expired_at IS NOT NULL AND expired_at <= $1)
+    OR (use_count = 0 AND expires_at <= $1)
+    OR (window_ends_at IS NOT NULL AND window_ends_at <= $1))
+ORDER BY expires_at
+LIMIT $2`;
+
+/** Records an outcome computed elsewhere, once. `$1` id, `$2` status, `$3` auth id, `$4` decided at, `$5` reason. */
+export const decideSql = (columns: string): string => `
+UPDATE faceauth_tokens SET
+  outcome_status = $2, outcome_auth_id = $3, outcome_decided_at = CAST($4 AS BIGINT), outcome_reason = $5
+WHERE id = $1 AND outcome_status = 'pending'
+RETURNING ${columns}`;

@@ -88,6 +88,20 @@ export class TokenRepository {
     return (await this.sql.rows(this.statements().q.markExpired, [token, at.getTime()])).length > 0;
   }
 
+  /** Pending links that can no longer be used by time, oldest deadline first (see link-outcome.sql.ts). */
+  async expiredPending(now: Date, limit: number): Promise<FaceAuthTokenEntity[]> {
+    const { q, rows } = this.statements();
+    return (await this.sql.rows(q.expiredPending, [now.getTime(), limit])).map((row) => rows.fromRow(row));
+  }
+
+  /** Records `outcome` if the link's outcome is still pending; the updated row, or null. */
+  async decide(id: string, outcome: LinkOutcome): Promise<FaceAuthTokenEntity | null> {
+    const { q, rows } = this.statements();
+    const values = [id, outcome.status, outcome.authId, outcome.decidedAt?.getTime() ?? null, outcome.reason];
+    const [row] = await this.sql.rows(q.decide, values);
+    return row ? rows.fromRow(row) : null;
+  }
+
   /** The ids among `ids` whose stored outcome is decided (one statement). */
   async decidedAmong(ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];

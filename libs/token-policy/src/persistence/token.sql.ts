@@ -1,6 +1,6 @@
 import { entityRows, insertStatement, placeholders, sqlFamily, statementSet } from '@faceauth/core';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
-import { decideByResultSql, REVOKE_SQL } from './link-outcome.sql';
+import { decideByResultSql, decideSql, expiredPendingSql, REVOKE_SQL } from './link-outcome.sql';
 import { tokenListSql } from './token-list.sql';
 
 /**
@@ -45,6 +45,8 @@ export const tokenStatements = statementSet((dataSource) => {
     consume: consumeSql(columns),
     revoke: REVOKE_SQL,
     decideByResult: decideByResultSql(columns),
+    expiredPending: expiredPendingSql(columns),
+    decide: decideSql(columns),
     /** `$1` token, `$2` instant; the first report's instant is kept. */
     markExpired:
       'UPDATE faceauth_tokens SET expired_at = $2 WHERE token = $1 AND expired_at IS NULL RETURNING id',

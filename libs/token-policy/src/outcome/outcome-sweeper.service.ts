@@ -1,0 +1,89 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Clock } from '@faceauth/core';
+import { NotificationOutbox } from '@faceauth/notifications';
+import { LinkViewFactory } from '../links/link-view.factory';
+import { TokenRepository } from '../persistence/token.repository';
+import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
+import { linkEventData, linkEventType, linkOutcomeEventKey } from './link-event';
+import { outcomeOf } from './link-outcome';
+import { OutcomeWatch } from './outcome-watch.service';
+
+/**
+ * Records the outcome of links that stopped being usable with no decision: `expired` (or `rejected`, for a
+ * window that closed after rejections only), computed by `outcomeOf` exactly as a read shows it, stored
+ * once (conditional on `pending`), announced as a signed `faceauth.link.expired` / `.rejected` keyed by the
+ * link (so that two instances sweeping together, or a pass repeated after a crash, send it once), and any
+ * long poll on the link answered.
+ */
+@Injectable()
+export class OutcomeSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutcomeSweep');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly tokens: TokenRepository,
+    private readonly views: LinkViewFactory,
+    private readonly watch: OutcomeWatch,
+    private readonly clock: Clock,
+    @InjectTokenPolicyOptions() private readonly options: ResolvedTokenPolicyOptions,
+    @Optional() private readonly notifications?: NotificationOutbox,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { enabled, intervalMs } = this.options.outcomeSweep;
+    if (!enabled) return;
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass: decides every link due now, batch after batch. Returns how many this pass decided. */
+  async sweep(): Promise<number> {
+    const { batchSize } = this.options.outcomeSweep;
+    let decided = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const due = await this.tokens.expiredPending(now, batchSize);
+      for (const row of due) {
+        const recorded = await this.tokens.decide(row.id, outcomeOf(row, now));
+        if (!recorded) continue; // decided meanwhile (a result, a revocation, another instance)
+        decided++;
+        this.watch.notify(row.id);
+        await this.announce(recorded, now);
+      }
+      if (due.length < batchSize) return decided;
+    }
+  }
+
+  private async announce(row: Parameters<LinkViewFactory['view']>[0], now: Date): Promise<void> {
+    const type = linkEventType(row.outcomeStatus);
+    if (!this.notifications || !type) return;
+    const view = this.views.view(row, now);
+    await this.notifications.enqueue(undefined, {
+      type,
+      key: linkOutcomeEventKey(row.id),
+      timestamp: view.outcome.decidedAt ?? now,
+      data: { link: linkEventData(view), result: null },
+    });
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.sweep();
+    try {
+      const n = await this.running;
+      if (n > 0) this.logger.debug(`${n} link outcome(s) recorded as expired or rejected`);
+    } catch {
+      // The database is unavailable: the next pass retries (decisions are idempotent).
+      this.logger.warn('Outcome sweep failed; retrying at the next interval');
+    } finally {
+      this.running = null;
+    }
+  }
+}
