@@ -41,6 +41,8 @@ export {
   ShortLinkService,
   TokenError,
   TokenErrorCode,
+  FACEAUTH_OUTCOME_EVENT,
+  type FaceAuthOutcomeEvent,
   type LinkOutcome,
   type LinkOutcomeStatus,
   type LinkView,
@@ -66,12 +68,10 @@ export {
 } from '@faceauth/argos-client';
 export { FaceAuthUrlService, FaceAuthUrlBuilder, deriveKey, DecryptionError } from '@faceauth/encryption';
 export {
-  FACEAUTH_OUTCOME_EVENT,
   FACEAUTH_RESULT_EVENT,
   FACEAUTH_TOKEN_EXPIRED_EVENT,
   WebhookProcessor,
   WebhookReconciler,
-  type FaceAuthOutcomeEvent,
   type FaceAuthResultEvent,
   type FaceAuthTokenExpiredEvent,
 } from '@faceauth/webhook';

@@ -1,9 +1,6 @@
 import { OnEvent } from '@nestjs/event-emitter';
-import {
-  FACEAUTH_OUTCOME_EVENT,
-  FACEAUTH_RESULT_EVENT,
-  FACEAUTH_TOKEN_EXPIRED_EVENT,
-} from '@faceauth/webhook';
+import { FACEAUTH_OUTCOME_EVENT } from '@faceauth/token-policy';
+import { FACEAUTH_RESULT_EVENT, FACEAUTH_TOKEN_EXPIRED_EVENT } from '@faceauth/webhook';
 
 /**
  * Marks a host method to be called with a `FaceAuthResultEvent` each time a FaceAuth result is stored
@@ -22,10 +19,11 @@ export const OnFaceAuthTokenExpired = (): MethodDecorator =>
   OnEvent(FACEAUTH_TOKEN_EXPIRED_EVENT, { async: true, promisify: true });
 
 /**
- * Marks a host method to be called with a `FaceAuthOutcomeEvent` when a result decides a link's outcome
- * (`approved`, or `rejected` at its last use). This is what to act on (unlock the payment on
- * `event.outcome.status === 'approved'`): a result outside the link's policy never reaches it. At least
- * once: key the handler on `event.linkId`.
+ * Marks a host method to be called with a `FaceAuthOutcomeEvent` when a link's outcome is decided:
+ * `faceauth.link.approved`, `.rejected`, `.expired` or `.revoked`, the same body as the signed outbound
+ * webhook (`{type, timestamp, data: {link, result}}`). This is what to act on (unlock the payment on
+ * `event.data.link.outcome.status === 'approved'`): a result outside the link's policy never reaches it.
+ * At least once: key the handler on `event.data.link.id`.
  */
 export const OnFaceAuthOutcome = (): MethodDecorator =>
   OnEvent(FACEAUTH_OUTCOME_EVENT, { async: true, promisify: true });

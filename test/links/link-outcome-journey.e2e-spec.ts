@@ -1,10 +1,6 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import {
-  FACEAUTH_OUTCOME_EVENT,
-  FACEAUTH_RESULT_EVENT,
-  FaceAuthOutcomeEvent,
-  FaceAuthResultEvent,
-} from '@faceauth/webhook';
+import { FACEAUTH_OUTCOME_EVENT, FaceAuthOutcomeEvent } from '@faceauth/token-policy';
+import { FACEAUTH_RESULT_EVENT, FaceAuthResultEvent } from '@faceauth/webhook';
 import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { APPROVED_SUBMISSION, completeHostedPage, eventually } from '../support/sandbox-journey';
@@ -72,12 +68,19 @@ describe.each(databasesUnderTest())('a link outcome through the sandbox on %s', 
 
     const first = await completed(minted.body.url);
     expect(first).toMatchObject({ policyViolation: null, outcome: { status: 'approved' } });
-    const decided = await eventually(async () => outcomes.find((e) => e.linkId === minted.body.id));
+    const decided = await eventually(async () => outcomes.find((e) => e.data.link.id === minted.body.id));
+    // The host event is the signed webhook's body.
     expect(decided).toMatchObject({
-      clientReference: `payment-${kind}-1`,
-      metadata: { amount: '120.00' },
-      sid: APPROVED_SUBMISSION,
-      outcome: { status: 'approved', authId: first.record.authId, reason: null },
+      type: 'faceauth.link.approved',
+      data: {
+        link: {
+          clientReference: `payment-${kind}-1`,
+          metadata: { amount: '120.00' },
+          sid: APPROVED_SUBMISSION,
+          outcome: { status: 'approved', authId: first.record.authId, reason: null },
+        },
+        result: { authId: first.record.authId, status: 'approved', policyViolation: null },
+      },
     });
     const link = await call('GET', `/v1/links/${minted.body.id}`);
     expect(link.body).toMatchObject({
@@ -98,7 +101,7 @@ describe.each(databasesUnderTest())('a link outcome through the sandbox on %s', 
     expect(stored.body).toMatchObject({ policyViolation: 'used', linkId: minted.body.id });
     expect((await call('GET', `/v1/results/${first.record.authId}`)).body.policyViolation).toBeNull();
     expect((await call('GET', `/v1/links/${minted.body.id}`)).body.outcome).toEqual(link.body.outcome);
-    expect(outcomes.filter((e) => e.linkId === minted.body.id)).toHaveLength(1);
+    expect(outcomes.filter((e) => e.data.link.id === minted.body.id)).toHaveLength(1);
   });
 
   it('stores a result for a revoked link as a violation and keeps the outcome revoked', async () => {
@@ -107,6 +110,9 @@ describe.each(databasesUnderTest())('a link outcome through the sandbox on %s', 
     expect(revoked.body.outcome).toMatchObject({ status: 'revoked', reason: 'revoked' });
     const late = await completed(minted.body.url);
     expect(late).toMatchObject({ policyViolation: 'revoked', outcome: { status: 'revoked' } });
-    expect(outcomes.some((e) => e.linkId === minted.body.id)).toBe(false);
+    // One outcome event, the revocation's; the late result adds none.
+    expect(outcomes.filter((e) => e.data.link.id === minted.body.id).map((e) => e.type)).toEqual([
+      'faceauth.link.revoked',
+    ]);
   });
 });

@@ -24,11 +24,14 @@ export {
   linkEventData,
   linkEventType,
   linkOutcomeEventKey,
+  type FaceAuthOutcomeEvent,
   type LinkEventData,
   type LinkEventType,
+  type OutcomeResultData,
 } from './outcome/link-event';
 export { OutcomeWatch } from './outcome/outcome-watch.service';
 export { OutcomeSweeper } from './outcome/outcome-sweeper.service';
+export { FACEAUTH_OUTCOME_EVENT, OutcomePublisher } from './outcome/outcome-publisher';
 export {
   LINK_OUTCOME_STATUSES,
   type LinkOutcome,

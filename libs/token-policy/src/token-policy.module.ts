@@ -1,3 +1,4 @@
+import { OutcomePublisher } from './outcome/outcome-publisher';
 import { OutcomeSweeper } from './outcome/outcome-sweeper.service';
 import { OutcomeWatch } from './outcome/outcome-watch.service';
 import { Module } from '@nestjs/common';
@@ -34,8 +35,17 @@ import {
     TokenLedgerService,
     OutcomeWatch,
     OutcomeSweeper,
+    OutcomePublisher,
     { provide: TokenUsagePort, useExisting: TokenLedgerService },
   ],
-  exports: [LinkService, ShortLinkService, TokenLedgerService, TokenUsagePort, OutcomeWatch, OutcomeSweeper],
+  exports: [
+    LinkService,
+    ShortLinkService,
+    TokenLedgerService,
+    TokenUsagePort,
+    OutcomeWatch,
+    OutcomeSweeper,
+    OutcomePublisher,
+  ],
 })
 export class TokenPolicyModule extends TokenPolicyConfigurableModule {}

@@ -24,10 +24,8 @@ export { WebhookProcessor } from './processing/webhook-processor';
 export { WebhookReconciler, type ReconcileReport } from './reconcile/webhook-reconciler';
 export {
   FaceAuthEventPublisher,
-  FACEAUTH_OUTCOME_EVENT,
   FACEAUTH_RESULT_EVENT,
   FACEAUTH_TOKEN_EXPIRED_EVENT,
-  type FaceAuthOutcomeEvent,
   type FaceAuthResultEvent,
   type FaceAuthTokenExpiredEvent,
 } from './processing/faceauth-events';

@@ -8,8 +8,7 @@ import { TokenStatus } from '../policy/link-policy';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
-import { NotificationOutbox } from '@faceauth/notifications';
-import { linkEventData, linkOutcomeEventKey } from '../outcome/link-event';
+import { OutcomePublisher } from '../outcome/outcome-publisher';
 import { closingIn, outcomeOf } from '../outcome/link-outcome';
 import { OutcomeWatch } from '../outcome/outcome-watch.service';
 import { LinkOutcome } from '../outcome/link-outcome.type';
@@ -26,9 +25,8 @@ export class LinkService {
     private readonly clock: Clock,
     private readonly watch: OutcomeWatch,
     @InjectTokenPolicyOptions() private readonly options: ResolvedTokenPolicyOptions,
+    private readonly outcomes: OutcomePublisher,
     @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
-    /** Signed outbound webhooks, when the host has them. */
-    @Optional() private readonly notifications?: NotificationOutbox,
   ) {}
 
   /**
@@ -124,15 +122,8 @@ export class LinkService {
       this.watch.notify(id);
     }
     const view = await this.get(id);
-    // Announced on every call, keyed: a caller retrying after a crash between the two writes is told once.
-    if (view.outcome.status === 'revoked' && this.notifications) {
-      await this.notifications.enqueue(undefined, {
-        type: 'faceauth.link.revoked',
-        key: linkOutcomeEventKey(id),
-        timestamp: view.outcome.decidedAt ?? now,
-        data: { link: linkEventData(view) },
-      });
-    }
+    // Announced on every call (keyed: a caller retrying after a crash between the two writes is told once).
+    if (view.outcome.status === 'revoked') await this.outcomes.decided(view, null, now);
     return view;
   }
 

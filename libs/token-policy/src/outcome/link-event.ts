@@ -62,3 +62,27 @@ export function linkEventData(view: LinkView): LinkEventData {
     revokedAt: view.revokedAt?.toISOString() ?? null,
   };
 }
+
+/** The result that decided an outcome, as events carry it: what Argos decided, no scores, no person. */
+export interface OutcomeResultData {
+  authId: string;
+  project: string;
+  status: string;
+  submissionId: string | null;
+  linkId: string | null;
+  identitySource: string | null;
+  /** Why the result did not count for its link (`used`, `expired`, `revoked`, `submission_mismatch`). */
+  policyViolation: string | null;
+  failCodes: string[];
+  createdAt: string | null;
+}
+
+/**
+ * A link's decided outcome, exactly as the signed outbound webhook's body says it (`{type, timestamp,
+ * data}`), and as hosts receive it through `@OnFaceAuthOutcome()`.
+ */
+export interface FaceAuthOutcomeEvent {
+  type: LinkEventType;
+  timestamp: string;
+  data: { link: LinkEventData; result: OutcomeResultData | null };
+}

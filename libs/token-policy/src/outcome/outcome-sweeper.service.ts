@@ -1,11 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@faceauth/core';
-import { NotificationOutbox } from '@faceauth/notifications';
 import { LinkViewFactory } from '../links/link-view.factory';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
-import { linkEventData, linkEventType, linkOutcomeEventKey } from './link-event';
 import { outcomeOf } from './link-outcome';
+import { OutcomePublisher } from './outcome-publisher';
 import { OutcomeWatch } from './outcome-watch.service';
 
 /**
@@ -26,8 +25,8 @@ export class OutcomeSweeper implements OnApplicationBootstrap, OnApplicationShut
     private readonly views: LinkViewFactory,
     private readonly watch: OutcomeWatch,
     private readonly clock: Clock,
+    private readonly outcomes: OutcomePublisher,
     @InjectTokenPolicyOptions() private readonly options: ResolvedTokenPolicyOptions,
-    @Optional() private readonly notifications?: NotificationOutbox,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -55,22 +54,10 @@ export class OutcomeSweeper implements OnApplicationBootstrap, OnApplicationShut
         if (!recorded) continue; // decided meanwhile (a result, a revocation, another instance)
         decided++;
         this.watch.notify(row.id);
-        await this.announce(recorded, now);
+        await this.outcomes.decided(this.views.view(recorded, now), null, now);
       }
       if (due.length < batchSize) return decided;
     }
-  }
-
-  private async announce(row: Parameters<LinkViewFactory['view']>[0], now: Date): Promise<void> {
-    const type = linkEventType(row.outcomeStatus);
-    if (!this.notifications || !type) return;
-    const view = this.views.view(row, now);
-    await this.notifications.enqueue(undefined, {
-      type,
-      key: linkOutcomeEventKey(row.id),
-      timestamp: view.outcome.decidedAt ?? now,
-      data: { link: linkEventData(view), result: null },
-    });
   }
 
   private async tick(): Promise<void> {

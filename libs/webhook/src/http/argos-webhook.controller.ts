@@ -1,4 +1,4 @@
-import { Body, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { applyDecorators, Body, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
 import { WebhookIntakeService } from '../intake/webhook-intake.service';
 
@@ -6,6 +6,22 @@ export class WebhookAckDto {
   @ApiProperty() received!: boolean;
   @ApiProperty({ description: 'True when this notification had been received before' }) duplicate!: boolean;
 }
+
+/**
+ * The webhook's error answers. The host's error filter gives them their body (the service's error envelope,
+ * which its OpenAPI document attaches), so only statuses and descriptions are stated here.
+ */
+const WebhookErrors = (): MethodDecorator =>
+  applyDecorators(
+    ApiResponse({ status: 400, description: 'Malformed or undecryptable body' }),
+    ApiResponse({ status: 401, description: 'Missing or wrong secret' }),
+    ApiResponse({ status: 403, description: 'Source address not allowed' }),
+    ApiResponse({ status: 413, description: 'Body too large' }),
+    ApiResponse({
+      status: 503,
+      description: 'DATABASE_UNAVAILABLE: the inbox cannot be written; Argos retries later',
+    }),
+  );
 
 /**
  * Receives Argos webhooks. Mounted by `WebhookModule` at a configurable path (see `webhookController`)
@@ -18,9 +34,7 @@ export class ArgosWebhookController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Argos webhook (faceAuth results, token_expired)' })
   @ApiOkResponse({ type: WebhookAckDto })
-  @ApiResponse({ status: 400, description: 'Malformed or undecryptable body' })
-  @ApiResponse({ status: 401, description: 'Missing or wrong secret' })
-  @ApiResponse({ status: 403, description: 'Source address not allowed' })
+  @WebhookErrors()
   receive(
     @Body() body: unknown,
     @Query('secret') secret: string | undefined,
@@ -33,6 +47,7 @@ export class ArgosWebhookController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Argos webhook with the secret in the path' })
   @ApiOkResponse({ type: WebhookAckDto })
+  @WebhookErrors()
   receiveWithPathSecret(
     @Body() body: unknown,
     @Param('secret') secret: string,

@@ -6,8 +6,6 @@ import { LinkMetadata, LinkOutcome } from '@faceauth/token-policy';
 
 /** Emitted once a FaceAuth result is stored (from a webhook, reconciliation or a direct submission). */
 export const FACEAUTH_RESULT_EVENT = 'faceauth.result';
-/** Emitted when a result decides a link's outcome (approved or rejected). */
-export const FACEAUTH_OUTCOME_EVENT = 'faceauth.outcome';
 /** Emitted once a token expiry reported by Argos is recorded. */
 export const FACEAUTH_TOKEN_EXPIRED_EVENT = 'faceauth.token-expired';
 
@@ -28,23 +26,6 @@ export interface FaceAuthResultEvent {
   policyViolation: PolicyViolation | null;
   /** The outcome of the (verified) link after this result; null without one. Act on this, not `record.status`. */
   outcome: LinkOutcome | null;
-}
-
-/**
- * A link's outcome was decided by a result: `approved`, or `rejected` at its last use. Emitted at least
- * once per link (a repeat of the deciding result emits it again: key it on `linkId`).
- */
-export interface FaceAuthOutcomeEvent {
-  linkId: string;
-  project: string;
-  /** The ID Check submission the link compares against. */
-  sid: string;
-  authUserId: string | null;
-  clientReference: string | null;
-  metadata: LinkMetadata;
-  outcome: LinkOutcome;
-  /** The deciding result, as Argos reported it. */
-  record: FaceAuthRecord;
 }
 
 export interface FaceAuthTokenExpiredEvent {
@@ -68,10 +49,6 @@ export class FaceAuthEventPublisher {
 
   async result(event: FaceAuthResultEvent): Promise<void> {
     await this.emitter?.emitAsync(FACEAUTH_RESULT_EVENT, event);
-  }
-
-  async outcome(event: FaceAuthOutcomeEvent): Promise<void> {
-    await this.emitter?.emitAsync(FACEAUTH_OUTCOME_EVENT, event);
   }
 
   async tokenExpired(event: FaceAuthTokenExpiredEvent): Promise<void> {

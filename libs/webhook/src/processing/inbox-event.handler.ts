@@ -86,18 +86,6 @@ export class InboxEventHandler {
       linkId: link?.linkId ?? null,
       verdict,
     });
-    if (link && verdict?.decidedByThis) {
-      await this.events.outcome({
-        linkId: link.linkId,
-        project: link.project,
-        sid: link.sid,
-        authUserId: link.authUserId,
-        clientReference: link.clientReference,
-        metadata: link.metadata,
-        outcome: verdict.outcome,
-        record,
-      });
-    }
     return resolved.project;
   }
 

@@ -2,12 +2,13 @@ import { Injectable, Optional } from '@nestjs/common';
 import { FaceAuthRecord } from '@faceauth/argos-client';
 import { NotificationOutbox } from '@faceauth/notifications';
 import { PolicyViolation, ResultIdentity } from '@faceauth/results';
+import { Clock } from '@faceauth/core';
 import {
   LINK_EVENT_TYPES,
   linkEventData,
-  linkEventType,
-  linkOutcomeEventKey,
   LinkService,
+  OutcomePublisher,
+  OutcomeResultData,
   ResultVerdict,
 } from '@faceauth/token-policy';
 
@@ -18,17 +19,7 @@ export const RESULT_EVENT_TYPES = ['faceauth.result.stored', 'faceauth.result.po
 export const FACEAUTH_OUTBOUND_EVENT_TYPES: readonly string[] = [...LINK_EVENT_TYPES, ...RESULT_EVENT_TYPES];
 
 /** A result as an outbound event carries it: what Argos decided and whose link it counted for, no scores. */
-export interface ResultEventData {
-  authId: string;
-  project: string;
-  status: string;
-  submissionId: string | null;
-  linkId: string | null;
-  identitySource: string | null;
-  policyViolation: PolicyViolation | null;
-  failCodes: string[];
-  createdAt: string | null;
-}
+export type ResultEventData = OutcomeResultData;
 
 export interface StoredResult {
   project: string;
@@ -41,39 +32,33 @@ export interface StoredResult {
 }
 
 /**
- * Writes the signed outbound events of a processed result into the outbox, when the host has the
- * notifications module: `faceauth.result.stored` (or `.policy_violation`), and `faceauth.link.<outcome>`
- * when this result decided its link. Every event is keyed by its cause, so the inbox row's retries after
+ * The events of a processed result: the signed `faceauth.result.stored` (or `.policy_violation`) when the
+ * host has the notifications module, and, when this result decided its link, the outcome (signed webhook
+ * and host event, through the token policy's `OutcomePublisher`). Every event is keyed by its cause, so the inbox row's retries after
  * a crash (the durable cause: it stays pending until this has run) repeat nothing.
  */
 @Injectable()
 export class OutboundEventWriter {
   constructor(
     private readonly links: LinkService,
+    private readonly outcomes: OutcomePublisher,
+    private readonly clock: Clock,
     @Optional() private readonly outbox?: NotificationOutbox,
   ) {}
 
   async resultProcessed(stored: StoredResult): Promise<void> {
-    if (!this.outbox) return;
-    const link = stored.linkId ? linkEventData(await this.links.get(stored.linkId)) : null;
+    const decided = stored.verdict?.decidedByThis === true && stored.linkId !== null;
+    if (!this.outbox && !decided) return;
+    const view = stored.linkId ? await this.links.get(stored.linkId) : null;
     const result = resultEventData(stored);
     const kind = stored.policyViolation ? 'policy_violation' : 'stored';
-    await this.outbox.enqueue(undefined, {
+    await this.outbox?.enqueue(undefined, {
       type: `faceauth.result.${kind}`,
       key: `result:${stored.record.authId}:${kind}`,
       timestamp: stored.record.createdAt ?? undefined,
-      data: { result, link },
+      data: { result, link: view ? linkEventData(view) : null },
     });
-    const outcome = stored.verdict?.decidedByThis ? stored.verdict.outcome : null;
-    const type = outcome ? linkEventType(outcome.status) : null;
-    if (link && outcome && type) {
-      await this.outbox.enqueue(undefined, {
-        type,
-        key: linkOutcomeEventKey(link.id),
-        timestamp: outcome.decidedAt ?? undefined,
-        data: { link, result },
-      });
-    }
+    if (decided && view) await this.outcomes.decided(view, result, this.clock.now());
   }
 }
 
