@@ -4,6 +4,7 @@ import { cliConfigProvider } from './cli.config';
 import { CliProgramInitializer } from './cli-program.initializer';
 import { KeysCommandsModule } from './keys/keys-commands.module';
 import { LinksCommandsModule } from './links/links-commands.module';
+import { NotificationCommandsModule } from './notifications/notification-commands.module';
 import { ResultsCommandsModule } from './results/results-commands.module';
 import { WebhookCommandsModule } from './webhooks/webhook-commands.module';
 
@@ -18,6 +19,7 @@ import { WebhookCommandsModule } from './webhooks/webhook-commands.module';
     LinksCommandsModule,
     ResultsCommandsModule,
     WebhookCommandsModule,
+    NotificationCommandsModule,
     CleanupCommandsModule,
   ],
   providers: [cliConfigProvider, CliProgramInitializer],

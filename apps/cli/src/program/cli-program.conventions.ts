@@ -4,7 +4,7 @@ import { cliVersion } from './cli.version';
 
 export const CLI_NAME = 'faceauth';
 export const CLI_DESCRIPTION =
-  'Argos FaceAuth tools: encrypt, decrypt and build Face Auth URLs; operate the service (keys, links, results, reconcile, webhooks, cleanup)';
+  'Argos FaceAuth tools: encrypt, decrypt and build Face Auth URLs; operate the service (keys, links, results, reconcile, webhooks, endpoints, deliveries, cleanup)';
 
 /** Name, description and `--version` of the root program, on either path. */
 export function describeProgram(program: Command): void {

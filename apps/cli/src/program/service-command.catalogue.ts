@@ -38,6 +38,18 @@ export const SERVICE_COMMANDS = {
     description: 'The webhook inbox: replay a row (e.g. a dead one, once its cause is fixed)',
     hasOptions: false,
   },
+  endpoints: {
+    name: 'endpoints',
+    description:
+      'Outbound webhook endpoints (signed): add and rotate (the secret shown once), list, remove, enable, disable',
+    hasOptions: false,
+  },
+  deliveries: {
+    name: 'deliveries',
+    description:
+      "Outbound webhook deliveries: list an endpoint's, replay one (re-queued: the running service sends it)",
+    hasOptions: false,
+  },
   cleanup: {
     name: 'cleanup',
     description:
