@@ -43,7 +43,9 @@ describe.each(databasesUnderTest())('the link-context migration on %s', (kind) =
       const tokens = new TokenRepository(after);
       const row = await tokens.findByToken('oldtoken0001');
       expect(row).toMatchObject({ sid: 'sub_old', clientReference: null, metadata: null });
-      const link = await new TokenLedgerService(tokens, new ManualClock(0), new OutcomeWatch(tokens)).linkOf('oldtoken0001');
+      const link = await new TokenLedgerService(tokens, new ManualClock(0), new OutcomeWatch(tokens)).linkOf(
+        'oldtoken0001',
+      );
       expect(link).toMatchObject({ linkId: row?.id, clientReference: null, metadata: {} });
       const now = new Date(1764000001000);
       expect((await tokens.list({ limit: 10 }, now)).map((r) => r.id)).toEqual([row?.id]);
