@@ -1,9 +1,14 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { FACEAUTH_OUTCOME_EVENT, FaceAuthOutcomeEvent } from '@faceauth/token-policy';
 import { FACEAUTH_RESULT_EVENT, FaceAuthResultEvent } from '@faceauth/webhook';
-import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
-import { ApiHarness, startApi } from '../support/api-harness';
-import { APPROVED_SUBMISSION, completeHostedPage, eventually } from '../support/sandbox-journey';
+import { ApiHarness } from '../support/api-harness';
+import {
+  APPROVED_SUBMISSION,
+  completeHostedPage,
+  eventually,
+  SandboxedApi,
+  startSandboxedApi,
+} from '../support/sandbox-journey';
 import { databasesUnderTest } from '../support/test-databases';
 
 const OPS = 'outcome-journey-operator-secret-01';
@@ -16,35 +21,23 @@ const ARGOS_KEY = 'outcome-journey-api-key';
  * approved result that is stored with `policyViolation: "used"` and never changes the outcome.
  */
 describe.each(databasesUnderTest())('a link outcome through the sandbox on %s', (kind) => {
-  let sandbox: SandboxHandle;
+  let journey: SandboxedApi;
   let api: ApiHarness;
   const results: FaceAuthResultEvent[] = [];
   const outcomes: FaceAuthOutcomeEvent[] = [];
 
   beforeAll(async () => {
-    sandbox = await createSandboxApp({
-      projects: [{ pid: PID, apiKey: ARGOS_KEY, webhookVersion: 'v3', tokenExpiration: { mode: 'off' } }],
+    journey = await startSandboxedApi(kind, {
+      project: { pid: PID, apiKey: ARGOS_KEY, tokenExpiration: { mode: 'off' } },
+      operatorKey: OPS,
     });
-    api = await startApi(kind, {
-      env: {
-        FACEAUTH_PID: PID,
-        FACEAUTH_API_KEY: ARGOS_KEY,
-        ARGOS_API_BASE_URL: `${sandbox.url}/v3`,
-        ARGOS_FORM_URL: `${sandbox.url}/face-auth`,
-        RECONCILE_ENABLED: 'false',
-        INTERNAL_API_KEYS: `ops|admin|${OPS}`,
-      },
-    });
+    ({ api } = journey);
     const emitter = api.app.get(EventEmitter2);
     emitter.on(FACEAUTH_RESULT_EVENT, (e: FaceAuthResultEvent) => void results.push(e));
     emitter.on(FACEAUTH_OUTCOME_EVENT, (e: FaceAuthOutcomeEvent) => void outcomes.push(e));
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
-    const base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    sandbox.controls.projects.upsert(PID, { webhookUrl: `${base}/webhooks/argos` });
   });
   afterAll(async () => {
-    await api?.close();
-    await sandbox?.close();
+    await journey?.close();
   });
 
   const call = async (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => {

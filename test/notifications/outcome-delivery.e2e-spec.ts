@@ -1,9 +1,14 @@
 import { Webhook } from 'standardwebhooks';
 import { NotificationDispatcher, NotificationEndpointService } from '@faceauth/notifications';
 import { OutcomeSweeper } from '@faceauth/token-policy';
-import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
-import { ApiHarness, startApi } from '../support/api-harness';
-import { APPROVED_SUBMISSION, completeHostedPage, eventually } from '../support/sandbox-journey';
+import { ApiHarness } from '../support/api-harness';
+import {
+  APPROVED_SUBMISSION,
+  completeHostedPage,
+  eventually,
+  SandboxedApi,
+  startSandboxedApi,
+} from '../support/sandbox-journey';
 import { databasesUnderTest } from '../support/test-databases';
 import { Reception, WebhookReceiver } from './webhook-receiver';
 
@@ -24,34 +29,22 @@ interface Event {
  * `faceauth.result.policy_violation` and no second outcome; a revocation sends `faceauth.link.revoked`.
  */
 describe.each(databasesUnderTest())('outbound webhooks of link outcomes on %s', (kind) => {
-  let sandbox: SandboxHandle;
+  let journey: SandboxedApi;
   let api: ApiHarness;
   let receiver: WebhookReceiver;
   let secret: string;
 
   beforeAll(async () => {
     receiver = await new WebhookReceiver().start();
-    sandbox = await createSandboxApp({
-      projects: [{ pid: PID, apiKey: ARGOS_KEY, webhookVersion: 'v3', tokenExpiration: { mode: 'off' } }],
+    journey = await startSandboxedApi(kind, {
+      project: { pid: PID, apiKey: ARGOS_KEY, tokenExpiration: { mode: 'off' } },
+      operatorKey: OPS,
     });
-    api = await startApi(kind, {
-      env: {
-        FACEAUTH_PID: PID,
-        FACEAUTH_API_KEY: ARGOS_KEY,
-        ARGOS_API_BASE_URL: `${sandbox.url}/v3`,
-        ARGOS_FORM_URL: `${sandbox.url}/face-auth`,
-        RECONCILE_ENABLED: 'false',
-        INTERNAL_API_KEYS: `ops|admin|${OPS}`,
-      },
-    });
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
-    const base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    sandbox.controls.projects.upsert(PID, { webhookUrl: `${base}/webhooks/argos` });
+    ({ api } = journey);
     ({ secret } = await api.app.get(NotificationEndpointService).create({ url: receiver.url() }));
   });
   afterAll(async () => {
-    await api?.close();
-    await sandbox?.close();
+    await journey?.close();
     await receiver?.stop();
   });
 

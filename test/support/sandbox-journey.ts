@@ -1,4 +1,11 @@
-import { SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import {
+  createSandboxApp,
+  ProjectConfigInput,
+  SandboxHandle,
+  SEEDED_SUBMISSIONS,
+} from '../../apps/argos-sandbox/src';
+import { ApiHarness, startApi } from './api-harness';
+import { DatabaseKindUnderTest } from './test-databases';
 
 /** What a person does on the hosted page: open the Face Auth URL, press "use the reference photo". */
 export async function completeHostedPage(faceAuthUrl: string): Promise<{ authId: string; status: string }> {
@@ -49,6 +56,45 @@ export async function eventually<T>(
 export const APPROVED_SUBMISSION = SEEDED_SUBMISSIONS.approved;
 
 export type { SandboxHandle };
+
+/** The service on a fresh database, listening, wired both ways to a sandbox with one project. */
+export interface SandboxedApi {
+  sandbox: SandboxHandle;
+  api: ApiHarness;
+  /** The service's base URL (the sandbox sends its webhooks to `${base}/webhooks/argos`). */
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function startSandboxedApi(
+  kind: DatabaseKindUnderTest,
+  settings: { project: ProjectConfigInput & { pid: string; apiKey: string }; operatorKey: string },
+): Promise<SandboxedApi> {
+  const { project, operatorKey } = settings;
+  const sandbox = await createSandboxApp({ projects: [{ webhookVersion: 'v3', ...project }] });
+  const api = await startApi(kind, {
+    env: {
+      FACEAUTH_PID: project.pid,
+      FACEAUTH_API_KEY: project.apiKey,
+      ARGOS_API_BASE_URL: `${sandbox.url}/v3`,
+      ARGOS_FORM_URL: `${sandbox.url}/face-auth`,
+      RECONCILE_ENABLED: 'false',
+      INTERNAL_API_KEYS: `ops|admin|${operatorKey}`,
+    },
+  });
+  await api.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
+  sandbox.controls.projects.upsert(project.pid, { webhookUrl: `${base}/webhooks/argos` });
+  return {
+    sandbox,
+    api,
+    base,
+    close: async () => {
+      await api.close();
+      await sandbox.close();
+    },
+  };
+}
 
 /** The JSON body of a fetch answer, loosely typed for assertions. */
 export async function json(res: Response): Promise<any> {

@@ -5,9 +5,14 @@ import {
   FaceAuthResultEvent,
   FaceAuthTokenExpiredEvent,
 } from '@faceauth/webhook';
-import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
-import { ApiHarness, startApi } from '../support/api-harness';
-import { APPROVED_SUBMISSION, completeHostedPage, eventually } from '../support/sandbox-journey';
+import { ApiHarness } from '../support/api-harness';
+import {
+  APPROVED_SUBMISSION,
+  completeHostedPage,
+  eventually,
+  SandboxedApi,
+  startSandboxedApi,
+} from '../support/sandbox-journey';
 import { databasesUnderTest } from '../support/test-databases';
 
 const OPS = 'context-events-operator-secret-0001';
@@ -19,35 +24,23 @@ const ARGOS_KEY = 'context-events-api-key';
  * stored result of a completion at the sandbox's hosted page, and Argos' expiry of the link's token.
  */
 describe.each(databasesUnderTest())('link context in the events on %s', (kind) => {
-  let sandbox: SandboxHandle;
+  let journey: SandboxedApi;
   let api: ApiHarness;
   const results: FaceAuthResultEvent[] = [];
   const expiries: FaceAuthTokenExpiredEvent[] = [];
 
   beforeAll(async () => {
-    sandbox = await createSandboxApp({
-      projects: [{ pid: PID, apiKey: ARGOS_KEY, webhookVersion: 'v3', tokenExpiration: { mode: 'count' } }],
+    journey = await startSandboxedApi(kind, {
+      project: { pid: PID, apiKey: ARGOS_KEY, tokenExpiration: { mode: 'count' } },
+      operatorKey: OPS,
     });
-    api = await startApi(kind, {
-      env: {
-        FACEAUTH_PID: PID,
-        FACEAUTH_API_KEY: ARGOS_KEY,
-        ARGOS_API_BASE_URL: `${sandbox.url}/v3`,
-        ARGOS_FORM_URL: `${sandbox.url}/face-auth`,
-        RECONCILE_ENABLED: 'false',
-        INTERNAL_API_KEYS: `ops|admin|${OPS}`,
-      },
-    });
+    ({ api } = journey);
     const emitter = api.app.get(EventEmitter2);
     emitter.on(FACEAUTH_RESULT_EVENT, (e: FaceAuthResultEvent) => void results.push(e));
     emitter.on(FACEAUTH_TOKEN_EXPIRED_EVENT, (e: FaceAuthTokenExpiredEvent) => void expiries.push(e));
-    await api.app.listen({ port: 0, host: '127.0.0.1' });
-    const base = (await api.app.getUrl()).replace('[::1]', '127.0.0.1');
-    sandbox.controls.projects.upsert(PID, { webhookUrl: `${base}/webhooks/argos` });
   });
   afterAll(async () => {
-    await api?.close();
-    await sandbox?.close();
+    await journey?.close();
   });
 
   const mint = async (body: object) => {

@@ -20,6 +20,7 @@ export { ErrorEnvelopeFilter } from './errors/error-envelope.filter';
 export { ErrorEnvelope } from './errors/error-envelope';
 export { RequestValidationError } from './errors/request-validation.error';
 export { createValidationPipe } from './http/validation.pipe';
+export { ApiErrors, type ApiErrorSpec } from './http/api-errors.decorator';
 export { ArgosErrorInterceptor } from './http/argos-error.interceptor';
 export { argosFailureToDomainError } from './errors/argos-upstream.error';
 export { CleanupController } from './cleanup/cleanup.controller';
@@ -38,4 +39,9 @@ export {
   NotificationDeliveryDto,
   NotificationDeliveryPageDto,
 } from './notifications/notification-endpoint.dto';
+export {
+  toDeliveryDto,
+  toEndpointDto,
+  toEndpointWithSecretDto,
+} from './notifications/notification-endpoint-dto.mapper';
 export { resolveAdminApiOptions } from './admin-api.options';

@@ -1,85 +1,17 @@
-import {
-  DeliveryView,
-  EndpointWithSecret,
-  NotificationEndpointView,
-  NotificationError,
-  NotificationErrorCode,
-} from '@faceauth/notifications';
+import type { NotificationEndpointDto as EndpointJson } from '@faceauth/admin-api';
+import { NotificationError, NotificationErrorCode } from '@faceauth/notifications';
 
-/** An endpoint as GET /v1/notification-endpoints shows it: never a secret. */
-export interface EndpointJson {
-  id: string;
-  url: string;
-  description: string | null;
-  /** Null: every event type. */
-  events: string[] | null;
-  enabled: boolean;
-  disabledReason: string | null;
-  consecutiveFailures: number;
-  previousSecretExpiresAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** What `endpoints add` and `endpoints rotate` print with --json (as POST …/rotate-secret answers). */
-export interface EndpointWithSecretJson extends EndpointJson {
-  secret: string;
-}
-
-/** A delivery as GET /v1/notification-endpoints/:id/deliveries shows it. */
-export interface DeliveryJson {
-  id: string;
-  endpointId: string;
-  eventId: string;
-  eventType: string;
-  status: string;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  responseExcerpt: string | null;
-  createdAt: string;
-  deliveredAt: string | null;
-}
-
-// The API's shapes (libs/admin-api notification-endpoint-dto.mapper.ts), so --json reads like the API.
-
-export function toEndpointJson(view: NotificationEndpointView): EndpointJson {
-  return {
-    id: view.id,
-    url: view.url,
-    description: view.description,
-    events: view.eventTypes,
-    enabled: view.enabled,
-    disabledReason: view.disabledReason,
-    consecutiveFailures: view.consecutiveFailures,
-    previousSecretExpiresAt: view.previousSecretExpiresAt?.toISOString() ?? null,
-    createdAt: view.createdAt.toISOString(),
-    updatedAt: view.updatedAt.toISOString(),
-  };
-}
-
-/** The one place the CLI handles a secret: `endpoints add` and `endpoints rotate` print it, once. */
-export function toEndpointWithSecretJson(created: EndpointWithSecret): EndpointWithSecretJson {
-  return { ...toEndpointJson(created.endpoint), secret: created.secret };
-}
-
-export function toDeliveryJson(view: DeliveryView): DeliveryJson {
-  return {
-    id: view.id,
-    endpointId: view.endpointId,
-    eventId: view.eventId,
-    eventType: view.eventType,
-    status: view.status,
-    attempts: view.attempts,
-    nextAttemptAt: view.nextAttemptAt?.toISOString() ?? null,
-    lastStatusCode: view.lastStatusCode,
-    lastError: view.lastError,
-    responseExcerpt: view.responseExcerpt,
-    createdAt: view.createdAt.toISOString(),
-    deliveredAt: view.deliveredAt?.toISOString() ?? null,
-  };
-}
+// The API's shapes and mappers, so that --json reads exactly like the API.
+export {
+  toDeliveryDto as toDeliveryJson,
+  toEndpointDto as toEndpointJson,
+  toEndpointWithSecretDto as toEndpointWithSecretJson,
+} from '@faceauth/admin-api';
+export type {
+  NotificationDeliveryDto as DeliveryJson,
+  NotificationEndpointDto as EndpointJson,
+  NotificationEndpointWithSecretDto as EndpointWithSecretJson,
+} from '@faceauth/admin-api';
 
 /** `enabled`, or `disabled (<reason>)`: the STATUS column and the one-line answers. */
 export function endpointState(endpoint: Pick<EndpointJson, 'enabled' | 'disabledReason'>): string {
