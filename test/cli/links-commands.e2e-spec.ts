@@ -119,6 +119,37 @@ describe.each(databasesUnderTest())('faceauth links on %s', (kind) => {
     expect((await runCli(['links', 'revoke', link.id], { env })).stdout).toBe(revoked.stdout);
   });
 
+  it("mints with the company's context, as POST /v1/links does", async () => {
+    const result = await runCli(
+      [
+        'links',
+        'create',
+        '--sid',
+        'sub_approved_001',
+        '--client-reference',
+        `order-${kind}-9`,
+        '--metadata',
+        'orderId=A-9',
+        '--metadata',
+        'note=a=b',
+      ],
+      { env },
+    );
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as { id: string };
+    expect(printed).toMatchObject({
+      clientReference: `order-${kind}-9`,
+      metadata: { orderId: 'A-9', note: 'a=b' },
+      outcome: { status: 'pending' },
+    });
+    const read = await api.app.inject({
+      method: 'GET',
+      url: `/v1/links/${printed.id}`,
+      headers: { 'x-api-key': OPS },
+    });
+    expect(read.json()).toMatchObject({ clientReference: `order-${kind}-9`, metadata: { orderId: 'A-9' } });
+  });
+
   it('prints only the URL with --url-only, with a time policy', async () => {
     const result = await runCli(
       ['links', 'create', '--sid', 'sub_approved_001', '--window-seconds', '300', '--url-only'],
@@ -202,6 +233,14 @@ describe('faceauth links: bad input', () => {
     expectOneLineFailure(
       await runCli(['links', 'create', '--sid', 's', '--lang', 'English'], { env }),
       /--lang must be a language code/,
+    );
+    expectOneLineFailure(
+      await runCli(['links', 'create', '--sid', 's', '--metadata', 'no-equals-sign'], { env }),
+      /--metadata must be key=value/,
+    );
+    expectOneLineFailure(
+      await runCli(['links', 'create', '--sid', 's', '--metadata', 'bad key!=1'], { env }),
+      /--metadata keys must be/,
     );
     expectOneLineFailure(await runCli(['links', 'revoke', 'not-a-uuid'], { env }), /must be a UUID/);
     expectOneLineFailure(

@@ -1,4 +1,10 @@
-import { LinkPolicy, LinkService, MintLinkInput } from '@faceauth/token-policy';
+import {
+  LinkMetadata,
+  linkContextProblem,
+  LinkPolicy,
+  LinkService,
+  MintLinkInput,
+} from '@faceauth/token-policy';
 import { Option, SubCommand } from 'nest-commander';
 import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
@@ -19,6 +25,8 @@ interface LinksCreateFlags extends JsonFlag {
   expiresIn?: number;
   project?: string;
   urlOnly?: boolean;
+  clientReference?: string;
+  metadata?: LinkMetadata;
 }
 
 // Field rules of POST /v1/links (CreateLinkDto), so the CLI accepts exactly what the API accepts.
@@ -96,6 +104,24 @@ export class LinksCreateCommand extends JsonOutputCommand {
     return matching('--project', value, PROJECT, 'a configured project name');
   }
 
+  @Option({
+    flags: '--client-reference <ref>',
+    description: 'your own reference for the link (e.g. an order id), 1-256 characters',
+  })
+  parseClientReference(value: string): string {
+    return matching('--client-reference', value, TEXT_1_256, '1-256 characters');
+  }
+
+  @Option({
+    flags: '--metadata <key=value>',
+    description: 'your own context for the link; repeat for more keys (at most 20)',
+  })
+  parseMetadata(value: string, previous: LinkMetadata = {}): LinkMetadata {
+    const at = value.indexOf('=');
+    if (at < 1) throw new CliUsageError(`--metadata must be key=value (got "${value.slice(0, 60)}")`);
+    return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+  }
+
   @Option({ flags: '--url-only', description: 'print only the encrypted Face Auth URL' })
   parseUrlOnly(): boolean {
     return true;
@@ -103,6 +129,9 @@ export class LinksCreateCommand extends JsonOutputCommand {
 
   async run(_params: string[], flags: LinksCreateFlags): Promise<void> {
     if (flags.json && flags.urlOnly) throw new CliUsageError('pass either --json or --url-only, not both');
+    // The API's limits, checked before anything boots: a refused context is a usage error.
+    const contextProblem = linkContextProblem(flags);
+    if (contextProblem) throw new CliUsageError(contextProblem.message.replace(/^metadata/, '--metadata'));
     const input: MintLinkInput = {
       sid: flags.sid,
       authUserId: flags.authUserId,
@@ -113,6 +142,8 @@ export class LinksCreateCommand extends JsonOutputCommand {
       project: flags.project,
       policy: policyOf(flags),
       expiresInSeconds: flags.expiresIn,
+      clientReference: flags.clientReference,
+      metadata: flags.metadata,
     };
     const link = await this.context.run(async ({ app, config }) =>
       toLinkDto(await app.get(LinkService).mint(input), config.http.publicBaseUrl),
