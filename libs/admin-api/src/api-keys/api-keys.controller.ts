@@ -2,6 +2,7 @@ import { AdminController } from '../http/admin-controller.decorator';
 import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireScopes } from '../auth/auth.metadata';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { InternalApiKeyEntity } from '../auth/internal-api-key.entity';
 import { InternalApiKeyService } from '../auth/internal-api-key.service';
 import { Scope } from '../auth/scope.enum';
@@ -16,6 +17,7 @@ export class ApiKeysController {
   /** Creates a key; its secret is in this answer only. */
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiErrors(400, 503)
   create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.keys.create(body.name, body.scopes);
   }
@@ -23,6 +25,7 @@ export class ApiKeysController {
   /** Lists keys (never their secrets). */
   @Get()
   @ApiOkResponse({ type: ApiKeyDto, isArray: true })
+  @ApiErrors(503)
   async list(): Promise<ApiKeyDto[]> {
     return (await this.keys.list()).map(toDto);
   }
@@ -30,7 +33,8 @@ export class ApiKeysController {
   /** Revokes a key at once for this process, within the refresh period for other replicas. Idempotent. */
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Revoked, or already revoked, or unknown (idempotent: never 404)' })
+  @ApiErrors(400, 503)
   async revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.keys.revoke(id);
   }

@@ -6,6 +6,7 @@ import {
   ApiSecurity,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
+import { ErrorEnvelope } from '../errors/error-envelope';
 import { Scope } from './scope.enum';
 
 export const PUBLIC_ROUTE = Symbol('faceauth:public-route');
@@ -25,7 +26,13 @@ export function RequireScopes(...scopes: Scope[]): MethodDecorator & ClassDecora
     ApiExtension('x-required-scopes', scopes),
     ApiBearerAuth('bearer'),
     ApiSecurity('api-key'),
-    ApiUnauthorizedResponse({ description: 'No valid internal API key' }),
-    ApiForbiddenResponse({ description: `The key lacks a scope: ${scopes.join(', ')}` }),
+    ApiUnauthorizedResponse({
+      type: ErrorEnvelope,
+      description: 'UNAUTHENTICATED: no valid internal API key',
+    }),
+    ApiForbiddenResponse({
+      type: ErrorEnvelope,
+      description: `MISSING_SCOPE: the key lacks a scope: ${scopes.join(', ')}`,
+    }),
   );
 }

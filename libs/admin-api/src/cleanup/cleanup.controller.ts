@@ -4,6 +4,7 @@ import { Body, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CleanupReportService, CleanupService } from '@faceauth/retention';
 import { RequireScopes } from '../auth/auth.metadata';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { Scope } from '../auth/scope.enum';
 import { ErrorEnvelope } from '../errors/error-envelope';
 import {
@@ -32,6 +33,7 @@ export class CleanupController {
   @Post('run')
   @HttpCode(200)
   @ApiOkResponse({ type: CleanupRunDto })
+  @ApiErrors(400, 503)
   @ApiConflictResponse({
     type: ErrorEnvelope,
     description: 'A run is in progress on another instance (CLEANUP_RUN_IN_PROGRESS)',
@@ -45,6 +47,7 @@ export class CleanupController {
   /** Recorded runs, newest first (scheduled ticks with nothing to do are not recorded). */
   @Get('runs')
   @ApiOkResponse({ type: CleanupRunPageDto })
+  @ApiErrors(400, 503)
   async runs(@Query() query: PageQueryDto): Promise<CleanupRunPageDto> {
     const page = await this.reports.listRuns(query);
     return { items: page.items.map(toRunDto), nextCursor: page.nextCursor };
@@ -53,6 +56,7 @@ export class CleanupController {
   /** What is past its retention right now; `results` must be 0 after a successful run. */
   @Get('overdue')
   @ApiOkResponse({ type: OverdueReportDto })
+  @ApiErrors(400, 503)
   async overdue(@Query() query: OverdueQueryDto): Promise<OverdueReportDto> {
     return toOverdueDto(await this.reports.overdue(query.limit));
   }
@@ -60,6 +64,7 @@ export class CleanupController {
   /** The audit trail of deletions, newest first: ids, actions, reasons, outcomes (never personal data). */
   @Get('audit')
   @ApiOkResponse({ type: AuditPageDto })
+  @ApiErrors(400, 503)
   async audit(@Query() query: ListAuditQueryDto): Promise<AuditPageDto> {
     const page = await this.reports.listAudit(query);
     return { items: page.items.map(toAuditDto), nextCursor: page.nextCursor };

@@ -3,6 +3,7 @@ import { Delete, Get, Param, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LegalHoldService, LegalHoldView } from '@faceauth/retention';
 import { RequireScopes } from '../auth/auth.metadata';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { Scope } from '../auth/scope.enum';
 import { ErrorEnvelope } from '../errors/error-envelope';
 import { ParseAuthIdPipe } from '../http/parse-auth-id.pipe';
@@ -12,10 +13,12 @@ import { LegalHoldDto } from './legal-hold.dto';
 @ApiTags('results')
 @RequireScopes(Scope.RESULTS_DELETE)
 @ApiNotFoundResponse({ type: ErrorEnvelope, description: 'Unknown authentication id (RESULT_NOT_FOUND)' })
+@ApiErrors(400, 503)
 @AdminController('v1/results/:authId/legal-hold')
 export class LegalHoldController {
   constructor(private readonly holds: LegalHoldService) {}
 
+  /** Whether the result is held, and its retention deadline. */
   @Get()
   @ApiOkResponse({ type: LegalHoldDto })
   async get(@Param('authId', ParseAuthIdPipe) authId: string): Promise<LegalHoldDto> {

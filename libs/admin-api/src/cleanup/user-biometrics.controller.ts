@@ -3,6 +3,7 @@ import { Delete, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { UserErasureService } from '@faceauth/retention';
 import { RequireScopes } from '../auth/auth.metadata';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { Scope } from '../auth/scope.enum';
 import { ParseAuthUserIdPipe } from './parse-auth-user-id.pipe';
 import { UserErasureDto } from './user-erasure.dto';
@@ -20,6 +21,7 @@ export class UserBiometricsController {
   @Delete(':authUserId/biometrics')
   @RequireScopes(Scope.RESULTS_DELETE)
   @ApiOkResponse({ type: UserErasureDto })
+  @ApiErrors(400, 503)
   async forget(@Param('authUserId', ParseAuthUserIdPipe) authUserId: string): Promise<UserErasureDto> {
     return this.erasure.forget(authUserId);
   }

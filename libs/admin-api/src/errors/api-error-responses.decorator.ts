@@ -22,6 +22,12 @@ export function ApiArgosErrors(): MethodDecorator & ClassDecorator {
       type: ErrorEnvelope,
       description: 'Argos rejects our IP or key (ARGOS_IP_NOT_ALLOWED, ARGOS_INVALID_API_KEY)',
     }),
-    ApiResponse({ status: 503, type: ErrorEnvelope, description: 'Argos unavailable; see Retry-After' }),
+    ApiResponse({
+      status: 503,
+      type: ErrorEnvelope,
+      description:
+        'See Retry-After. Argos unavailable (its error code, e.g. TIMEOUT, SERVER_ERROR), or ' +
+        'DATABASE_UNAVAILABLE: the database does not answer',
+    }),
   );
 }

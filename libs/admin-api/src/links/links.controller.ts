@@ -15,6 +15,7 @@ import {
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LinkService } from '@faceauth/token-policy';
 import { InjectAdminApiOptions, ResolvedAdminApiOptions } from '../admin-api.options';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { ApiKeyPrincipal } from '../auth/api-key-principal';
 import { RequireScopes } from '../auth/auth.metadata';
 import { Scope } from '../auth/scope.enum';
@@ -43,6 +44,22 @@ export class LinksController {
     description: 'Retrying with the same key returns the same link',
   })
   @ApiCreatedResponse({ type: LinkDto })
+  @ApiErrors(
+    {
+      status: 400,
+      description:
+        'VALIDATION_FAILED: a field of the body or the Idempotency-Key header is invalid (named in the message); ' +
+        'UNKNOWN_PROJECT: no such project is configured; INVALID_POLICY, INVALID_LINK_CONTEXT: the policy, ' +
+        'client reference or metadata is beyond its limits',
+    },
+    {
+      status: 409,
+      description:
+        'TOKEN_TAKEN: this token id is already bound to another link; ' +
+        'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with a different body',
+    },
+    503,
+  )
   async create(
     @Body() body: CreateLinkDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -65,6 +82,7 @@ export class LinksController {
   @Get()
   @RequireScopes(Scope.LINKS_READ)
   @ApiOkResponse({ type: LinkPageDto })
+  @ApiErrors(400, 503)
   async list(@Query() query: ListLinksQueryDto): Promise<LinkPageDto> {
     const page = await this.links.list(query);
     return {
@@ -73,9 +91,11 @@ export class LinksController {
     };
   }
 
+  /** One link; with `wait`, answers once the link is decided or the wait is over (long poll). */
   @Get(':id')
   @RequireScopes(Scope.LINKS_READ)
   @ApiOkResponse({ type: LinkDto })
+  @ApiErrors(400, { status: 404, description: 'TOKEN_NOT_FOUND: no link has this id' }, 503)
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: GetLinkQueryDto,
@@ -100,6 +120,7 @@ export class LinksController {
   @Delete(':id')
   @RequireScopes(Scope.LINKS_WRITE)
   @ApiOkResponse({ type: LinkDto })
+  @ApiErrors(400, { status: 404, description: 'TOKEN_NOT_FOUND: no link has this id' }, 503)
   async revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<LinkDto> {
     return toLinkDto(await this.links.revoke(id), this.options.publicBaseUrl);
   }

@@ -4,6 +4,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiFoundResponse, ApiGoneResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import { ShortLinkRefusal, ShortLinkService, TokenError, TokenErrorCode } from '@faceauth/token-policy';
 import { Public } from '../auth/auth.metadata';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { pageKindFor, pageLanguage, pageStatusFor, shortLinkErrorPage } from './short-link.page';
 
 interface RawReply {
@@ -14,6 +15,9 @@ interface RawReply {
   redirect(url: string, code?: number): RawReply;
   send(body?: string): RawReply;
 }
+
+/** The short link's refusals are pages for the person holding the link, in their language. */
+const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 
 const LINK_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,9 +33,13 @@ export class ShortLinkController {
   /** Redirects to a freshly encrypted Face Auth URL while the link may be used; otherwise explains why not. */
   @Get(':id')
   @RouteConfig({ rateLimit: SHORT_LINK_RATE_LIMIT })
-  @ApiFoundResponse({ description: 'Redirect to the Argos hosted page' })
-  @ApiGoneResponse({ description: 'Used, expired or revoked (HTML page)' })
-  @ApiNotFoundResponse({ description: 'Unknown link (HTML page)' })
+  @ApiFoundResponse({
+    description: 'Redirect to the Argos hosted page',
+    headers: { Location: { description: 'The encrypted Face Auth URL', schema: { type: 'string' } } },
+  })
+  @ApiGoneResponse({ description: 'Used, expired or revoked (HTML page)', content: HTML_PAGE })
+  @ApiNotFoundResponse({ description: 'Unknown link (HTML page)', content: HTML_PAGE })
+  @ApiErrors(429, 503)
   async open(
     @Param('id') id: string,
     @Headers('accept-language') acceptLanguage: string | undefined,

@@ -17,6 +17,7 @@ interface TextReply {
 export class MetricsController {
   constructor(private readonly metrics: FaceAuthMetrics) {}
 
+  /** The service's metrics in the Prometheus exposition format. */
   @Get()
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus exposition format' })

@@ -15,6 +15,7 @@ import {
   NotificationErrorCode,
 } from '@faceauth/notifications';
 import { RequireScopes } from '../auth/auth.metadata';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { Scope } from '../auth/scope.enum';
 import { ErrorEnvelope } from '../errors/error-envelope';
 import { AdminController } from '../http/admin-controller.decorator';
@@ -50,6 +51,7 @@ const EndpointNotFound = (): MethodDecorator =>
  */
 @ApiTags('notification-endpoints')
 @RequireScopes(Scope.ADMIN)
+@ApiErrors(503)
 @AdminController('v1/notification-endpoints')
 export class NotificationEndpointsController {
   constructor(private readonly endpoints: NotificationEndpointService) {}
@@ -70,9 +72,11 @@ export class NotificationEndpointsController {
     return (await this.endpoints.list()).map(toEndpointDto);
   }
 
+  /** One endpoint (never its secret). */
   @Get(':id')
   @ApiOkResponse({ type: NotificationEndpointDto })
   @EndpointNotFound()
+  @ApiErrors(400)
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<NotificationEndpointDto> {
     return toEndpointDto(await this.endpoints.get(id));
   }
@@ -95,6 +99,7 @@ export class NotificationEndpointsController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @EndpointNotFound()
+  @ApiErrors(400)
   async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.endpoints.delete(id);
   }
@@ -107,6 +112,7 @@ export class NotificationEndpointsController {
   @HttpCode(200)
   @ApiOkResponse({ type: NotificationEndpointWithSecretDto })
   @EndpointNotFound()
+  @ApiErrors(400)
   @ApiConflictResponse({
     type: ErrorEnvelope,
     description: 'Rotated or deleted meanwhile; try again (CONCURRENT_ROTATION)',
@@ -137,6 +143,7 @@ export class NotificationEndpointsController {
   @Post(':id/deliveries/:deliveryId/replay')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: NotificationDeliveryDto })
+  @ApiErrors(400)
   @ApiNotFoundResponse({
     type: ErrorEnvelope,
     description: 'No such endpoint (ENDPOINT_NOT_FOUND), or no such delivery of it (DELIVERY_NOT_FOUND)',

@@ -64,6 +64,7 @@ export class ResultsController {
     return { items: page.items.map(toResultDto), nextCursor: page.nextCursor };
   }
 
+  /** One stored result; with `refresh`, read again from Argos first. */
   @Get('results/:authId')
   @RequireScopes(Scope.RESULTS_READ)
   @ApiOkResponse({ type: ResultDto })
@@ -78,6 +79,13 @@ export class ResultsController {
   @Get('results/:authId/image')
   @RequireScopes(Scope.RESULTS_READ)
   @ApiProduces('image/jpeg', 'image/png')
+  @ApiOkResponse({
+    description: 'The image, in the type Argos stored',
+    content: {
+      'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async image(
     @Param('authId', ParseAuthIdPipe) authId: string,
     @Res({ passthrough: false }) reply: ImageReply,

@@ -1,6 +1,6 @@
 import { AdminController } from '../http/admin-controller.decorator';
 import { Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Clock, decodeKeysetCursor, encodeKeysetCursor } from '@faceauth/core';
 import {
   WebhookError,
@@ -10,6 +10,7 @@ import {
   WebhookProcessor,
 } from '@faceauth/webhook';
 import { RequireScopes } from '../auth/auth.metadata';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { Scope } from '../auth/scope.enum';
 import { InboxPageDto, InboxRowDto, ListInboxQueryDto } from './webhook-inbox.dto';
 
@@ -24,8 +25,10 @@ export class WebhookInboxController {
     private readonly clock: Clock,
   ) {}
 
+  /** Received Argos notifications, newest first, by status. */
   @Get()
   @ApiOkResponse({ type: InboxPageDto })
+  @ApiErrors(400, 503)
   async list(@Query() query: ListInboxQueryDto): Promise<InboxPageDto> {
     const limit = query.limit ?? 50;
     const rows = await this.inbox.list({
@@ -44,7 +47,8 @@ export class WebhookInboxController {
   /** Processes a row again from scratch (e.g. a dead one, after fixing the cause). */
   @Post(':id/replay')
   @HttpCode(202)
-  @ApiOkResponse({ type: InboxRowDto })
+  @ApiAcceptedResponse({ type: InboxRowDto })
+  @ApiErrors(400, { status: 404, description: 'INBOX_ROW_NOT_FOUND: no inbox row has this id' }, 503)
   async replay(@Param('id', new ParseUUIDPipe()) id: string): Promise<InboxRowDto> {
     if (!(await this.inbox.replay(id, this.clock.now()))) {
       throw new WebhookError(WebhookErrorCode.INBOX_ROW_NOT_FOUND, 'No inbox row has this id');

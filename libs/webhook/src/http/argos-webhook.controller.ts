@@ -1,5 +1,5 @@
 import { applyDecorators, Body, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
+import { ApiExtension, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
 import { WebhookIntakeService } from '../intake/webhook-intake.service';
 
 export class WebhookAckDto {
@@ -8,11 +8,14 @@ export class WebhookAckDto {
 }
 
 /**
- * The webhook's error answers. The host's error filter gives them their body (the service's error envelope,
- * which its OpenAPI document attaches), so only statuses and descriptions are stated here.
+ * The webhook's documentation: public for the internal-key guard (`x-public`; stated per route because a
+ * class-level extension does not reach the per-mount subclass's inherited routes), and its error answers.
+ * The host's error filter gives those their body (the service's error envelope, which its OpenAPI document
+ * attaches), so only statuses and descriptions are stated here.
  */
-const WebhookErrors = (): MethodDecorator =>
+const WebhookDocs = (): MethodDecorator =>
   applyDecorators(
+    ApiExtension('x-public', true),
     ApiResponse({ status: 400, description: 'Malformed or undecryptable body' }),
     ApiResponse({ status: 401, description: 'Missing or wrong secret' }),
     ApiResponse({ status: 403, description: 'Source address not allowed' }),
@@ -34,7 +37,7 @@ export class ArgosWebhookController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Argos webhook (faceAuth results, token_expired)' })
   @ApiOkResponse({ type: WebhookAckDto })
-  @WebhookErrors()
+  @WebhookDocs()
   receive(
     @Body() body: unknown,
     @Query('secret') secret: string | undefined,
@@ -47,7 +50,7 @@ export class ArgosWebhookController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Argos webhook with the secret in the path' })
   @ApiOkResponse({ type: WebhookAckDto })
-  @WebhookErrors()
+  @WebhookDocs()
   receiveWithPathSecret(
     @Body() body: unknown,
     @Param('secret') secret: string,
