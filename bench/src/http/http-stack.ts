@@ -84,3 +84,35 @@ export async function withHttpStack<T>(
     await stack.close();
   }
 }
+
+/** The service alone on a fresh database (rows without a bare twin, e.g. the long poll). */
+export interface ServiceStack {
+  kind: BenchDatabaseKind;
+  service: ServerProcess;
+  probe: SqlProbe;
+  apiKey: string;
+}
+
+/** Runs `body` with the service started alone (same settings as in `startHttpStack`), then tears it down. */
+export async function withServiceOnly<T>(
+  kind: BenchDatabaseKind,
+  log: (line: string) => void,
+  body: (stack: ServiceStack) => Promise<T>,
+): Promise<T> {
+  const database = await createBenchDatabase(kind);
+  const apiKey = `bench-${randomBytes(18).toString('base64url')}`;
+  let service: ServerProcess | null = null;
+  let probe: SqlProbe | null = null;
+  try {
+    service = await ServerProcess.start('service', SERVER_ENTRIES.service, serviceEnv(database, apiKey), [
+      ...serverNodeArgs(),
+    ]);
+    probe = await database.openProbe();
+    log(`bench:   ${kind}: service on :${service.port}`);
+    return await body({ kind, service, probe, apiKey });
+  } finally {
+    await service?.stop().catch(() => undefined);
+    await probe?.close().catch(() => undefined);
+    await database.drop();
+  }
+}

@@ -1,10 +1,12 @@
 import { BenchRow } from '../bench-row.interface';
 import { adminGetBench } from './admin-get.bench';
+import { deliveriesBench } from './deliveries.bench';
 import { codecGcmBench } from './codec-gcm.bench';
 import { codecQueryBench } from './codec-query.bench';
 import { codecBench } from './codec.bench';
 import { cleanupBench } from './cleanup.bench';
 import { floorBench } from './floor.bench';
+import { longPollBench } from './long-poll.bench';
 import { mintBench } from './mint.bench';
 import { nestReferenceBench } from './nest-reference.bench';
 import { webhookBench } from './webhook.bench';
@@ -24,4 +26,8 @@ export const BENCH_ROWS: readonly BenchRow[] = [
   webhookBench('postgres', { rssCheck: true }),
   cleanupBench('sqlite'),
   cleanupBench('postgres'),
+  deliveriesBench('sqlite'),
+  deliveriesBench('postgres'),
+  longPollBench('sqlite'),
+  longPollBench('postgres'),
 ];
