@@ -64,7 +64,7 @@ export class FaceAuthModule extends FaceAuthConfigurableModule {
         ResultsModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.results) }),
         WebhookModule.forRootAsync({
           isGlobal: true,
-          controller: extras.webhookController !== false,
+          controller: extras.controllers?.webhook === true,
           path: extras.webhookPath ?? 'webhooks/argos',
           controllerDecorators: [Public()],
           ...fromOptions(libOptions.webhook),
@@ -73,7 +73,11 @@ export class FaceAuthModule extends FaceAuthConfigurableModule {
         NotificationsModule.forRootAsync({ isGlobal: true, ...fromOptions(libOptions.notifications) }),
         AdminApiModule.forRootAsync({
           isGlobal: true,
-          controllers: extras.adminControllers !== false,
+          controllers: {
+            adminApi: extras.controllers?.adminApi === true,
+            shortLinks: extras.controllers?.shortLinks === true,
+            metrics: extras.controllers?.metrics === true,
+          },
           ...fromOptions(libOptions.adminApi),
         }),
       ],

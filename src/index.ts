@@ -8,6 +8,7 @@ export {
   FACEAUTH_MODULE_OPTIONS,
   FACEAUTH_OPTIONS_TYPE,
   FACEAUTH_ASYNC_OPTIONS_TYPE,
+  type FaceAuthControllers,
   type FaceAuthModuleExtras,
 } from './faceauth.module-definition';
 export type { FaceAuthModuleOptions } from './options/faceauth-module.options';

@@ -16,7 +16,10 @@ describe('every route FaceAuthModule can register carries the guard or is public
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
     // No host controller: every route discovered here is the module's own.
-    moduleRef = await compileEmbeddedHost({ database: database.config, adminControllers: true });
+    moduleRef = await compileEmbeddedHost({
+      database: database.config,
+      mount: { adminApi: true, shortLinks: true, metrics: true, webhook: true },
+    });
     routes = routeTable(moduleRef);
   });
   afterAll(async () => {

@@ -137,7 +137,7 @@ describe('FaceAuthModule wiring', () => {
     'with adminControllers %s, lets multipart bodies through to POST /v1/faceauth: %s',
     async (adminControllers, registered) => {
       const moduleRef = await compile(
-        FaceAuthModule.forRoot({ ...OPTIONS, adminControllers }),
+        FaceAuthModule.forRoot({ ...OPTIONS, controllers: { adminApi: adminControllers } }),
         `multipart-${adminControllers}.sqlite`,
       );
       const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter());

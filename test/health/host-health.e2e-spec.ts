@@ -58,7 +58,7 @@ describe.each(databasesUnderTest())('a host checking its health with the module 
         ScheduleModule.forRoot(),
         TypeOrmModule.forRoot({ ...dataSourceOptions(database.config), retryAttempts: 0 }),
         TerminusModule,
-        FaceAuthModule.forRoot({ ...EMBEDDED_OPTIONS, adminControllers: false }),
+        FaceAuthModule.forRoot(EMBEDDED_OPTIONS),
       ],
       controllers: [HostHealthController],
     }).compile();

@@ -48,6 +48,8 @@ export class AppModule {
           inject: [ConfigService],
           useFactory: (c: ServiceConfigService) => faceAuthOptions(c),
           clock,
+          // The service serves every route; a host embedding the module chooses its own.
+          controllers: { adminApi: true, shortLinks: true, metrics: true, webhook: true },
           webhookPath: config.webhooks.path,
         }),
       ],

@@ -4,7 +4,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { ScheduleModule } from '@nestjs/schedule';
 import { Test, TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { FaceAuthModule, FaceAuthModuleOptions } from '@faceauth/module';
+import { FaceAuthControllers, FaceAuthModule, FaceAuthModuleOptions } from '@faceauth/module';
 import { dataSourceOptions, DatabaseConfig } from '@faceauth/service';
 
 /** Minimal options of an embedded FaceAuthModule (no background jobs, an unreachable Argos). */
@@ -27,8 +27,8 @@ export const EMBEDDED_OPTIONS: FaceAuthModuleOptions = {
 
 export interface EmbeddedHostOptions {
   database: DatabaseConfig;
-  /** Mount the module's admin controllers (FaceAuthModule's `adminControllers`). */
-  adminControllers: boolean;
+  /** The module's route groups to mount (FaceAuthModule's `controllers`). */
+  mount: FaceAuthControllers;
   /** The host's own controllers, next to the module. */
   controllers?: Type[];
 }
@@ -40,7 +40,10 @@ export function compileEmbeddedHost(options: EmbeddedHostOptions): Promise<Testi
       EventEmitterModule.forRoot(),
       ScheduleModule.forRoot(),
       TypeOrmModule.forRoot({ ...dataSourceOptions(options.database), retryAttempts: 0 }),
-      FaceAuthModule.forRoot({ ...EMBEDDED_OPTIONS, adminControllers: options.adminControllers }),
+      FaceAuthModule.forRoot({
+        ...EMBEDDED_OPTIONS,
+        controllers: options.mount,
+      }),
     ],
     controllers: options.controllers ?? [],
   }).compile();

@@ -56,8 +56,6 @@ class ServiceRuntimeModule {
         FaceAuthModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (c: ServiceConfigService) => faceAuthOptions(c),
-          adminControllers: false,
-          webhookController: false,
         }),
       ],
     };
