@@ -106,6 +106,51 @@ describe('faceauth as a library installed from its npm tarball', () => {
     });
   });
 
+  it("compiles the README's embedding example as written, with the Nest 12 scaffold's compiler settings", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const example = /```ts\n([\s\S]*?FaceAuthModule\.forRootAsync[\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    const appDir = join(hostDir, 'readme-example');
+    mkdirSync(join(appDir, 'src'), { recursive: true });
+    writeFileSync(join(appDir, 'src/app.module.ts'), example!);
+    // `nest new`'s tsconfig.json (Nest 12), with the host's node_modules one level up.
+    writeFileSync(
+      join(appDir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          resolvePackageJsonExports: true,
+          esModuleInterop: true,
+          isolatedModules: true,
+          declaration: true,
+          removeComments: true,
+          emitDecoratorMetadata: true,
+          experimentalDecorators: true,
+          allowSyntheticDefaultImports: true,
+          target: 'ES2023',
+          outDir: './dist',
+          rootDir: './src',
+          skipLibCheck: true,
+          strictNullChecks: true,
+          noImplicitAny: false,
+          // The scaffold's @types/node, from this checkout.
+          typeRoots: [join(ROOT, 'node_modules/@types')],
+          types: ['node'],
+        },
+        include: ['src/**/*'],
+      }),
+    );
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    let diagnostics = '';
+    try {
+      execFileSync(process.execPath, [tsc, '-p', appDir], { encoding: 'utf8', timeout: 120_000 });
+    } catch (error) {
+      diagnostics = (error as { stdout?: string }).stdout || String(error);
+    }
+    expect(diagnostics).toBe('');
+  });
+
   it.each(['sync', 'async'])(
     'boots a host configured with %s options, mints through the exported service, takes the webhook on its own route and calls its handler',
     async (mode) => {
