@@ -3,6 +3,7 @@ import { FaceAuthMetrics } from '@faceauth/core';
 import { NotificationMetrics } from '@faceauth/notifications';
 import { RESOLVED_FACEAUTH_OPTIONS, ResolvedFaceAuthOptions } from '../options/faceauth-options.resolver';
 import { DatabasePoolMetrics } from './database-pool.metrics';
+import { NotificationBacklogMetrics } from './notification-backlog.metrics';
 import { PrometheusFaceAuthMetrics } from './prometheus.metrics';
 
 /** Provides the one `FaceAuthMetrics` every lib reports to; global so that libs only declare the dependency. */
@@ -28,6 +29,7 @@ export class MetricsModule {
           inject: [FaceAuthMetrics],
         },
         DatabasePoolMetrics,
+        NotificationBacklogMetrics,
       ],
       exports: [FaceAuthMetrics, NotificationMetrics],
     };

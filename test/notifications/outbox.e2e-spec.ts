@@ -51,6 +51,7 @@ describe.each(databasesUnderTest())('the notification outbox on %s', (kind) => {
     const again = await h.outbox.enqueue(undefined, event);
     expect(again.eventId).toBe(first.eventId);
     expect((await h.endpoints.listDeliveries(endpoint.id)).items).toHaveLength(1);
+    expect(await h.outbox.backlog()).toEqual({ waiting: 1, oldestNextAttemptAt: h.clock.now() });
     const other = await h.outbox.enqueue(undefined, { ...event, key: `link:${kind}:revoked` });
     expect(other.eventId).not.toBe(first.eventId);
     expect((await h.endpoints.listDeliveries(endpoint.id)).items).toHaveLength(2);

@@ -99,6 +99,8 @@ describe.each(databasesUnderTest())('outbound webhooks of link outcomes on %s', 
     const metrics = await api.app.inject({ method: 'GET', url: '/metrics', headers: { 'x-api-key': OPS } });
     const delivered = /faceauth_notifications_total\{event="delivered"\} (\d+)/.exec(metrics.body)?.[1];
     expect(Number(delivered)).toBeGreaterThanOrEqual(3);
+    // Everything was delivered: nothing waits in the outbox.
+    expect(metrics.body).toMatch(/^faceauth_notifications_backlog 0$/m);
   });
 
   it('sends the expiry of a link that was never completed, once, when the sweep records it', async () => {

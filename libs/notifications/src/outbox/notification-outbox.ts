@@ -51,6 +51,11 @@ export class NotificationOutbox {
     this.known = new Set(options.eventTypes);
   }
 
+  /** Deliveries not settled yet and the earliest next attempt among them (the backlog metric). */
+  backlog(): Promise<{ waiting: number; oldestNextAttemptAt: Date | null }> {
+    return this.repository.backlog();
+  }
+
   async enqueue(
     manager: EntityManager | undefined | null,
     event: NotificationEvent,

@@ -151,6 +151,16 @@ export class NotificationsRepository {
     for (const row of rows) await this.run(manager, insertOutbox.text, insertOutbox.values(row));
   }
 
+  /** Deliveries not settled yet (pending or being delivered), and the earliest next attempt among them. */
+  async backlog(): Promise<{ waiting: number; oldestNextAttemptAt: Date | null }> {
+    const [row] = await this.sql.rows(this.statements().q.backlog);
+    const oldest = row?.oldest === null || row?.oldest === undefined ? null : Number(row.oldest);
+    return {
+      waiting: Number(row?.waiting ?? 0),
+      oldestNextAttemptAt: oldest === null ? null : new Date(oldest),
+    };
+  }
+
   async claim(now: Date, leaseMs: number, limit: number): Promise<NotificationOutboxEntity[]> {
     const { q, outbox } = this.statements();
     const rows = await this.sql.rows(q.claim, [now.getTime(), now.getTime() + leaseMs, limit]);

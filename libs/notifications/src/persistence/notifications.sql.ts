@@ -31,6 +31,9 @@ export const notificationStatements = statementSet((dataSource, kind) => {
     endpointById: `SELECT ${endpoint} FROM notification_endpoints WHERE id = $1`,
     /** Oldest first, `$1` limit (endpoints are few: no cursor). */
     endpointList: `SELECT ${endpoint} FROM notification_endpoints ORDER BY created_at, id LIMIT $1`,
+    /** The outbox's backlog: deliveries not settled yet, and the earliest next attempt among them. */
+    backlog: `SELECT COUNT(*) AS waiting, MIN(next_attempt_at) AS oldest FROM notification_outbox
+WHERE status IN ('pending', 'delivering')`,
     /** What `enqueue` needs to fan an event out (run on the caller's transaction). */
     subscribers: 'SELECT id, event_types FROM notification_endpoints WHERE enabled = TRUE',
     /** `$2` url, `$3` description, `$4` event types (JSON), `$5` enabled, `$6` failures, `$7` reason, `$8` now. */
