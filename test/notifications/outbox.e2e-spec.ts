@@ -45,7 +45,10 @@ describe.each(databasesUnderTest())('the notification outbox on %s', (kind) => {
   });
 
   it('writes an event with a stable key once per endpoint, however often its producer repeats it', async () => {
+    // The endpoints are kept between events; a change made here is seen at once.
+    expect(await h.outbox.hasSubscribers('link.created')).toBe(false);
     const { endpoint } = await h.endpoints.create({ url: receiver.url() });
+    expect(await h.outbox.hasSubscribers('link.created')).toBe(true);
     const event = { type: 'link.created', data: { n: 3 }, key: `link:${kind}:approved` };
     const first = await h.outbox.enqueue(undefined, event);
     const again = await h.outbox.enqueue(undefined, event);

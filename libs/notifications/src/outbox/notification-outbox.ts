@@ -56,6 +56,12 @@ export class NotificationOutbox {
     return this.repository.backlog();
   }
 
+  /** Whether any enabled endpoint takes events of `type` (producers skip building a payload nobody takes). */
+  async hasSubscribers(type: string): Promise<boolean> {
+    const subscribers = await this.repository.subscribers();
+    return subscribers.some((s) => s.eventTypes === null || s.eventTypes.includes(type));
+  }
+
   async enqueue(
     manager: EntityManager | undefined | null,
     event: NotificationEvent,

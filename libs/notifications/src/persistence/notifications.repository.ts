@@ -24,6 +24,9 @@ interface Built {
   insertOutbox: InsertStatement<NotificationOutboxEntity>;
 }
 
+/** How long the enabled endpoints are kept between reads (outside a caller's transaction). */
+export const SUBSCRIBERS_TTL_MS = 1_000;
+
 /** An enabled endpoint as `enqueue` sees it. */
 export interface Subscriber {
   id: string;
@@ -54,6 +57,8 @@ function forSqlite(text: string, values: readonly unknown[]): [string, unknown[]
 export class NotificationsRepository {
   private readonly sql: RawSql;
   private built: Built | null = null;
+  /** The enabled endpoints, kept {@link SUBSCRIBERS_TTL_MS} (read on every event otherwise). */
+  private subscribersCache: { until: number; list: Subscriber[] } | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sql = new RawSql(dataSource);
@@ -62,6 +67,7 @@ export class NotificationsRepository {
   // --- endpoints ---
 
   async insertEndpoint(endpoint: NotificationEndpointEntity): Promise<void> {
+    this.subscribersCache = null;
     const { insertEndpoint } = this.statements();
     await this.sql.rows(insertEndpoint.text, insertEndpoint.values(endpoint));
   }
@@ -78,6 +84,7 @@ export class NotificationsRepository {
   }
 
   async updateEndpoint(endpoint: NotificationEndpointEntity): Promise<NotificationEndpointEntity | null> {
+    this.subscribersCache = null;
     const { q, endpoints } = this.statements();
     const [row] = await this.sql.rows(q.endpointUpdate, [
       endpoint.id,
@@ -112,6 +119,7 @@ export class NotificationsRepository {
 
   /** Deletes the endpoint and its deliveries, atomically. */
   async deleteEndpoint(id: string): Promise<boolean> {
+    this.subscribersCache = null;
     const { q } = this.statements();
     return this.dataSource.transaction(async (manager) => {
       await this.run(manager, q.endpointDeliveriesDelete, [id]);
@@ -125,6 +133,7 @@ export class NotificationsRepository {
 
   /** One more failed delivery in a row; whether the endpoint is now disabled. */
   async endpointFailed(id: string, disableAfter: number, reason: string, now: Date): Promise<boolean> {
+    this.subscribersCache = null;
     const [row] = await this.sql.rows(this.statements().q.endpointFailed, [
       id,
       disableAfter,
@@ -136,13 +145,21 @@ export class NotificationsRepository {
 
   // --- outbox ---
 
-  /** Enabled endpoints, read on `manager` when given (the caller's transaction). */
+  /**
+   * Enabled endpoints: read on `manager` when given (the caller's transaction); otherwise kept for
+   * {@link SUBSCRIBERS_TTL_MS}, so that events on a hot path (every processed webhook) do not each read the
+   * endpoints. A change made through this process is seen at once; one made by another instance within the TTL.
+   */
   async subscribers(manager?: EntityManager): Promise<Subscriber[]> {
+    const cached = this.subscribersCache;
+    if (!manager && cached && cached.until > Date.now()) return cached.list;
     const rows = await this.run(manager, this.statements().q.subscribers, []);
-    return rows.map((row) => ({
+    const list = rows.map((row) => ({
       id: String(row.id),
       eventTypes: row.event_types == null ? null : (JSON.parse(String(row.event_types)) as string[]),
     }));
+    if (!manager) this.subscribersCache = { until: Date.now() + SUBSCRIBERS_TTL_MS, list };
+    return list;
   }
 
   /** Writes deliveries, on `manager` when given (the caller's transaction). */

@@ -126,7 +126,12 @@ export class TokenLedgerService extends TokenUsagePort {
     const decided = decidable
       ? await this.tokens.decideByResult(row.id, result.authId, result.status as 'approved' | 'rejected', now)
       : null;
-    const latest = decided ?? (decidable ? await this.tokens.findById(row.id) : judged.row) ?? judged.row;
+    // Not decided by this call: the row as the use left it shows the outcome, unless it still says pending
+    // (decided meanwhile by another result): only then is it read again.
+    const latest =
+      decided ??
+      (decidable && judged.row.outcomeStatus === 'pending' ? await this.tokens.findById(row.id) : null) ??
+      judged.row;
     const outcome = outcomeOf(latest, now);
     if (decided && outcome.status !== 'pending') this.watch.notify(row.id);
     return {

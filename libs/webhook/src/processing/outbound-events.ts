@@ -48,16 +48,21 @@ export class OutboundEventWriter {
 
   async resultProcessed(stored: StoredResult): Promise<void> {
     const decided = stored.verdict?.decidedByThis === true && stored.linkId !== null;
-    if (!this.outbox && !decided) return;
+    const kind = stored.policyViolation ? 'policy_violation' : 'stored';
+    const type = `faceauth.result.${kind}`;
+    // Every processed webhook passes here: nothing is read or built for an event no endpoint takes.
+    const wanted = this.outbox ? await this.outbox.hasSubscribers(type) : false;
+    if (!wanted && !decided) return;
     const view = stored.linkId ? await this.links.get(stored.linkId) : null;
     const result = resultEventData(stored);
-    const kind = stored.policyViolation ? 'policy_violation' : 'stored';
-    await this.outbox?.enqueue(undefined, {
-      type: `faceauth.result.${kind}`,
-      key: `result:${stored.record.authId}:${kind}`,
-      timestamp: stored.record.createdAt ?? undefined,
-      data: { result, link: view ? linkEventData(view) : null },
-    });
+    if (wanted) {
+      await this.outbox?.enqueue(undefined, {
+        type,
+        key: `result:${stored.record.authId}:${kind}`,
+        timestamp: stored.record.createdAt ?? undefined,
+        data: { result, link: view ? linkEventData(view) : null },
+      });
+    }
     if (decided && view) await this.outcomes.decided(view, result, this.clock.now());
   }
 }
