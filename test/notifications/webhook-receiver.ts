@@ -27,8 +27,9 @@ export class WebhookReceiver {
     this.server = createServer((req, res) => this.handle(req, res));
   }
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+  /** Listens on `port` (an ephemeral one by default; the same one again after `stop()` to come back). */
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     return this;
   }
 

@@ -51,9 +51,16 @@ export interface AppConfig {
   swagger: { enabled: boolean };
   /**
    * Outbound webhooks: whether loopback/private targets and plain http are allowed (development), and
-   * whether this process delivers them (the CLI does not).
+   * whether this process delivers them (the CLI does not); each attempt's timeout and a claim's lease (a
+   * worker killed mid-delivery leaves its claims to be taken again when the lease runs out).
    */
-  notifications: { allowPrivateTargets: boolean; requireHttps: boolean; dispatcherEnabled: boolean };
+  notifications: {
+    allowPrivateTargets: boolean;
+    requireHttps: boolean;
+    dispatcherEnabled: boolean;
+    timeoutMs: number;
+    leaseMs: number;
+  };
   logging: {
     level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
     /** One JSON object a line, or pino-pretty's human-readable lines (redacted alike). */

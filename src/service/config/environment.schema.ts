@@ -40,6 +40,8 @@ export class Environment {
   @IntSetting({ min: 0 }) API_KEY_REFRESH_MS = 5_000;
   @BoolSetting() SWAGGER_ENABLED?: boolean;
   @BoolSetting() NOTIFICATION_PRIVATE_TARGETS?: boolean;
+  @IntSetting({ min: 100, max: 300_000 }) NOTIFICATION_TIMEOUT_MS = 10_000;
+  @IntSetting({ min: 100, max: 24 * HOUR_MS }) NOTIFICATION_LEASE_MS = 60_000;
   @IntSetting({ min: 0, max: 1000 }) FACEAUTH_HEAP_GROWING_PERCENT = 30;
   @OneOfSetting(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

@@ -82,6 +82,7 @@ export function faceAuthOptions(reader: ServiceConfigReader): FaceAuthModuleOpti
       allowPrivateTargets: config.notifications.allowPrivateTargets,
       requireHttps: config.notifications.requireHttps,
       dispatcher: { autoStart: config.notifications.dispatcherEnabled },
+      delivery: { timeoutMs: config.notifications.timeoutMs, leaseMs: config.notifications.leaseMs },
     },
     database: {
       preparedStatements: config.database.type === 'postgres' ? config.database.preparedStatements : true,

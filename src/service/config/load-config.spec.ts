@@ -67,6 +67,8 @@ describe('loadConfig', () => {
     [{ HTTP_REQUEST_TIMEOUT_MS: '50' }, 'HTTP_REQUEST_TIMEOUT_MS'],
     [{ HTTP_KEEP_ALIVE_TIMEOUT_MS: '0' }, 'HTTP_KEEP_ALIVE_TIMEOUT_MS'],
     [{ HTTP_CONNECTION_TIMEOUT_MS: '-1' }, 'HTTP_CONNECTION_TIMEOUT_MS'],
+    [{ NOTIFICATION_TIMEOUT_MS: '20000', NOTIFICATION_LEASE_MS: '10000' }, 'NOTIFICATION_LEASE_MS'],
+    [{ NOTIFICATION_TIMEOUT_MS: '0' }, 'NOTIFICATION_TIMEOUT_MS'],
   ])('rejects %o naming %s', (env, setting) => {
     let error: unknown;
     try {
@@ -88,6 +90,13 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000' }).http.timeouts.headersMs).toBe(5000);
     expect(loadConfig({ HTTP_CONNECTION_TIMEOUT_MS: '0' }).http.timeouts.connectionMs).toBe(0);
+  });
+
+  it('passes the outbound delivery timeout and lease to the notifications', () => {
+    expect(loadConfig({}).notifications).toMatchObject({ timeoutMs: 10_000, leaseMs: 60_000 });
+    expect(
+      loadConfig({ NOTIFICATION_TIMEOUT_MS: '2000', NOTIFICATION_LEASE_MS: '2000' }).notifications,
+    ).toMatchObject({ timeoutMs: 2_000, leaseMs: 2_000 });
   });
 
   it('parses projects with their token expiration setting', () => {

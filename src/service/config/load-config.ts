@@ -47,11 +47,7 @@ export function loadConfig(rawEnv: Env, stdoutIsTty = process.stdout.isTTY === t
       keyRefreshMs: e.API_KEY_REFRESH_MS,
     },
     swagger: { enabled: e.SWAGGER_ENABLED ?? !production },
-    notifications: {
-      allowPrivateTargets: e.NOTIFICATION_PRIVATE_TARGETS ?? !production,
-      requireHttps: production,
-      dispatcherEnabled: true,
-    },
+    notifications: readNotifications(e, production),
     runtime: { heapGrowingPercent: e.FACEAUTH_HEAP_GROWING_PERCENT },
     logging: { level: e.LOG_LEVEL, format: readLogFormat(e, stdoutIsTty) },
     argos: {
@@ -92,6 +88,19 @@ function readHttp(e: Environment): AppConfig['http'] {
       connectionMs: e.HTTP_CONNECTION_TIMEOUT_MS,
     },
     rateLimit: { redisUrl: e.RATE_LIMIT_REDIS_URL ?? null, redisPrefix: e.RATE_LIMIT_REDIS_PREFIX },
+  };
+}
+
+function readNotifications(e: Environment, production: boolean): AppConfig['notifications'] {
+  // A lease shorter than an attempt would let a second worker send a delivery still in flight.
+  if (e.NOTIFICATION_LEASE_MS < e.NOTIFICATION_TIMEOUT_MS)
+    throw new ConfigError('NOTIFICATION_LEASE_MS', 'must be ≥ NOTIFICATION_TIMEOUT_MS');
+  return {
+    allowPrivateTargets: e.NOTIFICATION_PRIVATE_TARGETS ?? !production,
+    requireHttps: production,
+    dispatcherEnabled: true,
+    timeoutMs: e.NOTIFICATION_TIMEOUT_MS,
+    leaseMs: e.NOTIFICATION_LEASE_MS,
   };
 }
 
