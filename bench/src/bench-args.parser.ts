@@ -13,7 +13,7 @@ export interface BenchArgs {
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --only <row[,row]>   run only these rows (repeatable)
-  --check              exit 1 when a ratio misses its goal by more than the tolerance
+  --check              exit 1 when a row misses its goal by more than the tolerance
   --tolerance <0..1>   relative tolerance for --check (default 0.05)
   --rounds <n>         measured rounds per side (default 15)
   --warmup <n>         warm-up rounds per side (default 2)

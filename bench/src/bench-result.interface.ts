@@ -6,6 +6,7 @@ export type BenchVerdict = 'pass' | 'tolerated' | 'fail';
 export interface JudgedCheck {
   label: string;
   value: number;
+  baseline?: number;
   unit: string;
   goal: BenchGoal;
   verdict: BenchVerdict;

@@ -4,7 +4,8 @@
  *
  * Rows of any kind fit: in-process throughput (ops/s, higher is better), HTTP throughput from autocannon
  * (req/s), or server CPU per request from `process.cpuUsage()` (µs/req, lower is better). Extra criteria
- * (p99 latency, lost deliveries, RSS) go in `checks`.
+ * (p99 latency, lost deliveries, RSS) go in `checks`. A row whose goal is an absolute figure (a process's
+ * wall time) still measures its baseline in the same run and reports the ratio beside it (`goal.of`).
  */
 export interface BenchRow {
   /** Short id used by `--only` and in the results, e.g. `codec`. */
@@ -15,7 +16,7 @@ export interface BenchRow {
   readonly baselineLabel: string;
   /** Unit of `subject` and `baseline`, e.g. `ops/cpu-s` (operations per CPU-second), `req/s`, `µs CPU/req`. */
   readonly unit: string;
-  /** Goal on ratio = subject / baseline. */
+  /** Goal on ratio = subject / baseline, or on the subject's own figure when `goal.of` is `subject`. */
   readonly goal: BenchGoal;
   /** Performs warm-up and rounds itself (helpers in ./measure), then reports medians. */
   run(ctx: BenchContext): Promise<RowMeasurement>;
@@ -25,6 +26,11 @@ export interface BenchRow {
 export interface BenchGoal {
   readonly op: '>=' | '<=';
   readonly value: number;
+  /**
+   * What a row's goal bounds: the ratio subject/baseline (the default), or the subject's own figure in the
+   * row's unit (an absolute goal, e.g. a wall time in ms). Checks are always judged on their own value.
+   */
+  readonly of?: 'ratio' | 'subject';
 }
 
 export interface RowMeasurement {
@@ -45,13 +51,16 @@ export interface RowMeasurement {
 export interface BenchFigure {
   label: string;
   subject: number;
-  baseline: number;
+  /** Absent for a figure that stands alone (e.g. a difference subject − baseline): no ratio is shown. */
+  baseline?: number;
   unit: string;
 }
 
 export interface BenchCheck {
   label: string;
   value: number;
+  /** The baseline's figure in the same unit, shown beside the value with their ratio (the goal stays on value). */
+  baseline?: number;
   unit: string;
   goal: BenchGoal;
 }

@@ -14,3 +14,8 @@ export function judge(value: number, goal: BenchGoal, tolerance: number): BenchV
   if (value <= goal.value) return 'pass';
   return value <= goal.value * (1 + tolerance) ? 'tolerated' : 'fail';
 }
+
+/** The figure a row's goal bounds: its ratio, or the subject's own figure for an absolute goal (`of: 'subject'`). */
+export function goalFigure(goal: BenchGoal, subject: number, ratio: number): number {
+  return goal.of === 'subject' ? subject : ratio;
+}

@@ -1,6 +1,6 @@
 import { BenchRowResult } from './bench-result.interface';
 import { BenchContext, BenchRow } from './bench-row.interface';
-import { judge } from './bench.judge';
+import { goalFigure, judge } from './bench.judge';
 
 /** Runs rows one after another (never in parallel: they would measure each other) and judges them. */
 export async function runBenchRows(
@@ -24,7 +24,7 @@ export async function runBenchRows(
       unit: row.unit,
       ratio,
       goal: row.goal,
-      verdict: judge(ratio, row.goal, tolerance),
+      verdict: judge(goalFigure(row.goal, m.subject, ratio), row.goal, tolerance),
       checks: (m.checks ?? []).map((c) => ({ ...c, verdict: judge(c.value, c.goal, tolerance) })),
       figures: m.figures ?? [],
       durationMs: Date.now() - started,

@@ -19,7 +19,7 @@ export function resultCells(result: BenchRowResult): string[][] {
       formatFigure(result.baseline),
       result.unit,
       result.ratio.toFixed(3),
-      formatGoal(result.goal),
+      formatGoal(result.goal, result.unit),
       VERDICT_TEXT[rowVerdict(result)],
       `${(result.durationMs / 1000).toFixed(0)} s`,
     ],
@@ -28,9 +28,9 @@ export function resultCells(result: BenchRowResult): string[][] {
     lines.push([
       `  ${check.label}`,
       formatFigure(check.value),
-      '',
+      check.baseline === undefined ? '' : formatFigure(check.baseline),
       check.unit,
-      '',
+      check.baseline === undefined ? '' : (check.value / check.baseline).toFixed(3),
       formatGoal(check.goal),
       VERDICT_TEXT[check.verdict],
       '',
@@ -40,9 +40,9 @@ export function resultCells(result: BenchRowResult): string[][] {
     lines.push([
       `  ${figure.label}`,
       formatFigure(figure.subject),
-      formatFigure(figure.baseline),
+      figure.baseline === undefined ? '' : formatFigure(figure.baseline),
       figure.unit,
-      (figure.subject / figure.baseline).toFixed(3),
+      figure.baseline === undefined ? '' : (figure.subject / figure.baseline).toFixed(3),
       '',
       'info',
       '',
@@ -51,8 +51,10 @@ export function resultCells(result: BenchRowResult): string[][] {
   return lines;
 }
 
-export function formatGoal(goal: BenchGoal): string {
-  return `${goal.op === '>=' ? '≥' : '≤'} ${goal.value}`;
+/** `≤ 1.25` for a ratio goal; an absolute row goal carries the row's unit (`≤ 300 ms wall`). */
+export function formatGoal(goal: BenchGoal, unit?: string): string {
+  const text = `${goal.op === '>=' ? '≥' : '≤'} ${goal.value}`;
+  return goal.of === 'subject' && unit !== undefined ? `${text} ${unit}` : text;
 }
 
 function formatFigure(value: number): string {

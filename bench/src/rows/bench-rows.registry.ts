@@ -5,6 +5,7 @@ import { codecGcmBench } from './codec-gcm.bench';
 import { codecQueryBench } from './codec-query.bench';
 import { codecBench } from './codec.bench';
 import { cleanupBench } from './cleanup.bench';
+import { cliStartupBench } from './cli.bench';
 import { floorBench } from './floor.bench';
 import { longPollBench } from './long-poll.bench';
 import { mintBench } from './mint.bench';
@@ -16,6 +17,7 @@ export const BENCH_ROWS: readonly BenchRow[] = [
   codecBench,
   codecQueryBench,
   codecGcmBench,
+  cliStartupBench,
   nestReferenceBench,
   floorBench,
   adminGetBench('sqlite'),
