@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { DataSource } from 'typeorm';
 import { NotificationDispatcher, NotificationEndpointService } from '@faceauth/notifications';
 import { OutcomeSweeper } from '@faceauth/token-policy';
 import { ApiHarness } from '../support/api-harness';
@@ -124,5 +125,68 @@ describe.each(databasesUnderTest())('outbound webhooks of link outcomes on %s', 
     expect(revoked.event.data.link).toMatchObject({ outcome: { status: 'revoked', reason: 'revoked' } });
     await api.app.get(NotificationDispatcher).runOnce();
     expect(received('faceauth.link.revoked', minted.body.id)).toHaveLength(1);
+  });
+
+  it('announces the expiry a revocation finds, when the sweep had not recorded it yet', async () => {
+    const minted = await call('POST', '/v1/links', { sid: APPROVED_SUBMISSION, expiresInSeconds: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const revoked = await call('DELETE', `/v1/links/${minted.body.id}`);
+    expect(revoked.body.outcome).toMatchObject({ status: 'expired', decidedAt: minted.body.expiresAt });
+    const expired = await deliver('faceauth.link.expired', minted.body.id);
+    expect(expired.event.data.link).toMatchObject({ outcome: { status: 'expired', reason: 'link_expired' } });
+    expect(await api.app.get(OutcomeSweeper).sweep()).toBe(0);
+  });
+
+  describe('the outbox refusing its rows', () => {
+    const dataSource = () => api.app.get(DataSource);
+    beforeEach(async () => {
+      if (kind === 'postgres') {
+        await dataSource().query(
+          `CREATE FUNCTION refuse_outbox() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'outbox refused'; END $$ LANGUAGE plpgsql`,
+        );
+        await dataSource().query(
+          'CREATE TRIGGER refuse_outbox BEFORE INSERT ON notification_outbox FOR EACH ROW EXECUTE FUNCTION refuse_outbox()',
+        );
+      } else {
+        await dataSource().query(
+          "CREATE TRIGGER refuse_outbox BEFORE INSERT ON notification_outbox BEGIN SELECT RAISE(ABORT, 'outbox refused'); END",
+        );
+      }
+    });
+    afterEach(async () => {
+      await dataSource().query(
+        'DROP TRIGGER IF EXISTS refuse_outbox' + (kind === 'postgres' ? ' ON notification_outbox' : ''),
+      );
+      if (kind === 'postgres') await dataSource().query('DROP FUNCTION IF EXISTS refuse_outbox()');
+    });
+
+    it('keeps neither a revocation nor an expiry without its announcement', async () => {
+      const toRevoke = await call('POST', '/v1/links', { sid: APPROVED_SUBMISSION });
+      const toExpire = await call('POST', '/v1/links', { sid: APPROVED_SUBMISSION, expiresInSeconds: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+      expect((await call('DELETE', `/v1/links/${toRevoke.body.id}`)).status).toBeGreaterThanOrEqual(500);
+      await expect(api.app.get(OutcomeSweeper).sweep()).rejects.toBeDefined();
+      const stored: Array<{ id: string; revoked_at: unknown; outcome_status: string }> =
+        await dataSource().query(
+          'SELECT id, revoked_at, outcome_status FROM faceauth_tokens WHERE id IN ($1, $2)'.replace(
+            /\$\d/g,
+            kind === 'postgres' ? (m) => m : () => '?',
+          ),
+          [toRevoke.body.id, toExpire.body.id],
+        );
+      expect(stored.map((r) => [r.revoked_at, r.outcome_status])).toEqual([
+        [null, 'pending'],
+        [null, 'pending'],
+      ]);
+
+      await dataSource().query(
+        'DROP TRIGGER refuse_outbox' + (kind === 'postgres' ? ' ON notification_outbox' : ''),
+      );
+      expect((await call('DELETE', `/v1/links/${toRevoke.body.id}`)).body.outcome.status).toBe('revoked');
+      expect(await api.app.get(OutcomeSweeper).sweep()).toBeGreaterThanOrEqual(1);
+      await deliver('faceauth.link.revoked', toRevoke.body.id);
+      await deliver('faceauth.link.expired', toExpire.body.id);
+    });
   });
 });

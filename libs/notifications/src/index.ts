@@ -25,7 +25,9 @@ export {
   NotificationOutbox,
   type NotificationEvent,
   type EnqueuedNotification,
+  type PlannedNotification,
 } from './outbox/notification-outbox';
+export type { Subscriber } from './persistence/notifications.repository';
 export { NotificationDispatcher } from './dispatch/notification-dispatcher';
 export { nextAttemptDelayMs } from './dispatch/retry-schedule';
 export {

@@ -22,15 +22,30 @@ export interface SqliteStatementHandle {
 /** The parts of a better-sqlite3 Database the raw SQL layer uses. */
 export interface SqliteConnectionHandle {
   prepare(sql: string): SqliteStatementHandle;
+  /** Whether a transaction is open on the connection (TypeORM's, say). */
+  readonly inTransaction: boolean;
+  /** Wraps `fn` in BEGIN … COMMIT (ROLLBACK when it throws); `.immediate` takes the write lock at BEGIN. */
+  transaction<T>(fn: () => T): { immediate(): T };
+}
+
+/** A pg query as the raw SQL layer sends it (named: prepared once per connection). */
+export interface PostgresQuery {
+  name?: string;
+  text: string;
+  values: unknown[];
+}
+
+/** One connection checked out of the pool. */
+export interface PostgresClientHandle {
+  query(query: PostgresQuery | string): Promise<{ rows: Record<string, unknown>[] }>;
+  /** Back to the pool; with an error, the connection is destroyed instead. */
+  release(error?: Error | boolean): void;
 }
 
 /** The parts of a pg Pool the raw SQL layer uses. */
 export interface PostgresPoolHandle {
-  query(query: {
-    name?: string;
-    text: string;
-    values: unknown[];
-  }): Promise<{ rows: Record<string, unknown>[] }>;
+  query(query: PostgresQuery): Promise<{ rows: Record<string, unknown>[] }>;
+  connect(): Promise<PostgresClientHandle>;
 }
 
 /** TypeORM is not the version, or its driver not the shape, this module was written for. */
@@ -87,8 +102,11 @@ const hasMethod = (value: unknown, method: string): boolean =>
 export function sqliteConnectionOf(dataSource: DataSource): SqliteConnectionHandle {
   checkVersionOnce();
   const connection = (dataSource.driver as unknown as { databaseConnection?: unknown }).databaseConnection;
-  if (!hasMethod(connection, 'prepare')) {
-    throw missing('driver.databaseConnection', 'a better-sqlite3 Database (with prepare())');
+  if (!hasMethod(connection, 'prepare') || !hasMethod(connection, 'transaction')) {
+    throw missing(
+      'driver.databaseConnection',
+      'a better-sqlite3 Database (with prepare() and transaction())',
+    );
   }
   return connection as SqliteConnectionHandle;
 }

@@ -8,6 +8,22 @@ import { rawRows } from './raw-rows';
 
 type Row = Record<string, unknown>;
 
+/** One statement of an atomic unit: a `$n` text and its values. */
+export interface SqlStep {
+  text: string;
+  values: readonly unknown[];
+}
+
+/**
+ * The work of an atomic unit, written once for both engines as a generator: it yields each statement,
+ * receives that statement's rows (or `RETURNING` rows), and returns the unit's value. It must do nothing
+ * asynchronous: on SQLite it runs synchronously inside one transaction.
+ */
+export type AtomicWork<T> = () => Generator<SqlStep, T, Row[]>;
+
+/** How long an atomic unit on SQLite waits for a transaction already open on the connection to end. */
+const SQLITE_BUSY_WAIT_MS = 5_000;
+
 interface SqliteEntry {
   statement: SqliteStatementHandle;
   /** For each `?` of the statement, the index of the `$n` parameter it takes. */
@@ -50,6 +66,64 @@ export class RawSql {
       return (await pool.query({ name, text, values })).rows;
     }
     // Hot path: one array per call, the parameters bound in placeholder order.
+    return this.sqliteRows(text, params);
+  }
+
+  /**
+   * Runs `work`'s statements in one transaction: all of them commit, or none (the error is rethrown).
+   * On SQLite the whole unit runs synchronously inside better-sqlite3's transaction (`BEGIN IMMEDIATE`), so
+   * no statement of another request can land inside it, which an `await`ed transaction on the single shared
+   * connection could not promise; should a transaction (TypeORM's) already be open on the connection, the
+   * unit waits for it to end. On PostgreSQL it runs on one connection of the pool between BEGIN and COMMIT.
+   */
+  async atomic<T>(work: AtomicWork<T>): Promise<T> {
+    if (!this.dataSource.isInitialized) throw new Error('RawSql.atomic: the DataSource is not initialized');
+    if (this.kind === 'postgres') return this.atomicOnPostgres(work);
+    const connection = sqliteConnectionOf(this.dataSource);
+    const deadline = Date.now() + SQLITE_BUSY_WAIT_MS;
+    while (connection.inTransaction) {
+      if (Date.now() > deadline)
+        throw new Error('RawSql.atomic: a transaction stayed open on the connection');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return connection
+      .transaction(() => {
+        const steps = work();
+        let step = steps.next();
+        while (!step.done) step = steps.next(this.sqliteRows(step.value.text, step.value.values));
+        return step.value;
+      })
+      .immediate();
+  }
+
+  private async atomicOnPostgres<T>(work: AtomicWork<T>): Promise<T> {
+    const client = await postgresPoolOf(this.dataSource).connect();
+    const named = preparedStatementsOn(this.dataSource);
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      try {
+        const steps = work();
+        let step = steps.next();
+        while (!step.done) {
+          const { text, values } = step.value;
+          const name = named ? this.statementName(text) : undefined;
+          step = steps.next((await client.query({ name, text, values: values as unknown[] })).rows);
+        }
+        await client.query('COMMIT');
+        return step.value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollback: Error) => {
+          broken = rollback; // the connection's state is unknown: it is not pooled again
+        });
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private sqliteRows(text: string, params: readonly unknown[]): Row[] {
     const { statement, order } = this.sqliteStatement(text);
     const bound = new Array<unknown>(order.length);
     for (let i = 0; i < order.length; i++) bound[i] = sqliteValue(params[order[i]]);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Clock } from '@faceauth/core';
+import { Clock, SqlStep } from '@faceauth/core';
 import { NotificationError, NotificationErrorCode } from '../notification.error';
 import { NOOP_NOTIFICATION_METRICS, NotificationMetrics } from '../notification-metrics';
 import { InjectNotificationsOptions, ResolvedNotificationsOptions } from '../notifications.options';
 import { NotificationOutboxEntity } from '../persistence/notification-outbox.entity';
-import { NotificationsRepository } from '../persistence/notifications.repository';
+import { NotificationsRepository, Subscriber } from '../persistence/notifications.repository';
 import { generateMessageId, messageIdFor } from '../signing/webhook-secret';
 
 /** An event to notify: `data` must be JSON-serialisable. */
@@ -33,10 +33,17 @@ export interface EnqueuedNotification {
   payload: string;
 }
 
+/** What `plan` built: the deliveries and the statements that write them. */
+export interface PlannedNotification extends EnqueuedNotification {
+  rows: NotificationOutboxEntity[];
+  steps: SqlStep[];
+}
+
 /**
- * The producer's side of the transactional outbox. Call `enqueue` with the `EntityManager` of the
- * transaction that writes the change the event is about: the deliveries commit or roll back with it.
- * Without a manager, the rows are written at once (no transaction).
+ * The producer's side of the transactional outbox. Either `plan` an event's deliveries as statements of the
+ * atomic unit (`RawSql.atomic`) that writes the change it is about, or `enqueue` it with the `EntityManager`
+ * of a TypeORM transaction: the deliveries commit or roll back with the change. Without a manager, `enqueue`
+ * writes at once (no transaction).
  */
 @Injectable()
 export class NotificationOutbox {
@@ -62,10 +69,20 @@ export class NotificationOutbox {
     return subscribers.some((s) => s.eventTypes === null || s.eventTypes.includes(type));
   }
 
-  async enqueue(
-    manager: EntityManager | undefined | null,
-    event: NotificationEvent,
-  ): Promise<EnqueuedNotification> {
+  /**
+   * The enabled endpoints as they are now (kept for about a second: see NotificationsRepository), for
+   * {@link plan}: read before an atomic unit, which may not wait on anything inside.
+   */
+  subscribers(): Promise<readonly Subscriber[]> {
+    return this.repository.subscribers();
+  }
+
+  /**
+   * Builds an event's deliveries for `subscribers` without writing them: the statements to run in the
+   * caller's atomic unit (`RawSql.atomic`), so that they commit with the change the event is about. Call
+   * {@link committed} once the unit has committed (the metrics). Synchronous by design.
+   */
+  plan(event: NotificationEvent, subscribers: readonly Subscriber[]): PlannedNotification {
     if (!this.known.has(event.type)) {
       throw new NotificationError(
         NotificationErrorCode.UNKNOWN_EVENT_TYPE,
@@ -81,29 +98,51 @@ export class NotificationOutbox {
     });
     // The event's `webhook-id`, shared by its deliveries to every endpoint and kept across retries.
     const eventId = event.key === undefined ? generateMessageId() : messageIdFor(event.key);
-    const subscribers = (await this.repository.subscribers(manager ?? undefined)).filter(
-      (s) => s.eventTypes === null || s.eventTypes.includes(event.type),
-    );
-    const rows = subscribers.map((s) =>
-      Object.assign(new NotificationOutboxEntity(), {
-        id: randomUUID(),
-        endpointId: s.id,
-        eventId,
-        eventType: event.type,
-        payload,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        lockedUntil: null,
-        lastStatusCode: null,
-        lastError: null,
-        responseExcerpt: null,
-        createdAt: now,
-        deliveredAt: null,
-      } satisfies NotificationOutboxEntity),
-    );
-    await this.repository.insertDeliveries(rows, manager ?? undefined);
-    if (rows.length > 0) this.metrics.notification('enqueued', rows.length);
-    return { eventId, deliveryIds: rows.map((r) => r.id), payload };
+    const rows = subscribers
+      .filter((s) => s.eventTypes === null || s.eventTypes.includes(event.type))
+      .map((s) =>
+        Object.assign(new NotificationOutboxEntity(), {
+          id: randomUUID(),
+          endpointId: s.id,
+          eventId,
+          eventType: event.type,
+          payload,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: now,
+          lockedUntil: null,
+          lastStatusCode: null,
+          lastError: null,
+          responseExcerpt: null,
+          createdAt: now,
+          deliveredAt: null,
+        } satisfies NotificationOutboxEntity),
+      );
+    return {
+      eventId,
+      deliveryIds: rows.map((r) => r.id),
+      payload,
+      rows,
+      steps: this.repository.deliveryInserts(rows),
+    };
+  }
+
+  /** Counts the deliveries of a planned event once its unit committed. */
+  committed(planned: PlannedNotification): void {
+    if (planned.rows.length > 0) this.metrics.notification('enqueued', planned.rows.length);
+  }
+
+  /**
+   * Writes an event's deliveries now: in the transaction of `manager` when given (they commit or roll back
+   * with it; the endpoints are then read in it too), else at once.
+   */
+  async enqueue(
+    manager: EntityManager | undefined | null,
+    event: NotificationEvent,
+  ): Promise<EnqueuedNotification> {
+    const planned = this.plan(event, await this.repository.subscribers(manager ?? undefined));
+    await this.repository.insertDeliveries(planned.rows, manager ?? undefined);
+    this.committed(planned);
+    return { eventId: planned.eventId, deliveryIds: planned.deliveryIds, payload: planned.payload };
   }
 }

@@ -9,6 +9,7 @@ import {
   InsertStatement,
   KeysetPosition,
   RawSql,
+  SqlStep,
 } from '@faceauth/core';
 import { NotificationEndpointEntity } from './notification-endpoint.entity';
 import { NotificationOutboxEntity } from './notification-outbox.entity';
@@ -160,6 +161,12 @@ export class NotificationsRepository {
     }));
     if (!manager) this.subscribersCache = { until: Date.now() + SUBSCRIBERS_TTL_MS, list };
     return list;
+  }
+
+  /** The statements that write `rows`, for the caller's atomic unit. */
+  deliveryInserts(rows: readonly NotificationOutboxEntity[]): SqlStep[] {
+    const { insertOutbox } = this.statements();
+    return rows.map((row) => ({ text: insertOutbox.text, values: insertOutbox.values(row) }));
   }
 
   /** Writes deliveries, on `manager` when given (the caller's transaction). */

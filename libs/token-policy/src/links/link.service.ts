@@ -107,7 +107,8 @@ export class LinkService {
 
   /**
    * Revokes a link; revoking twice is not an error. A pending outcome becomes `revoked`, unless the link had
-   * already expired unused: that outcome (`expired`) is kept, as it was, with its instant.
+   * already expired unused: that outcome (`expired`) is kept, as it was, with its instant. The announcement
+   * of the outcome (outbox) commits with the revocation.
    */
   async revoke(id: string): Promise<LinkView> {
     const row = await this.findOrThrow(id);
@@ -117,14 +118,18 @@ export class LinkService {
       reached.status === 'pending'
         ? { status: 'revoked', authId: null, decidedAt: now, reason: 'revoked' }
         : reached;
-    if (await this.tokens.revoke(id, now, outcome)) {
-      this.metrics.token('revoked');
-      this.watch.notify(id);
+    const announcement = await this.outcomes.prepare();
+    try {
+      if (await this.tokens.revoke(id, now, outcome, (decided) => announcement.steps(decided, null, now))) {
+        this.metrics.token('revoked');
+        this.watch.notify(id);
+      }
+    } catch (error) {
+      announcement.discarded();
+      throw error;
     }
-    const view = await this.get(id);
-    // Announced on every call (keyed: a caller retrying after a crash between the two writes is told once).
-    if (view.outcome.status === 'revoked') await this.outcomes.decided(view, null, now);
-    return view;
+    await announcement.committed();
+    return this.get(id);
   }
 
   private newRow(

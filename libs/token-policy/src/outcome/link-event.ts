@@ -1,4 +1,9 @@
+import { metadataOf } from '../links/link-context';
 import { LinkView } from '../links/link.type';
+import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
+import { policyOf, stateOf } from '../persistence/token-state';
+import { tokenStatus } from '../policy/token-status';
+import { outcomeOf } from './link-outcome';
 import { LinkOutcomeStatus } from './link-outcome.type';
 
 /** The outbound event types about a link's outcome (signed webhooks, `@faceauth/notifications`). */
@@ -44,7 +49,37 @@ export interface LinkEventData {
   revokedAt: string | null;
 }
 
-export function linkEventData(view: LinkView): LinkEventData {
+/** The fields of a link that its events carry. */
+type LinkEventSource = Pick<
+  LinkView,
+  | 'id'
+  | 'project'
+  | 'sid'
+  | 'authUserId'
+  | 'status'
+  | 'policy'
+  | 'consumeOn'
+  | 'useCount'
+  | 'clientReference'
+  | 'metadata'
+  | 'outcome'
+  | 'createdAt'
+  | 'expiresAt'
+  | 'revokedAt'
+>;
+
+/** A link's event data straight from its row, as of `now` (no URL is built: events never carry it). */
+export function linkEventDataOf(row: FaceAuthTokenEntity, now: Date): LinkEventData {
+  return linkEventData({
+    ...row,
+    status: tokenStatus(stateOf(row), now),
+    policy: policyOf(row),
+    metadata: metadataOf(row.metadata),
+    outcome: outcomeOf(row, now),
+  });
+}
+
+export function linkEventData(view: LinkEventSource): LinkEventData {
   return {
     id: view.id,
     project: view.project,

@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '@faceauth/core';
-import { LinkViewFactory } from '../links/link-view.factory';
 import { TokenRepository } from '../persistence/token.repository';
 import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
 import { outcomeOf } from './link-outcome';
@@ -10,9 +9,9 @@ import { OutcomeWatch } from './outcome-watch.service';
 /**
  * Records the outcome of links that stopped being usable with no decision: `expired` (or `rejected`, for a
  * window that closed after rejections only), computed by `outcomeOf` exactly as a read shows it, stored
- * once (conditional on `pending`), announced as a signed `faceauth.link.expired` / `.rejected` keyed by the
- * link (so that two instances sweeping together, or a pass repeated after a crash, send it once), and any
- * long poll on the link answered.
+ * once (conditional on `pending`) together with its announcement, a signed `faceauth.link.expired` /
+ * `.rejected` written to the outbox in the same atomic unit (so that a crash cannot keep one without the
+ * other), and any long poll on the link answered.
  */
 @Injectable()
 export class OutcomeSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -22,7 +21,6 @@ export class OutcomeSweeper implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly tokens: TokenRepository,
-    private readonly views: LinkViewFactory,
     private readonly watch: OutcomeWatch,
     private readonly clock: Clock,
     private readonly outcomes: OutcomePublisher,
@@ -49,12 +47,19 @@ export class OutcomeSweeper implements OnApplicationBootstrap, OnApplicationShut
     for (;;) {
       const now = this.clock.now();
       const due = await this.tokens.expiredPending(now, batchSize);
+      const announcement = await this.outcomes.prepare();
       for (const row of due) {
-        const recorded = await this.tokens.decide(row.id, outcomeOf(row, now));
+        // The outcome and its announcement (outbox) commit together.
+        const recorded = await this.tokens
+          .decide(row.id, outcomeOf(row, now), (d) => announcement.steps(d, null, now))
+          .catch((error: unknown) => {
+            announcement.discarded();
+            throw error;
+          });
         if (!recorded) continue; // decided meanwhile (a result, a revocation, another instance)
         decided++;
         this.watch.notify(row.id);
-        await this.outcomes.decided(this.views.view(recorded, now), null, now);
+        await announcement.committed();
       }
       if (due.length < batchSize) return decided;
     }

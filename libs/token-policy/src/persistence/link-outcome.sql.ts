@@ -24,16 +24,19 @@ WHERE id = $1 AND outcome_status = 'pending'
 RETURNING ${columns}`;
 
 /**
- * Revokes a link and, when its outcome is still pending, decides it: `revoked`, or the `expired` it had
- * already reached (`$3` status, `$4` decided-at, `$5` reason: see LinkService.revoke). `$1` id, `$2` now.
- * Idempotent: a revoked link keeps its first revocation.
+ * Revokes a link whose outcome is still pending and decides it: `revoked`, or the `expired` it had already
+ * reached (`$3` status, `$4` decided-at, `$5` reason: see LinkService.revoke). `$1` id, `$2` now. No row
+ * when the link was revoked before or its outcome was decided: then {@link REVOKE_SQL} revokes it alone.
  */
-export const REVOKE_SQL = `
+export const revokeDecidingSql = (columns: string): string => `
 UPDATE faceauth_tokens SET
-  revoked_at = $2,
-  outcome_status = CASE WHEN outcome_status = 'pending' THEN $3 ELSE outcome_status END,
-  outcome_decided_at = CASE WHEN outcome_status = 'pending' THEN CAST($4 AS BIGINT) ELSE outcome_decided_at END,
-  outcome_reason = CASE WHEN outcome_status = 'pending' THEN $5 ELSE outcome_reason END
+  revoked_at = $2, outcome_status = $3, outcome_decided_at = CAST($4 AS BIGINT), outcome_reason = $5
+WHERE id = $1 AND revoked_at IS NULL AND outcome_status = 'pending'
+RETURNING ${columns}`;
+
+/** Revokes a link whose outcome is decided, keeping it. `$1` id, `$2` now. Idempotent: the first revocation stays. */
+export const REVOKE_SQL = `
+UPDATE faceauth_tokens SET revoked_at = $2
 WHERE id = $1 AND revoked_at IS NULL
 RETURNING id`;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EntityRows, entityRows, RawInsert, RawSql } from '@faceauth/core';
+import { EntityRows, entityRows, RawInsert, RawSql, SqlStep } from '@faceauth/core';
 import type { LinkOutcome } from '../outcome/link-outcome.type';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
 import { TokenListFilter, tokenListKey, tokenListValues } from './token-list.sql';
@@ -54,18 +54,27 @@ export class TokenRepository {
   }
 
   /**
-   * Revokes; idempotent. A pending outcome becomes `outcome` (revoked, or the expiry it had reached).
-   * Returns whether this call revoked it.
+   * Revokes; idempotent. A pending outcome becomes `outcome` (revoked, or the expiry it had reached), and
+   * then the statements `announce` builds from the decided row (the outbox's) commit with it, in one
+   * atomic unit. Returns whether this call revoked the link.
    */
-  async revoke(id: string, now: Date, outcome: LinkOutcome): Promise<boolean> {
-    const values = [
-      id,
-      now.getTime(),
-      outcome.status,
-      outcome.decidedAt?.getTime() ?? now.getTime(),
-      outcome.reason,
-    ];
-    return (await this.sql.rows(this.statements().q.revoke, values)).length > 0;
+  async revoke(
+    id: string,
+    now: Date,
+    outcome: LinkOutcome,
+    announce: (decided: FaceAuthTokenEntity) => SqlStep[] = () => [],
+  ): Promise<boolean> {
+    const { q, rows } = this.statements();
+    const at = now.getTime();
+    const deciding = [id, at, outcome.status, outcome.decidedAt?.getTime() ?? at, outcome.reason];
+    return this.sql.atomic(function* () {
+      const [decided] = yield { text: q.revokeDeciding, values: deciding };
+      if (decided) {
+        for (const step of announce(rows.fromRow(decided))) yield step;
+        return true;
+      }
+      return (yield { text: q.revoke, values: [id, at] }).length > 0;
+    });
   }
 
   /**
@@ -94,12 +103,24 @@ export class TokenRepository {
     return (await this.sql.rows(q.expiredPending, [now.getTime(), limit])).map((row) => rows.fromRow(row));
   }
 
-  /** Records `outcome` if the link's outcome is still pending; the updated row, or null. */
-  async decide(id: string, outcome: LinkOutcome): Promise<FaceAuthTokenEntity | null> {
+  /**
+   * Records `outcome` if the link's outcome is still pending, and the statements `announce` builds from the
+   * decided row (the outbox's) with it, in one atomic unit. The updated row, or null.
+   */
+  async decide(
+    id: string,
+    outcome: LinkOutcome,
+    announce: (decided: FaceAuthTokenEntity) => SqlStep[] = () => [],
+  ): Promise<FaceAuthTokenEntity | null> {
     const { q, rows } = this.statements();
     const values = [id, outcome.status, outcome.authId, outcome.decidedAt?.getTime() ?? null, outcome.reason];
-    const [row] = await this.sql.rows(q.decide, values);
-    return row ? rows.fromRow(row) : null;
+    return this.sql.atomic(function* () {
+      const [raw] = yield { text: q.decide, values };
+      if (!raw) return null;
+      const decided = rows.fromRow(raw);
+      for (const step of announce(decided)) yield step;
+      return decided;
+    });
   }
 
   /** The ids among `ids` whose stored outcome is decided (one statement). */

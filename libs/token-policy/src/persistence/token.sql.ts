@@ -1,6 +1,12 @@
 import { entityRows, insertStatement, placeholders, sqlFamily, statementSet } from '@faceauth/core';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
-import { decideByResultSql, decideSql, expiredPendingSql, REVOKE_SQL } from './link-outcome.sql';
+import {
+  decideByResultSql,
+  decideSql,
+  expiredPendingSql,
+  REVOKE_SQL,
+  revokeDecidingSql,
+} from './link-outcome.sql';
 import { tokenListSql } from './token-list.sql';
 
 /**
@@ -44,6 +50,7 @@ export const tokenStatements = statementSet((dataSource) => {
     findByIdempotencyKey: `SELECT ${columns} FROM faceauth_tokens WHERE idempotency_key = $1 LIMIT 1`,
     consume: consumeSql(columns),
     revoke: REVOKE_SQL,
+    revokeDeciding: revokeDecidingSql(columns),
     decideByResult: decideByResultSql(columns),
     expiredPending: expiredPendingSql(columns),
     decide: decideSql(columns),
