@@ -1,4 +1,4 @@
-import { ClientRequest, IncomingMessage, request as httpRequest, RequestOptions } from 'node:http';
+import { Agent, ClientRequest, IncomingMessage, request as httpRequest, RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { LookupFunction } from 'node:net';
 import { CheckedTarget } from './target-policy';
@@ -20,15 +20,34 @@ export interface AttemptOutcome {
  * go to the address the target policy checked, which a custom `lookup` on the request does (undici's fetch
  * can only pin an address through a custom dispatcher per target); and the answer's body is read up to
  * {@link RESPONSE_EXCERPT_BYTES} and the socket destroyed, so a receiver cannot stream an unbounded body at
- * us. No agent (no pooled socket to another address), no redirects (a 3xx is a failure), one timeout for
- * the whole attempt.
+ * us. With an `agent` (DeliveryAgents: one per checked address) a connection whose answer was read to its
+ * end within that bound is kept for the next attempt; any other is destroyed. Without one, a connection per
+ * attempt. No redirects (a 3xx is a failure), one timeout for the whole attempt.
  */
-export function sendWebhook(
+export async function sendWebhook(
   target: CheckedTarget,
   headers: Record<string, string>,
   body: string,
   timeoutMs: number,
+  agent: Agent | false = false,
 ): Promise<AttemptOutcome> {
+  const outcome = await post(target, headers, body, timeoutMs, agent);
+  // A kept-alive connection the receiver closed as we reused it: the request never reached it. Once more, on
+  // a new connection (the agent dropped the dead one), as Node's documentation advises.
+  if (!outcome.staleConnection) return outcome;
+  const { staleConnection: _, ...again } = await post(target, headers, body, timeoutMs, agent);
+  return again;
+}
+
+type PostOutcome = AttemptOutcome & { staleConnection?: true };
+
+function post(
+  target: CheckedTarget,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  agent: Agent | false,
+): Promise<PostOutcome> {
   const { url, address, family } = target;
   // The checked address, whatever the resolver would say now. Node ≥ 20 may ask for `all` addresses
   // (happy eyeballs): answer with the one.
@@ -39,14 +58,14 @@ export function sendWebhook(
   const payload = Buffer.from(body, 'utf8');
   const options: RequestOptions = {
     method: 'POST',
-    agent: false,
+    agent,
     lookup: pinned,
     family,
     headers: { ...headers, 'content-length': String(payload.length), 'user-agent': 'faceauth-webhooks/1' },
   };
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
 
-  return new Promise<AttemptOutcome>((resolve) => {
+  return new Promise<PostOutcome>((resolve) => {
     let settled = false;
     let statusCode: number | null = null;
     const chunks: Buffer[] = [];
@@ -54,12 +73,15 @@ export function sendWebhook(
     let req: ClientRequest | null = null;
     let res: IncomingMessage | null = null;
 
-    const finish = (error: string | null): void => {
+    /** `complete`: the answer was read to its end, so its connection may serve the next attempt. */
+    const finish = (error: string | null, complete = false): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      res?.destroy();
-      req?.destroy();
+      if (!complete) {
+        res?.destroy();
+        req?.destroy();
+      }
       const excerpt =
         received > 0 ? Buffer.concat(chunks).subarray(0, RESPONSE_EXCERPT_BYTES).toString('utf8') : null;
       if (statusCode === null) {
@@ -86,11 +108,25 @@ export function sendWebhook(
         received += chunk.length;
         if (received >= RESPONSE_EXCERPT_BYTES) finish(null);
       });
-      response.on('end', () => finish(null));
+      response.on('end', () => finish(null, true));
       response.on('error', () => finish(null));
       response.on('close', () => finish(null));
     });
-    req.on('error', (error: NodeJS.ErrnoException) => finish(error.code ?? error.message.slice(0, 100)));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (
+        !settled &&
+        statusCode === null &&
+        req?.reusedSocket &&
+        (error.code === 'ECONNRESET' || error.code === 'EPIPE')
+      ) {
+        settled = true;
+        clearTimeout(timer);
+        req.destroy();
+        resolve({ ok: false, statusCode: null, error: error.code, excerpt: null, staleConnection: true });
+        return;
+      }
+      finish(error.code ?? error.message.slice(0, 100));
+    });
     req.end(payload);
   });
 }

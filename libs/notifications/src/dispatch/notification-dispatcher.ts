@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Clock, DatabaseOutageBackoff, isDatabaseUnavailable } from '@faceauth/core';
+import { DeliveryAgents } from '../delivery/delivery-agents';
 import { sendWebhook, AttemptOutcome } from '../delivery/webhook-sender';
 import { TargetPolicy } from '../delivery/target-policy';
 import { NOOP_NOTIFICATION_METRICS, NotificationMetrics } from '../notification-metrics';
@@ -9,6 +10,12 @@ import { NotificationOutboxEntity } from '../persistence/notification-outbox.ent
 import { NotificationsRepository } from '../persistence/notifications.repository';
 import { signDelivery, signingSecrets } from '../signing/webhook-signer';
 import { nextAttemptDelayMs } from './retry-schedule';
+
+/** The endpoints of one claimed batch: read once each, and those that had a delivery fail in the batch. */
+interface BatchEndpoints {
+  byId: Map<string, Promise<NotificationEndpointEntity | null>>;
+  failed: Set<string>;
+}
 
 /** While the database is down, polls are spaced out up to this pause. */
 const OUTAGE_MAX_PAUSE_MS = 10_000;
@@ -24,6 +31,7 @@ const OUTAGE_MAX_PAUSE_MS = 10_000;
 export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('NotificationDispatcher');
   private readonly outage: DatabaseOutageBackoff;
+  private readonly agents: DeliveryAgents;
   private timer?: NodeJS.Timeout;
   private running: Promise<void> | null = null;
   private stopped = false;
@@ -35,7 +43,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     @InjectNotificationsOptions() private readonly options: ResolvedNotificationsOptions,
     @Optional() private readonly metrics: NotificationMetrics = NOOP_NOTIFICATION_METRICS,
   ) {
-    const { pollIntervalMs } = options.dispatcher;
+    const { pollIntervalMs, concurrency } = options.dispatcher;
+    this.agents = new DeliveryAgents(concurrency);
     this.outage = new DatabaseOutageBackoff(this.logger, 'webhook notifications', {
       baseMs: pollIntervalMs,
       maxMs: Math.max(pollIntervalMs, OUTAGE_MAX_PAUSE_MS),
@@ -53,6 +62,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
+    this.agents.destroy();
   }
 
   /**
@@ -63,7 +73,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     const { batchSize, concurrency } = this.options.dispatcher;
     const batch = await this.repository.claim(this.clock.now(), this.options.delivery.leaseMs, batchSize);
     if (batch.length === 0) return 0;
-    const endpoints = new Map<string, Promise<NotificationEndpointEntity | null>>();
+    const endpoints: BatchEndpoints = { byId: new Map(), failed: new Set() };
     let outage: unknown = null;
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -101,14 +111,11 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       });
   }
 
-  private async attempt(
-    row: NotificationOutboxEntity,
-    endpoints: Map<string, Promise<NotificationEndpointEntity | null>>,
-  ): Promise<void> {
-    let endpoint = endpoints.get(row.endpointId);
+  private async attempt(row: NotificationOutboxEntity, endpoints: BatchEndpoints): Promise<void> {
+    let endpoint = endpoints.byId.get(row.endpointId);
     if (!endpoint) {
       endpoint = this.repository.findEndpoint(row.endpointId);
-      endpoints.set(row.endpointId, endpoint);
+      endpoints.byId.set(row.endpointId, endpoint);
     }
     const found = await endpoint;
     // Deleted meanwhile (its deliveries with it): nothing to settle.
@@ -117,7 +124,12 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     if (outcome.ok) {
       if (await this.repository.delivered(row, this.clock.now(), outcome.statusCode, outcome.excerpt)) {
         this.metrics.notification('delivered');
-        await this.repository.endpointSucceeded(found.id);
+        // The run of failures ends: written only when there is one (read with the batch, or counted in it).
+        if (found.consecutiveFailures > 0 || endpoints.failed.has(found.id)) {
+          await this.repository.endpointSucceeded(found.id);
+          found.consecutiveFailures = 0;
+          endpoints.failed.delete(found.id);
+        }
       }
       return;
     }
@@ -139,6 +151,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       return;
     }
     this.metrics.notification('failed');
+    endpoints.failed.add(found.id);
     this.logger.warn(
       `Delivery ${row.id} to endpoint ${found.id} failed after ${row.attempts} attempts: ${error}`,
     );
@@ -163,6 +176,13 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     }
     const now = this.clock.now();
     const headers = signDelivery(row.eventId, row.payload, signingSecrets(endpoint, now), now);
-    return sendWebhook(verdict.target, { ...headers }, row.payload, this.options.delivery.timeoutMs);
+    const { target } = verdict;
+    return sendWebhook(
+      target,
+      { ...headers },
+      row.payload,
+      this.options.delivery.timeoutMs,
+      this.agents.for(target),
+    );
   }
 }

@@ -12,6 +12,7 @@ import { OutcomePublisher } from '../outcome/outcome-publisher';
 import { closingIn, outcomeOf } from '../outcome/link-outcome';
 import { OutcomeWatch } from '../outcome/outcome-watch.service';
 import { LinkOutcome } from '../outcome/link-outcome.type';
+import { LinkEventData, linkEventDataOf } from '../outcome/link-event';
 import { linkContextProblem } from './link-context';
 import { LinkViewFactory } from './link-view.factory';
 import { LinkPage, LinkView, MintContext, MintLinkInput } from './link.type';
@@ -97,6 +98,12 @@ export class LinkService {
       items: page.map((row) => this.views.view(row, now)),
       nextCursor: rows.length > limit && last ? encodeKeysetCursor(last.createdAt, last.id) : null,
     };
+  }
+
+  /** A link as events carry it (no token, no URL), read once, no URL encrypted; null when unknown. */
+  async eventData(id: string): Promise<LinkEventData | null> {
+    const row = await this.tokens.findById(id);
+    return row ? linkEventDataOf(row, this.clock.now()) : null;
   }
 
   private async findOrThrow(id: string): Promise<FaceAuthTokenEntity> {

@@ -39,12 +39,16 @@ const PENDING: LinkOutcome = Object.freeze({
   reason: null,
 });
 
-/** The earliest instant from which the (pending, expired) link could no longer be used. */
-function closingInstant(row: FaceAuthTokenEntity): Date {
-  const candidates = [row.expiredAt, row.windowEndsAt, row.useCount === 0 ? row.expiresAt : null].filter(
+/** The instants at which time alone ends a link: its unused deadline, the end of its window, an Argos expiry. */
+function deadlines(row: FaceAuthTokenEntity): Date[] {
+  return [row.useCount === 0 ? row.expiresAt : null, row.windowEndsAt, row.expiredAt].filter(
     (d): d is Date => d !== null,
   );
-  return candidates.reduce((a, b) => (b.getTime() < a.getTime() ? b : a));
+}
+
+/** The earliest instant from which the (pending, expired) link could no longer be used. */
+function closingInstant(row: FaceAuthTokenEntity): Date {
+  return deadlines(row).reduce((a, b) => (b.getTime() < a.getTime() ? b : a));
 }
 
 /**
@@ -52,8 +56,8 @@ function closingInstant(row: FaceAuthTokenEntity): Date {
  * end of its window, an expiry Argos announced ahead), or null when time alone cannot end it.
  */
 export function closingIn(row: FaceAuthTokenEntity, now: Date): number | null {
-  const ahead = [row.useCount === 0 ? row.expiresAt : null, row.windowEndsAt, row.expiredAt]
-    .filter((d): d is Date => d !== null && d.getTime() > now.getTime())
-    .map((d) => d.getTime() - now.getTime());
+  const ahead = deadlines(row)
+    .map((d) => d.getTime() - now.getTime())
+    .filter((ms) => ms > 0);
   return ahead.length === 0 ? null : Math.min(...ahead);
 }

@@ -2,12 +2,10 @@ import { Injectable, Optional } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { SqlStep } from '@faceauth/core';
 import { NotificationOutbox, PlannedNotification, Subscriber } from '@faceauth/notifications';
-import { LinkView } from '../links/link.type';
 import { FaceAuthTokenEntity } from '../persistence/faceauth-token.entity';
 import {
   FaceAuthOutcomeEvent,
   LinkEventData,
-  linkEventData,
   linkEventDataOf,
   linkEventType,
   linkOutcomeEventKey,
@@ -96,12 +94,12 @@ export class OutcomePublisher {
    * Announces an outcome already committed, for a decider whose cause is durable and retried until this
    * has run (a webhook's inbox row): the key makes the retry's announcement a no-op at each endpoint.
    */
-  async decided(view: LinkView, result: OutcomeResultData | null, now: Date): Promise<void> {
-    const event = outcomeEvent(linkEventData(view), result, now);
+  async decided(link: LinkEventData, result: OutcomeResultData | null, now: Date): Promise<void> {
+    const event = outcomeEvent(link, result, now);
     if (!event) return;
     await this.notifications?.enqueue(undefined, {
       ...event,
-      key: linkOutcomeEventKey(view.id),
+      key: linkOutcomeEventKey(link.id),
       timestamp: new Date(event.timestamp),
     });
     await this.emitter?.emitAsync(FACEAUTH_OUTCOME_EVENT, event);

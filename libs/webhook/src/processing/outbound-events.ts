@@ -5,7 +5,6 @@ import { PolicyViolation, ResultIdentity } from '@faceauth/results';
 import { Clock } from '@faceauth/core';
 import {
   LINK_EVENT_TYPES,
-  linkEventData,
   LinkService,
   OutcomePublisher,
   OutcomeResultData,
@@ -53,17 +52,17 @@ export class OutboundEventWriter {
     // Every processed webhook passes here: nothing is read or built for an event no endpoint takes.
     const wanted = this.outbox ? await this.outbox.hasSubscribers(type) : false;
     if (!wanted && !decided) return;
-    const view = stored.linkId ? await this.links.get(stored.linkId) : null;
+    const link = stored.linkId ? await this.links.eventData(stored.linkId) : null;
     const result = resultEventData(stored);
     if (wanted) {
       await this.outbox?.enqueue(undefined, {
         type,
         key: `result:${stored.record.authId}:${kind}`,
         timestamp: stored.record.createdAt ?? undefined,
-        data: { result, link: view ? linkEventData(view) : null },
+        data: { result, link },
       });
     }
-    if (decided && view) await this.outcomes.decided(view, result, this.clock.now());
+    if (decided && link) await this.outcomes.decided(link, result, this.clock.now());
   }
 }
 
