@@ -16,14 +16,28 @@ const ENVELOPE = '#/components/schemas/ErrorEnvelope';
  */
 const NO_404 = ['DELETE /v1/api-keys/{id}'];
 
+/**
+ * Error answers documented outside this repository's admin API decorators, whose `code` is the whole ErrorCode
+ * list rather than the route's own: the Argos webhook (libs/webhook documents it) and readiness (apps/api).
+ */
+const ANY_CODE = ['POST /webhooks/argos', 'POST /webhooks/argos/{secret}', 'GET /health/ready'];
+
+interface MediaSchema {
+  $ref?: string;
+  allOf?: Array<{ $ref?: string; properties?: { code?: { enum?: string[] } } }>;
+}
+
+/** The error envelope, as it is (`$ref`) or with `code` narrowed to the route's codes (`allOf`). */
+const isEnvelope = (schema: MediaSchema | undefined): boolean =>
+  schema?.$ref === ENVELOPE || schema?.allOf?.[0]?.$ref === ENVELOPE;
+const codesOf = (schema: MediaSchema | undefined): string[] | undefined =>
+  schema?.allOf?.[1]?.properties?.code?.enum;
+
 interface Operation {
   operationId?: string;
   tags?: string[];
   security?: Array<Record<string, string[]>>;
-  responses: Record<
-    string,
-    { description?: string; content?: Record<string, { schema?: { $ref?: string } }> }
-  >;
+  responses: Record<string, { description?: string; content?: Record<string, { schema?: MediaSchema }> }>;
   'x-public'?: boolean;
   parameters?: Array<{ in: string }>;
   requestBody?: unknown;
@@ -77,9 +91,22 @@ describe('OpenAPI document (/docs-json)', () => {
   });
 
   it('lists 401 and 403 with the envelope on every guarded operation, which needs a key', () => {
+    const codes = guarded().flatMap(({ name, op }) =>
+      ['401', '403'].map((status) => [
+        name,
+        status,
+        codesOf(op.responses[status]?.content?.['application/json']?.schema),
+      ]),
+    );
+    expect(
+      codes.filter(([, status, list]) => status === '401' && String(list) !== 'UNAUTHENTICATED'),
+    ).toEqual([]);
+    expect(codes.filter(([, status, list]) => status === '403' && String(list) !== 'MISSING_SCOPE')).toEqual(
+      [],
+    );
     const missing = guarded().flatMap(({ name, op }) =>
       ['401', '403']
-        .filter((status) => op.responses[status]?.content?.['application/json']?.schema?.$ref !== ENVELOPE)
+        .filter((status) => !isEnvelope(op.responses[status]?.content?.['application/json']?.schema))
         .map((status) => `${name} ${status}`),
     );
     expect(missing).toEqual([]);
@@ -144,11 +171,43 @@ describe('OpenAPI document (/docs-json)', () => {
         .filter(([, response]) => {
           const content = response.content ?? {};
           if (/HTML page/.test(response.description ?? '')) return !content['text/html'];
-          return content['application/json']?.schema?.$ref !== ENVELOPE;
+          return !isEnvelope(content['application/json']?.schema);
         })
         .map(([status]) => `${name} ${status}`),
     );
     expect(wrong).toEqual([]);
+  });
+
+  it("narrows `code` to the route's own codes on every error answer, each code named in the description", () => {
+    const loose: string[] = [];
+    const unnamed: string[] = [];
+    for (const { name, op } of operations) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (Number(status) < 400 || /HTML page/.test(response.description ?? '')) continue;
+        const codes = codesOf(response.content?.['application/json']?.schema);
+        if (!codes || codes.length === 0) {
+          if (!ANY_CODE.includes(name)) loose.push(`${name} ${status}`);
+          continue;
+        }
+        const description = response.description ?? '';
+        // Argos's outage codes are summarised ("its error code, e.g. …"); every other code is named.
+        for (const code of codes) {
+          if (!description.includes(code) && !(status === '503' && code.startsWith('ARGOS_'))) {
+            unnamed.push(`${name} ${status} ${code}`);
+          }
+        }
+      }
+    }
+    expect(loose).toEqual([]);
+    expect(unnamed).toEqual([]);
+    const linksCreate = document.paths['/v1/links'].post!.responses;
+    expect(codesOf(linksCreate['400'].content?.['application/json']?.schema)).toEqual(
+      expect.arrayContaining(['VALIDATION_FAILED', 'UNKNOWN_PROJECT', 'INVALID_POLICY']),
+    );
+    expect(codesOf(linksCreate['409'].content?.['application/json']?.schema)?.sort()).toEqual([
+      'IDEMPOTENCY_KEY_REUSED',
+      'TOKEN_TAKEN',
+    ]);
   });
 
   it('describes opaque keys (no JWT claim), the server, the license and every tag used', () => {

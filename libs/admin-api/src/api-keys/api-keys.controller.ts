@@ -6,6 +6,7 @@ import { ApiErrors } from '../http/api-errors.decorator';
 import { InternalApiKeyEntity } from '../auth/internal-api-key.entity';
 import { InternalApiKeyService } from '../auth/internal-api-key.service';
 import { Scope } from '../auth/scope.enum';
+import { ErrorCodes } from '../errors/error-code';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
 
 @ApiTags('api-keys')
@@ -17,7 +18,18 @@ export class ApiKeysController {
   /** Creates a key; its secret is in this answer only. */
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
-  @ApiErrors(400, 503)
+  @ApiErrors(
+    {
+      status: 400,
+      description:
+        'VALIDATION_FAILED: a field of the body is invalid (named in the message); INVALID_SCOPES: no scope; ' +
+        'BAD_REQUEST: the body is not valid JSON',
+      codes: [ErrorCodes.VALIDATION_FAILED, ErrorCodes.INVALID_SCOPES, ErrorCodes.BAD_REQUEST],
+    },
+    413,
+    415,
+    503,
+  )
   create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.keys.create(body.name, body.scopes);
   }
@@ -34,7 +46,10 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked, or already revoked, or unknown (idempotent: never 404)' })
-  @ApiErrors(400, 503)
+  @ApiErrors(
+    { status: 400, description: 'BAD_REQUEST: the id is not a UUID', codes: [ErrorCodes.BAD_REQUEST] },
+    503,
+  )
   async revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.keys.revoke(id);
   }

@@ -1,12 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiExtension,
-  ApiForbiddenResponse,
-  ApiSecurity,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { ErrorEnvelope } from '../errors/error-envelope';
+import { ApiBearerAuth, ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-errors.decorator';
+import { AuthErrorCode } from './auth.error';
 import { Scope } from './scope.enum';
 
 export const PUBLIC_ROUTE = Symbol('faceauth:public-route');
@@ -26,13 +21,17 @@ export function RequireScopes(...scopes: Scope[]): MethodDecorator & ClassDecora
     ApiExtension('x-required-scopes', scopes),
     ApiBearerAuth('bearer'),
     ApiSecurity('api-key'),
-    ApiUnauthorizedResponse({
-      type: ErrorEnvelope,
-      description: 'UNAUTHENTICATED: no valid internal API key',
-    }),
-    ApiForbiddenResponse({
-      type: ErrorEnvelope,
-      description: `MISSING_SCOPE: the key lacks a scope: ${scopes.join(', ')}`,
-    }),
+    ApiErrors(
+      {
+        status: 401,
+        description: 'UNAUTHENTICATED: no valid internal API key',
+        codes: [AuthErrorCode.UNAUTHENTICATED],
+      },
+      {
+        status: 403,
+        description: `MISSING_SCOPE: the key lacks a scope: ${scopes.join(', ')}`,
+        codes: [AuthErrorCode.MISSING_SCOPE],
+      },
+    ),
   );
 }

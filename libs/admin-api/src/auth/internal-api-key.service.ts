@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { Clock, DomainError, DomainErrorKind } from '@faceauth/core';
+import { AdminApiErrorCode } from '../errors/admin-api-error-code';
 import { generateApiKey } from './api-key.codec';
 import { ApiKeyRegistry } from './api-key.registry';
 import { InternalApiKeyEntity } from './internal-api-key.entity';
@@ -27,7 +28,11 @@ export class InternalApiKeyService {
 
   async create(name: string, scopes: Scope[]): Promise<CreatedApiKey> {
     if (scopes.length === 0) {
-      throw new DomainError('INVALID_SCOPES', DomainErrorKind.INVALID, 'A key needs at least one scope');
+      throw new DomainError(
+        AdminApiErrorCode.INVALID_SCOPES,
+        DomainErrorKind.INVALID,
+        'A key needs at least one scope',
+      );
     }
     const generated = generateApiKey();
     const id = randomUUID();

@@ -7,6 +7,7 @@ export class RunCleanupDto {
   @ApiPropertyOptional({
     description: 'Count what a run would do; change nothing, call nobody',
     default: false,
+    example: true,
   })
   @IsOptional()
   @IsBoolean({ message: 'dryRun must be true or false' })
@@ -15,6 +16,7 @@ export class RunCleanupDto {
   @ApiPropertyOptional({
     description: 'Give deletions reported as failed a fresh retry period first',
     default: false,
+    example: false,
   })
   @IsOptional()
   @IsBoolean({ message: 'retryFailed must be true or false' })

@@ -21,7 +21,7 @@ export class UserBiometricsController {
   @Delete(':authUserId/biometrics')
   @RequireScopes(Scope.RESULTS_DELETE)
   @ApiOkResponse({ type: UserErasureDto })
-  @ApiErrors(400, 503)
+  @ApiErrors({ status: 400, description: 'VALIDATION_FAILED: the authUserId is invalid' }, 503)
   async forget(@Param('authUserId', ParseAuthUserIdPipe) authUserId: string): Promise<UserErasureDto> {
     return this.erasure.forget(authUserId);
   }

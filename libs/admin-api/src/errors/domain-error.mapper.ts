@@ -32,7 +32,8 @@ export function statusForKind(kind: DomainErrorKind): number {
   }
 }
 
-const CODES_BY_STATUS: Readonly<Record<number, string>> = {
+/** The codes of framework errors (routing, body parsing, rate limiting), by HTTP status. */
+export const CODES_BY_STATUS = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -42,9 +43,15 @@ const CODES_BY_STATUS: Readonly<Record<number, string>> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
-};
+} as const satisfies Readonly<Record<number, string>>;
+
+/** A framework 5xx (the message is generic). */
+export const INTERNAL_ERROR = 'INTERNAL_ERROR';
+/** A framework 4xx whose status has no code of its own. */
+export const REQUEST_REJECTED = 'REQUEST_REJECTED';
 
 /** A code for errors raised by the framework rather than by our domain (routing, body parsing). */
 export function codeForStatus(status: number): string {
-  return CODES_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'REQUEST_REJECTED');
+  const byStatus: Readonly<Record<number, string>> = CODES_BY_STATUS;
+  return byStatus[status] ?? (status >= 500 ? INTERNAL_ERROR : REQUEST_REJECTED);
 }

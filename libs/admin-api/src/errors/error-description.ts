@@ -7,7 +7,7 @@ import {
   QueryValidationError,
 } from '@faceauth/encryption';
 import { databaseFailureToDomainError } from './database-failure.error';
-import { codeForStatus, statusForKind } from './domain-error.mapper';
+import { codeForStatus, INTERNAL_ERROR, statusForKind } from './domain-error.mapper';
 import { safeFrameworkText } from './framework-error.messages';
 
 /** What an error becomes on the wire, before the request id is added. */
@@ -77,7 +77,7 @@ export function describeError(exception: unknown): ErrorDescription {
   if (statusCode !== undefined) {
     return fromStatus(statusCode, exception instanceof Error ? exception.message : '', exception);
   }
-  return { statusCode: 500, code: 'INTERNAL_ERROR', message: GENERIC_500, headers: {}, unexpected: true };
+  return { statusCode: 500, code: INTERNAL_ERROR, message: GENERIC_500, headers: {}, unexpected: true };
 }
 
 function fromStatus(statusCode: number, message: string, cause: unknown): ErrorDescription {

@@ -1,11 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES } from './error-code';
 
 /** The body of every error answer of this service. */
 export class ErrorEnvelope {
   @ApiProperty({ example: 400 })
   statusCode!: number;
 
-  @ApiProperty({ example: 'VALIDATION_FAILED', description: 'Stable machine-readable code' })
+  @ApiProperty({
+    enum: ERROR_CODES,
+    enumName: 'ErrorCode',
+    example: 'VALIDATION_FAILED',
+    description:
+      "Stable machine-readable code: one of these; each error answer of a route lists the route's own codes",
+  })
   code!: string;
 
   @ApiProperty({ example: 'sid must be a non-empty string' })

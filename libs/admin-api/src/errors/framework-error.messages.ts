@@ -8,7 +8,7 @@ export interface FrameworkErrorText {
  * Fastify errors whose own message quotes the URL, the path or a header ("'/v1/results/…' is exceeding
  * the max param length"): replaced by a fixed text, so that nothing the caller sent is echoed back.
  */
-const BY_FASTIFY_CODE: Readonly<Record<string, FrameworkErrorText>> = {
+export const BY_FASTIFY_CODE = {
   FST_ERR_BAD_URL: {
     code: 'MALFORMED_URL',
     message: 'The request path is not valid percent-encoded UTF-8',
@@ -21,19 +21,19 @@ const BY_FASTIFY_CODE: Readonly<Record<string, FrameworkErrorText>> = {
     code: 'UNSUPPORTED_MEDIA_TYPE',
     message: 'This route does not accept a body of this content type',
   },
-};
+} as const satisfies Readonly<Record<string, FrameworkErrorText>>;
 
 /** Nest's own 404 ("Cannot GET /the/path") is only raised for a request no route matches. */
-const NO_ROUTE: FrameworkErrorText = {
+export const NO_ROUTE = {
   code: 'NOT_FOUND',
   message: 'No route matches this method and path',
-};
+} as const satisfies FrameworkErrorText;
 
 /** The safe text of a framework 4xx, or undefined when its own message may be sent as it is. */
 export function safeFrameworkText(status: number, cause: unknown): FrameworkErrorText | undefined {
   const fastifyCode = (cause as { code?: unknown } | null | undefined)?.code;
   if (typeof fastifyCode === 'string' && Object.hasOwn(BY_FASTIFY_CODE, fastifyCode)) {
-    return BY_FASTIFY_CODE[fastifyCode];
+    return (BY_FASTIFY_CODE as Readonly<Record<string, FrameworkErrorText>>)[fastifyCode];
   }
   return status === 404 ? NO_ROUTE : undefined;
 }

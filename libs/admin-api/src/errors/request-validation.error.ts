@@ -1,13 +1,14 @@
 import { ValidationError } from '@nestjs/common';
 import { DomainError, DomainErrorKind } from '@faceauth/core';
+import { AdminApiErrorCode } from './admin-api-error-code';
 
 /** A request body, query or parameter failed validation; the message names every offending field. */
-export class RequestValidationError extends DomainError<'VALIDATION_FAILED'> {
+export class RequestValidationError extends DomainError<typeof AdminApiErrorCode.VALIDATION_FAILED> {
   constructor(
     readonly fields: string[],
     message: string,
   ) {
-    super('VALIDATION_FAILED', DomainErrorKind.INVALID, message, { fields });
+    super(AdminApiErrorCode.VALIDATION_FAILED, DomainErrorKind.INVALID, message, { fields });
   }
 
   static fromValidationErrors(errors: ValidationError[]): RequestValidationError {

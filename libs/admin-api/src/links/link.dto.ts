@@ -48,19 +48,20 @@ const METADATA_DOC = {
 export class LinkPolicyDto {
   @ApiProperty({
     enum: ['count', 'time'],
+    example: 'count',
     description: 'count: used up after maxUses results; time: windowSeconds after first use',
   })
   @IsIn(['count', 'time'], { message: 'policy.mode must be count or time' })
   mode!: 'count' | 'time';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, description: 'count mode only (default 1)' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, example: 1, description: 'count mode only (default 1)' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(1000)
   maxUses?: number;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'time mode only' })
+  @ApiPropertyOptional({ minimum: 1, example: 600, description: 'time mode only (required there)' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -68,7 +69,10 @@ export class LinkPolicyDto {
 }
 
 export class CreateLinkDto {
-  @ApiPropertyOptional({ description: 'Configured FaceAuth project name (default project if omitted)' })
+  @ApiPropertyOptional({
+    description: 'Configured FaceAuth project name (default project if omitted)',
+    example: 'default',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'project must be a configured project name' })
   project?: string;
@@ -84,9 +88,9 @@ export class CreateLinkDto {
   @Length(1, 256)
   authUserId?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) authCf1?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) authCf2?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) authCf3?: string;
+  @ApiPropertyOptional({ example: 'custom-1' }) @IsOptional() @IsString() @MaxLength(512) authCf1?: string;
+  @ApiPropertyOptional({ example: 'custom-2' }) @IsOptional() @IsString() @MaxLength(512) authCf2?: string;
+  @ApiPropertyOptional({ example: 'custom-3' }) @IsOptional() @IsString() @MaxLength(512) authCf3?: string;
 
   @ApiPropertyOptional({ example: 'en', description: 'Language of the hosted page' })
   @IsOptional()
@@ -107,6 +111,7 @@ export class CreateLinkDto {
   token?: string;
 
   @ApiPropertyOptional({
+    example: true,
     description:
       "False: the Face Auth URL carries no token (the sid-only URL), for a project whose Argos token expiration is off; only the short link then enforces the link's policy, and results cannot be tied to the link by Argos' webhook. Default true",
   })
@@ -114,18 +119,32 @@ export class CreateLinkDto {
   @IsBoolean({ message: 'tokenInUrl must be true or false' })
   tokenInUrl?: boolean;
 
-  @ApiPropertyOptional({ type: LinkPolicyDto, description: "Defaults to the project's Argos token setting" })
+  @ApiPropertyOptional({
+    type: LinkPolicyDto,
+    // One use: honoured whatever the project's Argos token expiration (a time policy may exceed its window).
+    example: { mode: 'count', maxUses: 1 },
+    description:
+      "Defaults to the project's Argos token setting; count mode takes maxUses, time mode windowSeconds (not both)",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => LinkPolicyDto)
   policy?: LinkPolicyDto;
 
-  @ApiPropertyOptional({ enum: ['result', 'open'], description: 'When a use is recorded (default result)' })
+  @ApiPropertyOptional({
+    enum: ['result', 'open'],
+    example: 'result',
+    description: 'When a use is recorded (default result)',
+  })
   @IsOptional()
   @IsIn(['result', 'open'])
   consumeOn?: 'result' | 'open';
 
-  @ApiPropertyOptional({ minimum: 1, description: 'Validity of the never-used link in seconds' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    example: 86400,
+    description: 'Validity of the never-used link in seconds',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -13,18 +13,37 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { LinkService } from '@faceauth/token-policy';
+import { LinkService, TokenErrorCode } from '@faceauth/token-policy';
 import { InjectAdminApiOptions, ResolvedAdminApiOptions } from '../admin-api.options';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { ApiKeyPrincipal } from '../auth/api-key-principal';
 import { RequireScopes } from '../auth/auth.metadata';
 import { Scope } from '../auth/scope.enum';
+import { ErrorCodes } from '../errors/error-code';
 import { RequestValidationError } from '../errors/request-validation.error';
 import { CreateLinkDto, GetLinkQueryDto, LinkDto, LinkPageDto, ListLinksQueryDto } from './link.dto';
 import { toLinkDto, toMintInput } from './link-dto.mapper';
 import { LinkMetadataInterceptor } from './link-metadata.interceptor';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,255}$/;
+
+const INVALID_QUERY = {
+  status: 400,
+  description:
+    'VALIDATION_FAILED: a query parameter is invalid (named in the message); INVALID_CURSOR: a cursor this ' +
+    'API did not return',
+  codes: [ErrorCodes.VALIDATION_FAILED, ErrorCodes.INVALID_CURSOR],
+};
+const INVALID_ID = {
+  status: 400,
+  description: 'BAD_REQUEST: the id is not a UUID; VALIDATION_FAILED: a query parameter is invalid',
+  codes: [ErrorCodes.BAD_REQUEST, ErrorCodes.VALIDATION_FAILED],
+};
+const LINK_NOT_FOUND = {
+  status: 404,
+  description: 'TOKEN_NOT_FOUND: no link has this id',
+  codes: [TokenErrorCode.TOKEN_NOT_FOUND],
+};
 
 @ApiTags('links')
 @AdminController('v1/links')
@@ -50,13 +69,29 @@ export class LinksController {
       description:
         'VALIDATION_FAILED: a field of the body or the Idempotency-Key header is invalid (named in the message); ' +
         'UNKNOWN_PROJECT: no such project is configured; INVALID_POLICY, INVALID_LINK_CONTEXT: the policy, ' +
-        'client reference or metadata is beyond its limits',
+        'client reference or metadata is beyond its limits; BAD_REQUEST: the body is not valid JSON',
+      codes: [
+        ErrorCodes.VALIDATION_FAILED,
+        TokenErrorCode.UNKNOWN_PROJECT,
+        TokenErrorCode.INVALID_POLICY,
+        TokenErrorCode.INVALID_LINK_CONTEXT,
+        ErrorCodes.BAD_REQUEST,
+      ],
     },
     {
       status: 409,
       description:
         'TOKEN_TAKEN: this token id is already bound to another link; ' +
         'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with a different body',
+      codes: [TokenErrorCode.TOKEN_TAKEN, TokenErrorCode.IDEMPOTENCY_KEY_REUSED],
+    },
+    413,
+    415,
+    {
+      status: 422,
+      description:
+        "POLICY_NOT_HONOURED: Argos would not honour this policy with the project's token expiration setting",
+      codes: [TokenErrorCode.POLICY_NOT_HONOURED],
     },
     503,
   )
@@ -82,7 +117,7 @@ export class LinksController {
   @Get()
   @RequireScopes(Scope.LINKS_READ)
   @ApiOkResponse({ type: LinkPageDto })
-  @ApiErrors(400, 503)
+  @ApiErrors(INVALID_QUERY, 503)
   async list(@Query() query: ListLinksQueryDto): Promise<LinkPageDto> {
     const page = await this.links.list(query);
     return {
@@ -95,7 +130,7 @@ export class LinksController {
   @Get(':id')
   @RequireScopes(Scope.LINKS_READ)
   @ApiOkResponse({ type: LinkDto })
-  @ApiErrors(400, { status: 404, description: 'TOKEN_NOT_FOUND: no link has this id' }, 503)
+  @ApiErrors(INVALID_ID, LINK_NOT_FOUND, 503)
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: GetLinkQueryDto,
@@ -120,7 +155,11 @@ export class LinksController {
   @Delete(':id')
   @RequireScopes(Scope.LINKS_WRITE)
   @ApiOkResponse({ type: LinkDto })
-  @ApiErrors(400, { status: 404, description: 'TOKEN_NOT_FOUND: no link has this id' }, 503)
+  @ApiErrors(
+    { status: 400, description: 'BAD_REQUEST: the id is not a UUID', codes: [ErrorCodes.BAD_REQUEST] },
+    LINK_NOT_FOUND,
+    503,
+  )
   async revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<LinkDto> {
     return toLinkDto(await this.links.revoke(id), this.options.publicBaseUrl);
   }

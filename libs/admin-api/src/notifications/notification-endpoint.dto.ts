@@ -113,6 +113,7 @@ export class UpdateNotificationEndpointDto {
   events?: string[] | null;
 
   @ApiPropertyOptional({
+    example: true,
     description:
       'False stops deliveries (they wait); true re-enables an endpoint, also one disabled after a run of ' +
       'failures, and resets its failure count',

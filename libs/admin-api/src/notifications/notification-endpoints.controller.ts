@@ -1,11 +1,8 @@
 import { Body, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -17,7 +14,7 @@ import {
 import { RequireScopes } from '../auth/auth.metadata';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { Scope } from '../auth/scope.enum';
-import { ErrorEnvelope } from '../errors/error-envelope';
+import { ErrorCodes } from '../errors/error-code';
 import { AdminController } from '../http/admin-controller.decorator';
 import {
   CreateNotificationEndpointDto,
@@ -36,14 +33,30 @@ import {
   toUpdateEndpointInput,
 } from './notification-endpoint-dto.mapper';
 
-const Invalid = (): MethodDecorator =>
-  ApiBadRequestResponse({
-    type: ErrorEnvelope,
-    description:
-      'A field is invalid, named in the message (VALIDATION_FAILED; INVALID_ENDPOINT, UNKNOWN_EVENT_TYPE)',
-  });
-const EndpointNotFound = (): MethodDecorator =>
-  ApiNotFoundResponse({ type: ErrorEnvelope, description: 'No endpoint has this id (ENDPOINT_NOT_FOUND)' });
+/** A body field is invalid (or, with an `{id}`, the id is not a UUID). */
+const INVALID_BODY = {
+  status: 400,
+  description:
+    'A field is invalid, named in the message (VALIDATION_FAILED; INVALID_ENDPOINT, UNKNOWN_EVENT_TYPE); ' +
+    'BAD_REQUEST: the body is not valid JSON, or the id is not a UUID',
+  codes: [
+    ErrorCodes.VALIDATION_FAILED,
+    NotificationErrorCode.INVALID_ENDPOINT,
+    NotificationErrorCode.UNKNOWN_EVENT_TYPE,
+    ErrorCodes.BAD_REQUEST,
+  ],
+};
+/** An `{id}` that is not a UUID. */
+const INVALID_ID = {
+  status: 400,
+  description: 'BAD_REQUEST: the id is not a UUID',
+  codes: [ErrorCodes.BAD_REQUEST],
+};
+const ENDPOINT_NOT_FOUND = {
+  status: 404,
+  description: 'No endpoint has this id (ENDPOINT_NOT_FOUND)',
+  codes: [NotificationErrorCode.ENDPOINT_NOT_FOUND],
+};
 
 /**
  * Endpoints of the signed outbound webhooks (Standard Webhooks) and their deliveries. The signing secret is
@@ -59,7 +72,7 @@ export class NotificationEndpointsController {
   /** Registers an endpoint; its `whsec_` secret is in this answer only. */
   @Post()
   @ApiCreatedResponse({ type: NotificationEndpointWithSecretDto })
-  @Invalid()
+  @ApiErrors(INVALID_BODY, 413, 415)
   async create(@Body() body: CreateNotificationEndpointDto): Promise<NotificationEndpointWithSecretDto> {
     const created = await this.endpoints.create(toCreateEndpointInput(body, this.endpoints.eventTypes));
     return toEndpointWithSecretDto(created);
@@ -75,8 +88,7 @@ export class NotificationEndpointsController {
   /** One endpoint (never its secret). */
   @Get(':id')
   @ApiOkResponse({ type: NotificationEndpointDto })
-  @EndpointNotFound()
-  @ApiErrors(400)
+  @ApiErrors(INVALID_ID, ENDPOINT_NOT_FOUND)
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<NotificationEndpointDto> {
     return toEndpointDto(await this.endpoints.get(id));
   }
@@ -84,8 +96,7 @@ export class NotificationEndpointsController {
   /** Changes the fields sent; `enabled: true` re-enables an endpoint disabled after failures. */
   @Patch(':id')
   @ApiOkResponse({ type: NotificationEndpointDto })
-  @Invalid()
-  @EndpointNotFound()
+  @ApiErrors(INVALID_BODY, ENDPOINT_NOT_FOUND, 413, 415)
   async update(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: UpdateNotificationEndpointDto,
@@ -98,8 +109,7 @@ export class NotificationEndpointsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @EndpointNotFound()
-  @ApiErrors(400)
+  @ApiErrors(INVALID_ID, ENDPOINT_NOT_FOUND)
   async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.endpoints.delete(id);
   }
@@ -111,11 +121,10 @@ export class NotificationEndpointsController {
   @Post(':id/rotate-secret')
   @HttpCode(200)
   @ApiOkResponse({ type: NotificationEndpointWithSecretDto })
-  @EndpointNotFound()
-  @ApiErrors(400)
-  @ApiConflictResponse({
-    type: ErrorEnvelope,
+  @ApiErrors(INVALID_ID, ENDPOINT_NOT_FOUND, {
+    status: 409,
     description: 'Rotated or deleted meanwhile; try again (CONCURRENT_ROTATION)',
+    codes: [NotificationErrorCode.CONCURRENT_ROTATION],
   })
   async rotateSecret(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -126,8 +135,16 @@ export class NotificationEndpointsController {
   /** The endpoint's deliveries, newest first. */
   @Get(':id/deliveries')
   @ApiOkResponse({ type: NotificationDeliveryPageDto })
-  @Invalid()
-  @EndpointNotFound()
+  @ApiErrors(
+    {
+      status: 400,
+      description:
+        'VALIDATION_FAILED: a query parameter is invalid (named in the message); INVALID_CURSOR: a cursor this ' +
+        'API did not return; BAD_REQUEST: the id is not a UUID',
+      codes: [ErrorCodes.VALIDATION_FAILED, ErrorCodes.INVALID_CURSOR, ErrorCodes.BAD_REQUEST],
+    },
+    ENDPOINT_NOT_FOUND,
+  )
   async deliveries(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: ListDeliveriesQueryDto,
@@ -143,15 +160,19 @@ export class NotificationEndpointsController {
   @Post(':id/deliveries/:deliveryId/replay')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: NotificationDeliveryDto })
-  @ApiErrors(400)
-  @ApiNotFoundResponse({
-    type: ErrorEnvelope,
-    description: 'No such endpoint (ENDPOINT_NOT_FOUND), or no such delivery of it (DELIVERY_NOT_FOUND)',
-  })
-  @ApiConflictResponse({
-    type: ErrorEnvelope,
-    description: 'The delivery is still pending or being delivered (DELIVERY_IN_PROGRESS)',
-  })
+  @ApiErrors(
+    { ...INVALID_ID, description: 'BAD_REQUEST: an id is not a UUID' },
+    {
+      status: 404,
+      description: 'No such endpoint (ENDPOINT_NOT_FOUND), or no such delivery of it (DELIVERY_NOT_FOUND)',
+      codes: [NotificationErrorCode.ENDPOINT_NOT_FOUND, NotificationErrorCode.DELIVERY_NOT_FOUND],
+    },
+    {
+      status: 409,
+      description: 'The delivery is still pending or being delivered (DELIVERY_IN_PROGRESS)',
+      codes: [NotificationErrorCode.DELIVERY_IN_PROGRESS],
+    },
+  )
   async replay(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('deliveryId', new ParseUUIDPipe()) deliveryId: string,

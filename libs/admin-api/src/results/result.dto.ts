@@ -15,18 +15,18 @@ import {
 import { IDENTITY_SOURCES, POLICY_VIOLATIONS, PolicyViolation } from '@faceauth/results';
 
 export class SubmitFaceAuthDto {
-  @ApiProperty({ description: 'Approved ID Check submission id' })
+  @ApiProperty({ description: 'Approved ID Check submission id', example: 'sub_abc123' })
   @IsString()
   @Length(1, 256)
   submissionId!: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'default' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'project must be a configured project name' })
   project?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 256) userId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cf1?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cf2?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cf3?: string;
+  @ApiPropertyOptional({ example: 'user-1' }) @IsOptional() @IsString() @Length(1, 256) userId?: string;
+  @ApiPropertyOptional({ example: 'custom-1' }) @IsOptional() @IsString() @MaxLength(512) cf1?: string;
+  @ApiPropertyOptional({ example: 'custom-2' }) @IsOptional() @IsString() @MaxLength(512) cf2?: string;
+  @ApiPropertyOptional({ example: 'custom-3' }) @IsOptional() @IsString() @MaxLength(512) cf3?: string;
 }
 
 /** The multipart form of `POST /v1/faceauth`, for the OpenAPI document. */

@@ -8,10 +8,17 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectResultsOptions, ResolvedResultsOptions, ResultsService } from '@faceauth/results';
+import {
+  InjectResultsOptions,
+  ResolvedResultsOptions,
+  ResultErrorCode,
+  ResultsService,
+} from '@faceauth/results';
 import { RequireScopes } from '../auth/auth.metadata';
 import { Scope } from '../auth/scope.enum';
-import { ApiArgosErrors } from '../errors/api-error-responses.decorator';
+import { ApiArgosErrors, IMAGE_TOO_LARGE_ERROR } from '../errors/api-error-responses.decorator';
+import { ARGOS_CODES_BY_STATUS, ErrorCodes } from '../errors/error-code';
+import { ApiErrors } from '../http/api-errors.decorator';
 import { ParseAuthIdPipe } from '../http/parse-auth-id.pipe';
 import { ArgosErrorInterceptor } from '../http/argos-error.interceptor';
 import { RawBodyRequest } from './multipart-form.parser';
@@ -24,6 +31,13 @@ import {
   SubmitFaceAuthFormDto,
 } from './result.dto';
 import { toResultDto } from './result-dto.mapper';
+
+/** The 400 of a route that reads one result: its `authId` is invalid, or Argos refused it before any call. */
+const INVALID_AUTH_ID = {
+  status: 400,
+  description: 'VALIDATION_FAILED: the authId is invalid; ARGOS_INVALID_INPUT: refused before calling Argos',
+  codes: [ErrorCodes.VALIDATION_FAILED, ...(ARGOS_CODES_BY_STATUS[400] ?? [])],
+};
 
 interface ImageReply {
   header(name: string, value: string): ImageReply;
@@ -46,6 +60,24 @@ export class ResultsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: SubmitFaceAuthFormDto })
   @ApiCreatedResponse({ type: ResultDto })
+  @ApiErrors(
+    {
+      status: 400,
+      description:
+        'VALIDATION_FAILED: a form field is invalid or missing (named in the message); MALFORMED_MULTIPART: the ' +
+        'body is not a readable multipart/form-data body; INVALID_IMAGE: faceImage is not a JPEG or PNG; ' +
+        'UNKNOWN_PROJECT: no such project is configured; ARGOS_INVALID_INPUT: refused before calling Argos',
+      codes: [
+        ErrorCodes.VALIDATION_FAILED,
+        ErrorCodes.MALFORMED_MULTIPART,
+        ResultErrorCode.INVALID_IMAGE,
+        ResultErrorCode.UNKNOWN_PROJECT,
+        ...(ARGOS_CODES_BY_STATUS[400] ?? []),
+      ],
+    },
+    IMAGE_TOO_LARGE_ERROR,
+    415,
+  )
   async submit(@Req() request: RawBodyRequest): Promise<ResultDto> {
     const submission = await readFaceAuthSubmission(request, this.options.maxImageBytes);
     return toResultDto(await this.results.submit(submission));
@@ -55,6 +87,13 @@ export class ResultsController {
   @Get('results')
   @RequireScopes(Scope.RESULTS_READ)
   @ApiOkResponse({ type: ResultPageDto })
+  @ApiErrors({
+    status: 400,
+    description:
+      'VALIDATION_FAILED: a query parameter is invalid (named in the message); INVALID_CURSOR: a cursor this API ' +
+      'did not return; ARGOS_INVALID_INPUT: refused before calling Argos',
+    codes: [ErrorCodes.VALIDATION_FAILED, ErrorCodes.INVALID_CURSOR, ...(ARGOS_CODES_BY_STATUS[400] ?? [])],
+  })
   async list(@Query() query: ListResultsQueryDto): Promise<ResultPageDto> {
     const page = await this.results.list({
       ...query,
@@ -68,6 +107,7 @@ export class ResultsController {
   @Get('results/:authId')
   @RequireScopes(Scope.RESULTS_READ)
   @ApiOkResponse({ type: ResultDto })
+  @ApiErrors(INVALID_AUTH_ID)
   async get(
     @Param('authId', ParseAuthIdPipe) authId: string,
     @Query() query: GetResultQueryDto,
@@ -86,6 +126,7 @@ export class ResultsController {
       'image/png': { schema: { type: 'string', format: 'binary' } },
     },
   })
+  @ApiErrors(INVALID_AUTH_ID)
   async image(
     @Param('authId', ParseAuthIdPipe) authId: string,
     @Res({ passthrough: false }) reply: ImageReply,
@@ -98,6 +139,11 @@ export class ResultsController {
   @Delete('results/:authId')
   @RequireScopes(Scope.RESULTS_DELETE)
   @ApiOkResponse({ type: ResultDto })
+  @ApiErrors(INVALID_AUTH_ID, {
+    status: 409,
+    description: 'RESULT_UNDER_LEGAL_HOLD: the result is under a legal hold; release it first',
+    codes: [ResultErrorCode.RESULT_UNDER_LEGAL_HOLD],
+  })
   async remove(@Param('authId', ParseAuthIdPipe) authId: string): Promise<ResultDto> {
     return toResultDto(await this.results.delete(authId));
   }

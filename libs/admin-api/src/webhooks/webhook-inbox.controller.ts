@@ -12,6 +12,7 @@ import {
 import { RequireScopes } from '../auth/auth.metadata';
 import { ApiErrors } from '../http/api-errors.decorator';
 import { Scope } from '../auth/scope.enum';
+import { ErrorCodes } from '../errors/error-code';
 import { InboxPageDto, InboxRowDto, ListInboxQueryDto } from './webhook-inbox.dto';
 
 /** Operators' view of the webhook inbox (never the payloads: they hold personal fields). */
@@ -28,7 +29,16 @@ export class WebhookInboxController {
   /** Received Argos notifications, newest first, by status. */
   @Get()
   @ApiOkResponse({ type: InboxPageDto })
-  @ApiErrors(400, 503)
+  @ApiErrors(
+    {
+      status: 400,
+      description:
+        'VALIDATION_FAILED: a query parameter is invalid (named in the message); INVALID_CURSOR: a cursor this ' +
+        'API did not return',
+      codes: [ErrorCodes.VALIDATION_FAILED, ErrorCodes.INVALID_CURSOR],
+    },
+    503,
+  )
   async list(@Query() query: ListInboxQueryDto): Promise<InboxPageDto> {
     const limit = query.limit ?? 50;
     const rows = await this.inbox.list({
@@ -48,7 +58,15 @@ export class WebhookInboxController {
   @Post(':id/replay')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: InboxRowDto })
-  @ApiErrors(400, { status: 404, description: 'INBOX_ROW_NOT_FOUND: no inbox row has this id' }, 503)
+  @ApiErrors(
+    { status: 400, description: 'BAD_REQUEST: the id is not a UUID', codes: [ErrorCodes.BAD_REQUEST] },
+    {
+      status: 404,
+      description: `${WebhookErrorCode.INBOX_ROW_NOT_FOUND}: no inbox row has this id`,
+      codes: [WebhookErrorCode.INBOX_ROW_NOT_FOUND],
+    },
+    503,
+  )
   async replay(@Param('id', new ParseUUIDPipe()) id: string): Promise<InboxRowDto> {
     if (!(await this.inbox.replay(id, this.clock.now()))) {
       throw new WebhookError(WebhookErrorCode.INBOX_ROW_NOT_FOUND, 'No inbox row has this id');
