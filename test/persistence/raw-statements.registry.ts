@@ -21,6 +21,7 @@ export const RAW_STATEMENTS: Record<string, RegisteredStatements> = {
     files: [
       'libs/token-policy/src/persistence/token.sql.ts',
       'libs/token-policy/src/persistence/token-list.sql.ts',
+      'libs/token-policy/src/persistence/token-status.sql.ts',
       'libs/token-policy/src/persistence/link-outcome.sql.ts',
     ],
     statements: tokenStatements,

@@ -130,8 +130,17 @@ describe.each(databasesUnderTest())('token consumption on %s', (kind) => {
     await h.ledger.recordUse(e.token);
     const f = await h.links.mint({ sid: 's' });
     await h.links.revoke(f.id);
+    // Argos' token_expired: a time expiry announced ahead (still usable) and one already past.
+    const g = await h.links.mint({ sid: 's', policy: { mode: 'time', windowSeconds: 3600 } });
+    await h.ledger.recordUse(g.token);
+    await h.ledger.markExpired(g.token, new Date(now + 60_000));
+    const i = await h.links.mint({ sid: 's', policy: { mode: 'time', windowSeconds: 3600 } });
+    await h.ledger.recordUse(i.token);
+    await h.ledger.markExpired(i.token, new Date(now + 500));
     void [a, d];
     h.clock.set(now + 1_000);
+    expect((await h.links.get(g.id)).status).toBe('active');
+    expect((await h.links.get(i.id)).status).toBe('expired');
     const all = await h.links.list({ limit: 200 });
     for (const status of TOKEN_STATUSES) {
       const viaSql = (await h.links.list({ status, limit: 200 })).items.map((v) => v.id).sort();

@@ -1,3 +1,5 @@
+import { endedByTimeSql, usedUpSql } from './token-status.sql';
+
 /**
  * The outcome of a link is decided once: every statement that sets it is conditional on
  * `outcome_status = 'pending'`, so of two concurrent deciders (two results, a result and a revocation)
@@ -49,10 +51,8 @@ RETURNING id`;
 export const expiredPendingSql = (columns: string): string => `
 SELECT ${columns} FROM faceauth_tokens
 WHERE outcome_status = 'pending' AND revoked_at IS NULL
-  AND NOT (policy_mode = 'count' AND use_count >= max_uses)
-  AND ((expired_at IS NOT NULL AND expired_at <= $1)
-    OR (use_count = 0 AND expires_at <= $1)
-    OR (window_ends_at IS NOT NULL AND window_ends_at <= $1))
+  AND NOT ${usedUpSql('')}
+  AND ${endedByTimeSql('', '$1')}
 ORDER BY expires_at
 LIMIT $2`;
 

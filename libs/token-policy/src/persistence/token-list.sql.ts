@@ -1,5 +1,6 @@
 import { KeysetPosition, sqlFamily, SqlFamily } from '@faceauth/core';
 import { TOKEN_STATUSES, TokenStatus } from '../policy/link-policy';
+import { endedByTimeSql, usedUpSql } from './token-status.sql';
 
 export interface TokenListFilter {
   sid?: string;
@@ -13,9 +14,8 @@ export interface TokenListFilter {
   limit: number;
 }
 
-const USED = "(t.policy_mode = 'count' AND t.use_count >= t.max_uses)";
-const expired = (now: string): string =>
-  `(t.expired_at IS NOT NULL OR (t.use_count = 0 AND t.expires_at <= ${now}) OR (t.window_ends_at IS NOT NULL AND t.window_ends_at <= ${now}))`;
+const USED = usedUpSql('t');
+const expired = (now: string): string => endedByTimeSql('t', now);
 
 /** SQL for each derived status at `now` (a placeholder); mirrors `tokenStatus()` (a test checks they agree). */
 const STATUS_SQL: Record<TokenStatus, (now: string) => string> = {
