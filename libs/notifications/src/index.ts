@@ -38,6 +38,8 @@ export {
   type UpdateEndpointInput,
   type DeliveryView,
   type DeliveryPage,
+  endpointNotFound,
+  deliveryNotFound,
 } from './endpoints/notification-endpoint.service';
 export {
   TargetPolicy,

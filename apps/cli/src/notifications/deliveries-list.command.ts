@@ -3,7 +3,7 @@ import { SubCommand } from 'nest-commander';
 import { ListBaseCommand, ListFlags } from '../commands/list.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { uuidArgument } from '../flags/cli-value.parser';
-import { DeliveryJson, namingId, toDeliveryJson } from './notification-output';
+import { DeliveryJson, toDeliveryJson } from './notification-output';
 
 @SubCommand({
   name: 'list',
@@ -20,12 +20,10 @@ export class DeliveriesListCommand extends ListBaseCommand {
   async run([idArgument]: string[], flags: ListFlags): Promise<void> {
     const endpointId = uuidArgument('the endpoint id', idArgument);
     const page = await this.context.run(async ({ app }) => {
-      const found = await namingId(endpointId, () =>
-        app.get(NotificationEndpointService).listDeliveries(endpointId, {
-          limit: flags.limit,
-          cursor: flags.cursor,
-        }),
-      );
+      const found = await app.get(NotificationEndpointService).listDeliveries(endpointId, {
+        limit: flags.limit,
+        cursor: flags.cursor,
+      });
       return { items: found.items.map(toDeliveryJson), nextCursor: found.nextCursor };
     });
     this.printPage<DeliveryJson>(

@@ -3,7 +3,7 @@ import { SubCommand } from 'nest-commander';
 import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { uuidArgument } from '../flags/cli-value.parser';
-import { namingId, toDeliveryJson } from './notification-output';
+import { toDeliveryJson } from './notification-output';
 
 @SubCommand({
   name: 'replay',
@@ -19,15 +19,13 @@ export class DeliveriesReplayCommand extends JsonOutputCommand {
 
   async run([idArgument]: string[], flags: JsonFlag): Promise<void> {
     const id = uuidArgument('the delivery id', idArgument);
-    const { delivery, endpoint } = await this.context.run(({ app }) =>
-      namingId(id, async () => {
-        const endpoints = app.get(NotificationEndpointService);
-        // The endpoint, from the delivery: the API's route names both, the operator only the delivery.
-        const found = await endpoints.getDelivery(id);
-        const replayed = await endpoints.replay(id);
-        return { delivery: replayed, endpoint: await endpoints.get(found.endpointId) };
-      }),
-    );
+    const { delivery, endpoint } = await this.context.run(async ({ app }) => {
+      const endpoints = app.get(NotificationEndpointService);
+      // The endpoint, from the delivery: the API's route names both, the operator only the delivery.
+      const found = await endpoints.getDelivery(id);
+      const replayed = await endpoints.replay(id);
+      return { delivery: replayed, endpoint: await endpoints.get(found.endpointId) };
+    });
     const printed = toDeliveryJson(delivery);
     const waiting = endpoint.enabled
       ? ''

@@ -3,7 +3,6 @@ import { SubCommand } from 'nest-commander';
 import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { uuidArgument } from '../flags/cli-value.parser';
-import { namingId } from './notification-output';
 
 @SubCommand({
   name: 'remove',
@@ -18,7 +17,7 @@ export class EndpointsRemoveCommand extends JsonOutputCommand {
 
   async run([idArgument]: string[], flags: JsonFlag): Promise<void> {
     const id = uuidArgument('the endpoint id', idArgument);
-    await this.context.run(({ app }) => namingId(id, () => app.get(NotificationEndpointService).delete(id)));
+    await this.context.run(({ app }) => app.get(NotificationEndpointService).delete(id));
     this.print(flags, { id, removed: true }, () => `endpoint ${id} removed, with its deliveries`);
   }
 }

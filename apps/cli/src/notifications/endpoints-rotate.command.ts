@@ -3,7 +3,7 @@ import { SubCommand } from 'nest-commander';
 import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { uuidArgument } from '../flags/cli-value.parser';
-import { namingId, toEndpointWithSecretJson } from './notification-output';
+import { toEndpointWithSecretJson } from './notification-output';
 
 @SubCommand({
   name: 'rotate',
@@ -20,7 +20,7 @@ export class EndpointsRotateCommand extends JsonOutputCommand {
   async run([idArgument]: string[], flags: JsonFlag): Promise<void> {
     const id = uuidArgument('the endpoint id', idArgument);
     const rotated = await this.context.run(({ app }) =>
-      namingId(id, () => app.get(NotificationEndpointService).rotateSecret(id)),
+      app.get(NotificationEndpointService).rotateSecret(id),
     );
     const printed = toEndpointWithSecretJson(rotated);
     this.print(flags, printed, () => printed.secret);

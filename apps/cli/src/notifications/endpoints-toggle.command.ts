@@ -3,7 +3,7 @@ import { SubCommand } from 'nest-commander';
 import { JsonFlag, JsonOutputCommand } from '../commands/json-output.base-command';
 import { ServiceContextRunner } from '../context/service-context';
 import { uuidArgument } from '../flags/cli-value.parser';
-import { endpointState, namingId, toEndpointJson } from './notification-output';
+import { endpointState, toEndpointJson } from './notification-output';
 
 /** `enable` and `disable`: PATCH {enabled}; the endpoint as the API shows it with --json. */
 abstract class EndpointsToggleCommand extends JsonOutputCommand {
@@ -18,7 +18,7 @@ abstract class EndpointsToggleCommand extends JsonOutputCommand {
     const id = uuidArgument('the endpoint id', idArgument);
     const endpoint = toEndpointJson(
       await this.context.run(({ app }) =>
-        namingId(id, () => app.get(NotificationEndpointService).update(id, { enabled: this.enabled })),
+        app.get(NotificationEndpointService).update(id, { enabled: this.enabled }),
       ),
     );
     this.print(flags, endpoint, () => `endpoint ${endpoint.id} ${endpointState(endpoint)}`);

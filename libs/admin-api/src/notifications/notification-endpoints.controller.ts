@@ -7,8 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  deliveryNotFound,
   NotificationEndpointService,
-  NotificationError,
   NotificationErrorCode,
 } from '@faceauth/notifications';
 import { RequireScopes } from '../auth/auth.metadata';
@@ -180,7 +180,7 @@ export class NotificationEndpointsController {
     await this.endpoints.get(id);
     const delivery = await this.endpoints.getDelivery(deliveryId);
     if (delivery.endpointId !== id) {
-      throw new NotificationError(NotificationErrorCode.DELIVERY_NOT_FOUND, 'no such delivery');
+      throw deliveryNotFound(deliveryId);
     }
     return toDeliveryDto(await this.endpoints.replay(deliveryId));
   }

@@ -180,13 +180,13 @@ export class NotificationEndpointService {
       updatedAt: now,
     });
     const updated = await this.repository.updateEndpoint(next);
-    if (!updated) throw this.notFound();
+    if (!updated) throw endpointNotFound(id);
     return viewOf(updated, now);
   }
 
   /** Deletes the endpoint and every delivery of it. */
   async delete(id: string): Promise<void> {
-    if (!(await this.repository.deleteEndpoint(id))) throw this.notFound();
+    if (!(await this.repository.deleteEndpoint(id))) throw endpointNotFound(id);
   }
 
   /**
@@ -234,7 +234,7 @@ export class NotificationEndpointService {
 
   async getDelivery(deliveryId: string): Promise<DeliveryView> {
     const delivery = await this.repository.findDelivery(deliveryId);
-    if (!delivery) throw this.deliveryNotFound();
+    if (!delivery) throw deliveryNotFound(deliveryId);
     return deliveryViewOf(delivery);
   }
 
@@ -252,12 +252,12 @@ export class NotificationEndpointService {
         'only a delivered or failed delivery can be replayed',
       );
     }
-    throw this.deliveryNotFound();
+    throw deliveryNotFound(deliveryId);
   }
 
   private async found(id: string): Promise<NotificationEndpointEntity> {
     const endpoint = await this.repository.findEndpoint(id);
-    if (!endpoint) throw this.notFound();
+    if (!endpoint) throw endpointNotFound(id);
     return endpoint;
   }
 
@@ -303,12 +303,16 @@ export class NotificationEndpointService {
     }
     return [...new Set(types as string[])];
   }
-
-  private notFound(): NotificationError {
-    return new NotificationError(NotificationErrorCode.ENDPOINT_NOT_FOUND, 'no such notification endpoint');
-  }
-
-  private deliveryNotFound(): NotificationError {
-    return new NotificationError(NotificationErrorCode.DELIVERY_NOT_FOUND, 'no such delivery');
-  }
 }
+
+/** Ids are named as given (at most 64 characters: a caller's typo is echoed, not a payload). */
+const named = (id: string): string => id.slice(0, 64);
+
+export const endpointNotFound = (id: string): NotificationError =>
+  new NotificationError(
+    NotificationErrorCode.ENDPOINT_NOT_FOUND,
+    `no notification endpoint has the id ${named(id)}`,
+  );
+
+export const deliveryNotFound = (id: string): NotificationError =>
+  new NotificationError(NotificationErrorCode.DELIVERY_NOT_FOUND, `no delivery has the id ${named(id)}`);
