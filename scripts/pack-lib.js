@@ -2,8 +2,9 @@
 /**
  * `npm run pack:lib`: builds the embeddable library (`nest build lib` → dist/lib), writes its package.json and
  * packs it. The published package holds the built files only: `faceauth` (FaceAuthModule and everything a
- * host injects) and `faceauth/encryption` (the Nest-free crypto, usable from plain Node). Its dependencies
- * are read from what the built code requires; Nest, TypeORM and RxJS are peer dependencies (the host's copy).
+ * host injects), `faceauth/encryption` (the Nest-free crypto, usable from plain Node) and `faceauth/testing`
+ * (the in-process Argos sandbox for a host's tests). Its dependencies are read from what the built code
+ * requires; Nest, TypeORM and RxJS are peer dependencies (the host's copy).
  * Prints the tarball path on the last line.
  */
 'use strict';
@@ -26,6 +27,12 @@ const PEERS = new Set([
   'reflect-metadata',
 ]);
 const OPTIONAL_PEERS = new Set(['@nestjs/event-emitter']);
+/**
+ * Packages the built code needs without a `require()` of its own: a peer loads them on its behalf. The
+ * Argos sandbox behind `faceauth/testing` starts Fastify with `multipart: true`, and @nestjs/platform-fastify
+ * then imports @fastify/multipart (an optional peer of its own), which a host without uploads lacks.
+ */
+const LOADED_BY_PEERS = [{ name: '@fastify/multipart', usedWhere: /\bmultipart: true\b/ }];
 
 if (!process.argv.includes('--no-build')) {
   execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'lib'], {
@@ -43,10 +50,12 @@ function files(dir) {
 
 const required = new Set();
 for (const file of files(out).filter((f) => f.endsWith('.js'))) {
-  for (const [, spec] of readFileSync(file, 'utf8').matchAll(/require\("([^".][^"]*)"\)/g)) {
+  const code = readFileSync(file, 'utf8');
+  for (const [, spec] of code.matchAll(/require\("([^".][^"]*)"\)/g)) {
     if (spec.startsWith('node:') || builtinModules.includes(spec)) continue;
     required.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
   }
+  for (const { name, usedWhere } of LOADED_BY_PEERS) if (usedWhere.test(code)) required.add(name);
 }
 const versionOf = (name) => {
   const version = rootPackage.dependencies?.[name] ?? rootPackage.devDependencies?.[name];
@@ -74,6 +83,7 @@ const manifest = {
     './argos-client': entry('libs/argos-client/src/index'),
     './token-policy': entry('libs/token-policy/src/index'),
     './webhook': entry('libs/webhook/src/index'),
+    './testing': entry('libs/testing/src/index'),
     './package.json': './package.json',
   },
   files: ['src', 'libs', 'README.md'],

@@ -11,7 +11,7 @@ import {
   SandboxHandle,
   SandboxStats,
   SEEDED_SUBMISSIONS,
-} from '../../apps/argos-sandbox/src';
+} from '@faceauth/argos-sandbox';
 import {
   ApiErrorBody,
   faceAuthForm,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, BrowserContext } from 'playwright-core';
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
-import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '@faceauth/argos-sandbox';
 import { DOCUMENTED_RECORD_KEYS, GroupBody, readJson, RecordBody } from './sandbox-test.helpers';
 
 // A real headless Chromium (Debian's package, not a downloaded one) drives the hosted page.

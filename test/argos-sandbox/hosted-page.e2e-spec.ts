@@ -1,5 +1,5 @@
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
-import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '@faceauth/argos-sandbox';
 import {
   captureForm,
   DOCUMENTED_RECORD_KEYS,

@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks';
-import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
+import { createSandboxApp, SandboxHandle } from '@faceauth/argos-sandbox';
 
 const SECRET = 'whsec_' + Buffer.from('sandbox-outbound-secret-0001').toString('base64');
 

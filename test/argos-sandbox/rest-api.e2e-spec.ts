@@ -1,4 +1,4 @@
-import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import { createSandboxApp, makeJpeg, SandboxHandle, SEEDED_SUBMISSIONS } from '@faceauth/argos-sandbox';
 import {
   ApiErrorBody,
   DOCUMENTED_RECORD_KEYS,

@@ -5,7 +5,7 @@ import {
   SandboxHandle,
   SEEDED_SUBMISSIONS,
   WebhookDelivery,
-} from '../../apps/argos-sandbox/src';
+} from '@faceauth/argos-sandbox';
 import {
   captureForm,
   pageAttr,

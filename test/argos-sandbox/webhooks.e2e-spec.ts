@@ -4,7 +4,7 @@ import {
   SandboxHandle,
   SEEDED_SUBMISSIONS,
   WebhookDelivery,
-} from '../../apps/argos-sandbox/src';
+} from '@faceauth/argos-sandbox';
 import {
   captureForm,
   faceAuthForm,

@@ -3,7 +3,7 @@
  * retention (created at Argos three days ago, retention one day) is counted by a dry run, then deleted at
  * Argos and purged here by a real run, which leaves 0 overdue.
  */
-import { createSandboxApp, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import { createSandboxApp, SandboxHandle, SEEDED_SUBMISSIONS } from '@faceauth/argos-sandbox';
 import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';
 import { cliDatabaseEnv } from './cli-database.env';
 import { cliEntry, runCli } from './faceauth-cli.runner';

@@ -4,7 +4,7 @@
  * database only through the CLI's reconciliation. An in-process API on the same database (its processor
  * and reconciler off) is only used to read what the CLI did.
  */
-import { createSandboxApp, SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import { createSandboxApp, SandboxHandle, SEEDED_SUBMISSIONS } from '@faceauth/argos-sandbox';
 import { ApiHarness } from '../support/api-harness';
 import { startApiOn } from '../support/api-on-database';
 import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';

@@ -1,5 +1,5 @@
 import { WebhookReconciler } from '@faceauth/webhook';
-import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
+import { createSandboxApp, SandboxHandle } from '@faceauth/argos-sandbox';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { APPROVED_SUBMISSION, completeHostedPage, eventually, json } from '../support/sandbox-journey';
 import { databasesUnderTest } from '../support/test-databases';

@@ -1,4 +1,4 @@
-import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
+import { createSandboxApp, SandboxHandle } from '@faceauth/argos-sandbox';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { APPROVED_SUBMISSION, completeHostedPage, eventually, json } from '../support/sandbox-journey';
 

@@ -2,8 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createSandboxApp, SandboxHandle } from '../../apps/argos-sandbox/src';
-import { completeHostedPage, eventually, json } from '../support/sandbox-journey';
+import { eventually, json } from '../support/sandbox-journey';
 
 const ROOT = resolve(__dirname, '../..');
 const PEERS = [
@@ -50,13 +49,13 @@ function npmInstall(dir: string, extra: string[] = []): void {
 
 /**
  * Issue 9: the packed library installed into a fresh host application (its own package.json and DataSource),
- * configured with forRoot and with forRootAsync; and the encryption subpath used from plain Node.
+ * configured with forRoot and with forRootAsync; and the encryption subpath used from plain Node. Issue 19: the
+ * host's Argos is the in-process sandbox of the installed `faceauth/testing`.
  */
 describe('faceauth as a library installed from its npm tarball', () => {
   let tarball: string;
   let hostDir: string;
   let plainDir: string;
-  let sandbox: SandboxHandle;
 
   beforeAll(() => {
     const lines = execFileSync(process.execPath, [join(ROOT, 'scripts/pack-lib.js')], {
@@ -82,7 +81,6 @@ describe('faceauth as a library installed from its npm tarball', () => {
   }, 600_000);
 
   afterAll(async () => {
-    await sandbox?.close();
     for (const dir of [hostDir, plainDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -91,6 +89,8 @@ describe('faceauth as a library installed from its npm tarball', () => {
     expect(listing).toContain('package/src/index.js');
     expect(listing).toContain('package/src/index.d.ts');
     expect(listing).toContain('package/libs/encryption/src/plain.js');
+    expect(listing).toContain('package/libs/testing/src/index.js');
+    expect(listing).toContain('package/libs/testing/src/index.d.ts');
     expect(listing.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(listing.filter((f) => /spec|test\//.test(f))).toEqual([]);
     const manifest = JSON.parse(
@@ -104,6 +104,12 @@ describe('faceauth as a library installed from its npm tarball', () => {
       types: './libs/encryption/src/plain.d.ts',
       default: './libs/encryption/src/plain.js',
     });
+    expect(manifest.exports['./testing']).toEqual({
+      types: './libs/testing/src/index.d.ts',
+      default: './libs/testing/src/index.js',
+    });
+    // The sandbox's Fastify loads it through @nestjs/platform-fastify, with no require() of its own.
+    expect(Object.keys(manifest.dependencies)).toContain('@fastify/multipart');
   });
 
   it("compiles the README's embedding example as written, with the Nest 12 scaffold's compiler settings", () => {
@@ -152,15 +158,13 @@ describe('faceauth as a library installed from its npm tarball', () => {
   });
 
   it.each(['sync', 'async'])(
-    'boots a host configured with %s options, mints through the exported service, takes the webhook on its own route and calls its handler',
+    'boots a host configured with %s options against the sandbox of faceauth/testing, mints through the exported service, takes the webhook on its own route and calls its handler',
     async (mode) => {
-      sandbox ??= await createSandboxApp({ projects: [{ pid: 'host-project', apiKey: 'host-project-key' }] });
       const child: ChildProcess = spawn(process.execPath, ['main.js', mode], {
         cwd: hostDir,
         env: {
           PATH: process.env.PATH,
           HOST_DB: join(hostDir, `${mode}.sqlite`),
-          SANDBOX_URL: sandbox.url,
           SANDBOX_PID: 'host-project',
           SANDBOX_KEY: 'host-project-key',
         },
@@ -170,13 +174,13 @@ describe('faceauth as a library installed from its npm tarball', () => {
       child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
       child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
       try {
-        const host = await eventually(
+        // The host prints its URL and that of the sandbox it started in-process.
+        const [, host, sandboxUrl] = await eventually(
           async () =>
-            /HOST_READY (\S+)/.exec(output)?.[1] ??
+            /HOST_READY (\S+) (\S+)/.exec(output) ??
             (child.exitCode !== null ? Promise.reject(new Error(output)) : null),
           60_000,
         );
-        sandbox.controls.projects.upsert('host-project', { webhookUrl: `${host}/host/hooks/argos` });
         const link = await json(
           await fetch(`${host}/host/mint`, {
             method: 'POST',
@@ -184,8 +188,16 @@ describe('faceauth as a library installed from its npm tarball', () => {
             body: JSON.stringify({ sid: 'sub_approved_001', authUserId: `host-${mode}` }),
           }),
         );
-        expect(link.url.startsWith(`${sandbox.url}/face-auth?pid=host-project&encrypted=`)).toBe(true);
-        const attempt = await completeHostedPage(link.url);
+        expect(link.url.startsWith(`${sandboxUrl}/face-auth?pid=host-project&encrypted=`)).toBe(true);
+        // The person on the hosted page, played by the sandbox's typed controls inside the host.
+        const attempt = await json(
+          await fetch(`${host}/host/sandbox/complete`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ url: link.url }),
+          }),
+        );
+        expect(attempt).toEqual({ authId: expect.any(String), status: 'approved', failCodes: [] });
         const events = await eventually(async () => {
           const seen = await json(await fetch(`${host}/host/events`));
           return seen.authIds.includes(attempt.authId) ? seen : null;

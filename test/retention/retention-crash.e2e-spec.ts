@@ -6,7 +6,7 @@ import {
   DEFAULT_POLICY,
   SandboxHandle,
   SEEDED_SUBMISSIONS,
-} from '../../apps/argos-sandbox/src';
+} from '@faceauth/argos-sandbox';
 import { dataSourceOptions } from '@faceauth/service';
 import { ServiceProcess, startServiceProcess } from '../support/service-process';
 import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';

@@ -1,6 +1,6 @@
 import { ManualClock } from '@faceauth/core';
 import { CleanupScheduler } from '@faceauth/retention';
-import { SandboxHandle } from '../../apps/argos-sandbox/src';
+import { SandboxHandle } from '@faceauth/argos-sandbox';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { databasesUnderTest } from '../support/test-databases';
 import {

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@faceauth/core';
 import { CleanupScheduler } from '@faceauth/retention';
-import { SandboxHandle } from '../../apps/argos-sandbox/src';
+import { SandboxHandle } from '@faceauth/argos-sandbox';
 import { CleanupBatchRunner } from '../../libs/retention/src/cleanup/cleanup-batch.runner';
 import { CleanupLock } from '../../libs/retention/src/lock/cleanup-lock';
 import { zeroCounts } from '../../libs/retention/src/persistence/cleanup-run.repository';

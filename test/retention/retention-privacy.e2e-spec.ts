@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '@faceauth/core';
 import { CleanupScheduler } from '@faceauth/retention';
 import { WebhookProcessor } from '@faceauth/webhook';
-import { SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import { SandboxHandle, SEEDED_SUBMISSIONS } from '@faceauth/argos-sandbox';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { sqliteFilesText } from '../support/sqlite-files';
 import { databasesUnderTest } from '../support/test-databases';

@@ -1,7 +1,7 @@
 import { ManualClock } from '@faceauth/core';
 import { ResultRepository } from '@faceauth/results';
 import { CleanupScheduler } from '@faceauth/retention';
-import { SandboxHandle, SEEDED_SUBMISSIONS } from '../../apps/argos-sandbox/src';
+import { SandboxHandle, SEEDED_SUBMISSIONS } from '@faceauth/argos-sandbox';
 import { ApiHarness, startApi } from '../support/api-harness';
 import { databasesUnderTest } from '../support/test-databases';
 import {

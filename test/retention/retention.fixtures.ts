@@ -8,7 +8,7 @@ import {
   DEFAULT_POLICY,
   SandboxHandle,
   SEEDED_SUBMISSIONS,
-} from '../../apps/argos-sandbox/src';
+} from '@faceauth/argos-sandbox';
 import { FaceAuthRecord } from '@faceauth/argos-client';
 import { ResultRepository } from '@faceauth/results';
 

@@ -3,7 +3,7 @@ import {
   ProjectConfigInput,
   SandboxHandle,
   SEEDED_SUBMISSIONS,
-} from '../../apps/argos-sandbox/src';
+} from '@faceauth/argos-sandbox';
 import { ApiHarness, startApi } from './api-harness';
 import { DatabaseKindUnderTest } from './test-databases';
 

@@ -1,7 +1,9 @@
-import { loadSandboxConfigFromEnv } from './config/sandbox-env.config';
-import { SandboxConfigError } from './config/sandbox-config.error';
-import { createSandboxApp } from './sandbox.factory';
-import { SEEDED_SUBMISSIONS } from './state/submission.seed';
+import {
+  createSandboxApp,
+  loadSandboxConfigFromEnv,
+  SandboxConfigError,
+  SEEDED_SUBMISSIONS,
+} from '@faceauth/argos-sandbox';
 
 /**
  * Standalone Argos sandbox. Environment: SANDBOX_PORT (4010), SANDBOX_HOST (127.0.0.1),

@@ -10,7 +10,7 @@ import {
   DEFAULT_PID,
   DEFAULT_POLICY,
   SEEDED_SUBMISSIONS,
-} from '../../../apps/argos-sandbox/src';
+} from '@faceauth/argos-sandbox';
 import { CleanupBatchRunner } from '../../../libs/retention/src/cleanup/cleanup-batch.runner';
 import { zeroCounts } from '../../../libs/retention/src/persistence/cleanup-run.repository';
 import { BenchContext, BenchRow, RowMeasurement } from '../bench-row.interface';

@@ -1,4 +1,5 @@
-// What tests and tooling outside this app import (the lead's end-to-end suites start the sandbox from here).
+// The sandbox's public surface: the standalone app (apps/argos-sandbox), the repository's tests and
+// `faceauth/testing` (libs/testing) start it from here.
 export { createSandboxApp } from './sandbox.factory';
 export type { SandboxHandle } from './sandbox.factory';
 export type { SandboxControls } from './core/sandbox-controls';
@@ -25,7 +26,7 @@ export { SEEDED_SUBMISSIONS } from './state/submission.seed';
 export { makeFacePng, makeJpeg } from './state/sample-images';
 export { MAGIC_VALUES, MATCH_SIMILARITY, OCCLUSION_DETECTION_SCORE } from './decision/decision.engine';
 export { HostedPageErrorCode } from './hosted/hosted-page.error';
-export { FAULT_KINDS } from './faults/fault.type';
-export type { FaultKind } from './faults/fault.type';
+export { FAULT_KINDS, DEFAULT_SLOW_MS } from './faults/fault.type';
+export type { FaultKind, ScheduledFault } from './faults/fault.type';
 export type { WebhookDelivery } from './webhooks/webhook-delivery.type';
 export type { SandboxStats } from './stats/call-stats.recorder';
