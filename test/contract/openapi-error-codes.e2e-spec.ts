@@ -170,6 +170,16 @@ describe('error codes (ErrorEnvelope.code)', () => {
         method: 'get',
         request: { url: '/v1/notification-endpoints/00000000-0000-4000-8000-000000000000', headers },
       },
+      {
+        path: '/webhooks/argos',
+        method: 'post',
+        request: { url: '/webhooks/argos', headers: { 'content-type': 'application/json' }, payload: '{' },
+      },
+      {
+        path: '/webhooks/argos',
+        method: 'post',
+        request: { url: '/webhooks/argos', headers: { 'content-type': 'application/json' }, payload: '{}' },
+      },
     ];
     const outcomes: string[] = [];
     for (const { path, method, request } of cases) {
@@ -189,6 +199,7 @@ describe('error codes (ErrorEnvelope.code)', () => {
         '413 PAYLOAD_TOO_LARGE',
         '415 UNSUPPORTED_MEDIA_TYPE',
         '400 INVALID_CURSOR',
+        '400 WEBHOOK_MALFORMED_PAYLOAD',
       ]),
     );
   });

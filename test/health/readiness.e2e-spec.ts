@@ -194,7 +194,9 @@ describe.each(databasesUnderTest())('readiness on %s', (kind) => {
         cleanup: expect.anything(),
       }),
     );
-    expect(responses['503'].content['application/json'].schema.$ref).toMatch(/ErrorEnvelope$/);
+    const [envelope, narrowed] = responses['503'].content['application/json'].schema.allOf;
+    expect(envelope.$ref).toMatch(/ErrorEnvelope$/);
+    expect(narrowed.properties.code.enum).toEqual(['DATABASE_UNAVAILABLE', 'NOT_READY']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ERROR_CODES, errorEnvelopeSchema } from '@faceauth/admin-api';
 
 /** The package's license (package.json `license`; the contract test checks they agree). */
 export const OPENAPI_LICENSE = 'UNLICENSED';
@@ -87,9 +88,20 @@ function completeOperations(document: OpenAPIObject): OpenAPIObject {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
-      if ((operation as unknown as Record<string, unknown>)['x-public'] === true) operation.security = [];
+      const extensions = operation as unknown as Record<string, unknown>;
+      if (extensions['x-public'] === true) operation.security = [];
+      // A lib below the admin API names its error codes per status; they narrow the envelope here.
+      const codes = extensions['x-error-codes'] as Record<string, string[]> | undefined;
+      delete extensions['x-error-codes'];
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         if (Number(status) < 400 || !response || !('description' in response)) continue;
+        const named = codes?.[status];
+        if (named) {
+          const unknown = named.filter((code) => !ERROR_CODES.includes(code));
+          if (unknown.length > 0) throw new Error(`x-error-codes: unknown codes ${unknown.join(', ')}`);
+          response.content = { 'application/json': { schema: errorEnvelopeSchema(named) } };
+          continue;
+        }
         const content = response.content ?? {};
         const envelope = Object.values(content).some(
           (media) => media.schema && '$ref' in media.schema && media.schema.$ref === ERROR_ENVELOPE_REF,

@@ -1,7 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { ErrorEnvelope, Public } from '@faceauth/admin-api';
+import { ApiErrors, ErrorCodes, Public } from '@faceauth/admin-api';
 import {
   ArgosBreakerIndicator,
   CleanupIndicator,
@@ -70,8 +70,9 @@ export class HealthController {
       example: { status: 'ok', info: READY_EXAMPLE, error: {}, details: READY_EXAMPLE },
     },
   })
-  @ApiServiceUnavailableResponse({
-    type: ErrorEnvelope,
+  @ApiErrors({
+    status: 503,
+    codes: [ErrorCodes.DATABASE_UNAVAILABLE, ErrorCodes.NOT_READY],
     description:
       'With Retry-After. DATABASE_UNAVAILABLE: the database does not answer (`checks` holds the database only); ' +
       'NOT_READY: another check is down (`checks` holds every check with its detail: `argos.projects` names each ' +

@@ -61,6 +61,7 @@ export const ErrorCodes = {
   ...AuthErrorCode,
   DATABASE_UNAVAILABLE,
   INVALID_CURSOR,
+  NOT_READY,
   /** Malformed JSON, or a path parameter refused by Nest's ParseUUIDPipe. */
   BAD_REQUEST: CODES_BY_STATUS[400],
   PAYLOAD_TOO_LARGE: CODES_BY_STATUS[413],

@@ -1,6 +1,7 @@
 import { applyDecorators, Body, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiExtension, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse } from '@nestjs/swagger';
 import { WebhookIntakeService } from '../intake/webhook-intake.service';
+import { WebhookErrorCode } from '../webhook.error';
 
 export class WebhookAckDto {
   @ApiProperty() received!: boolean;
@@ -8,18 +9,39 @@ export class WebhookAckDto {
 }
 
 /**
+ * The `code` values of each error answer (`x-error-codes`): the webhook's own refusals, and the framework's
+ * for a body that is not JSON or too large. The host's error filter writes the body, so the lib names the
+ * codes and the service's OpenAPI document turns them into the error envelope with `code` narrowed to them.
+ */
+export const WEBHOOK_ERROR_CODES: Readonly<Record<number, readonly string[]>> = {
+  400: [WebhookErrorCode.MALFORMED_PAYLOAD, WebhookErrorCode.UNDECRYPTABLE_PAYLOAD, 'BAD_REQUEST'],
+  401: [WebhookErrorCode.BAD_SECRET],
+  403: [WebhookErrorCode.SOURCE_NOT_ALLOWED],
+  413: ['PAYLOAD_TOO_LARGE'],
+  503: ['DATABASE_UNAVAILABLE'],
+};
+
+/**
  * The webhook's documentation: public for the internal-key guard (`x-public`; stated per route because a
- * class-level extension does not reach the per-mount subclass's inherited routes), and its error answers.
- * The host's error filter gives those their body (the service's error envelope, which its OpenAPI document
- * attaches), so only statuses and descriptions are stated here.
+ * class-level extension does not reach the per-mount subclass's inherited routes), and its error answers
+ * with their codes ({@link WEBHOOK_ERROR_CODES}).
  */
 const WebhookDocs = (): MethodDecorator =>
   applyDecorators(
     ApiExtension('x-public', true),
-    ApiResponse({ status: 400, description: 'Malformed or undecryptable body' }),
-    ApiResponse({ status: 401, description: 'Missing or wrong secret' }),
-    ApiResponse({ status: 403, description: 'Source address not allowed' }),
-    ApiResponse({ status: 413, description: 'Body too large' }),
+    ApiExtension('x-error-codes', WEBHOOK_ERROR_CODES),
+    ApiResponse({
+      status: 400,
+      description:
+        'WEBHOOK_MALFORMED_PAYLOAD: not an Argos webhook; WEBHOOK_UNDECRYPTABLE_PAYLOAD: an encrypted body no ' +
+        "project's key opens; BAD_REQUEST: the body is not JSON",
+    }),
+    ApiResponse({ status: 401, description: 'WEBHOOK_BAD_SECRET: the secret is missing or wrong' }),
+    ApiResponse({
+      status: 403,
+      description: 'WEBHOOK_SOURCE_NOT_ALLOWED: the source address is not allowed',
+    }),
+    ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE: the body is over the size limit' }),
     ApiResponse({
       status: 503,
       description: 'DATABASE_UNAVAILABLE: the inbox cannot be written; Argos retries later',
