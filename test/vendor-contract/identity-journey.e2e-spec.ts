@@ -1,4 +1,3 @@
-import { ApiHarness, startApi } from '../support/api-harness';
 import { databasesUnderTest } from '../support/test-databases';
 import { GATEWAY_ERRORS } from './fixtures/faceauth-errors.fixture';
 import { buildRecord } from './fixtures/faceauth-records.fixture';
@@ -6,48 +5,28 @@ import { buildFaceAuthWebhookV1, buildFaceAuthWebhookV3 } from './fixtures/facea
 import { buildTokenExpiredCount, TokenService } from './fixtures/token-expired.fixture';
 import { JourneyDriver, MintedLink } from './support/journey.driver';
 import { VendorFixtureServer } from './support/vendor-fixture.server';
+import { startVendorJourney, VendorJourney } from './support/vendor-journey';
 
 // Real dependencies: the whole API (Fastify, guards, TypeORM on SQLite and PostgreSQL, the webhook inbox,
 // the cleanup machinery) and a real HTTP server answering like Argos with the vendor's published shapes,
 // whose records carry no person and no token (ARGOS-CONTRACT.md §7). Only the person we sent (the link)
 // and the webhook's unsigned echo can say who a result belongs to.
 
-const PID = 'pid-vendor-contract';
-const ARGOS_KEY = 'vendor-contract-add-on-key-00000001';
-const ADMIN_KEY = 'vendor-contract-admin-secret-0000000001';
-const WEBHOOK_SECRET = 'vendor-contract-webhook-secret-000001';
-
 /** An ISO instant `offsetMs` from now (a real delivery carries real times). */
 const isoAt = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
 
 describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)', (kind) => {
+  let journey: VendorJourney;
   let argos: VendorFixtureServer;
-  let api: ApiHarness;
   let drive: JourneyDriver;
 
   beforeAll(async () => {
-    argos = await VendorFixtureServer.start({ apiKey: ARGOS_KEY, projectId: PID, shape: 'grouped' });
-    api = await startApi(kind, {
-      env: {
-        FACEAUTH_PID: PID,
-        FACEAUTH_API_KEY: ARGOS_KEY,
-        FACEAUTH_TOKEN_EXPIRATION: 'count',
-        INTERNAL_API_KEYS: `vendor-contract|admin|${ADMIN_KEY}`,
-        WEBHOOK_SECRETS: WEBHOOK_SECRET,
-        WEBHOOK_PROCESSOR_ENABLED: 'false',
-        RECONCILE_ENABLED: 'false',
-        CLEANUP_ENABLED: 'false',
-        ARGOS_MAX_ATTEMPTS: '2',
-        ARGOS_BREAKER_FAILURES: '1000',
-      },
-      configure: (config) => ({ ...config, argos: { ...config.argos, apiBaseUrl: argos.baseUrl } }),
-    });
-    drive = new JourneyDriver(api, ADMIN_KEY, WEBHOOK_SECRET);
+    journey = await startVendorJourney(kind);
+    ({ argos, drive } = journey);
   });
   afterEach(() => argos.clearScripts());
   afterAll(async () => {
-    await api?.close();
-    await argos?.close();
+    await journey?.close();
   });
 
   interface Person {
