@@ -160,6 +160,30 @@ describe.each(databasesUnderTest())('outbound webhooks of link outcomes on %s', 
       if (kind === 'postgres') await dataSource().query('DROP FUNCTION IF EXISTS refuse_outbox()');
     });
 
+    it('keeps no approval decided from a webhook without its announcement; the retry decides it', async () => {
+      const minted = await call('POST', '/v1/links', { sid: APPROVED_SUBMISSION });
+      const { authId } = await completeHostedPage(minted.body.url);
+      // The inbox row was tried (and failed at the outbox): nothing of its decision is kept.
+      const tried = (sql: string) =>
+        dataSource().query(sql.replace('$1', kind === 'postgres' ? '$1' : '?'), [authId]);
+      await eventually(async () => {
+        const [row] = await tried('SELECT attempts FROM webhook_inbox WHERE auth_id = $1');
+        return row && Number(row.attempts) >= 1;
+      });
+      expect((await call('GET', `/v1/links/${minted.body.id}`)).body.outcome.status).toBe('pending');
+
+      await dataSource().query(
+        'DROP TRIGGER refuse_outbox' + (kind === 'postgres' ? ' ON notification_outbox' : ''),
+      );
+      await tried('UPDATE webhook_inbox SET next_attempt_at = 0 WHERE auth_id = $1');
+      const approved = await deliver('faceauth.link.approved', minted.body.id);
+      expect(approved.event.data.link).toMatchObject({ outcome: { status: 'approved', authId } });
+      expect((await call('GET', `/v1/links/${minted.body.id}`)).body.outcome).toMatchObject({
+        status: 'approved',
+        authId,
+      });
+    });
+
     it('keeps neither a revocation nor an expiry without its announcement', async () => {
       const toRevoke = await call('POST', '/v1/links', { sid: APPROVED_SUBMISSION });
       const toExpire = await call('POST', '/v1/links', { sid: APPROVED_SUBMISSION, expiresInSeconds: 1 });

@@ -17,6 +17,7 @@ export {
   type TokenUseOutcome,
   type LinkResult,
   type ResultVerdict,
+  type OutcomeAnnouncer,
 } from './links/token-ledger.service';
 export { outcomeOf } from './outcome/link-outcome';
 export {
@@ -31,7 +32,7 @@ export {
 } from './outcome/link-event';
 export { OutcomeWatch } from './outcome/outcome-watch.service';
 export { OutcomeSweeper } from './outcome/outcome-sweeper.service';
-export { FACEAUTH_OUTCOME_EVENT, OutcomePublisher } from './outcome/outcome-publisher';
+export { FACEAUTH_OUTCOME_EVENT, OutcomeAnnouncement, OutcomePublisher } from './outcome/outcome-publisher';
 export {
   LINK_OUTCOME_STATUSES,
   type LinkOutcome,

@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, FaceAuthMetrics, NOOP_METRICS } from '@faceauth/core';
+import { Clock, FaceAuthMetrics, NOOP_METRICS, SqlStep } from '@faceauth/core';
 import { TokenStatus } from '../policy/link-policy';
 import { refusalFor, tokenStatus } from '../policy/token-status';
 import { TokenError } from '../policy/token.error';
@@ -34,6 +34,12 @@ export interface LinkResult {
   at: Date;
 }
 
+/**
+ * Builds the statements that announce an outcome this result decides (the outbox's: see
+ * OutcomePublisher.prepare); they commit with the decision, in its atomic unit.
+ */
+export type OutcomeAnnouncer = (decided: FaceAuthTokenEntity) => SqlStep[];
+
 /** What a result did to its link. */
 export interface ResultVerdict {
   /** Whether the result counted for the link, i.e. arrived within its policy (repeats included). */
@@ -46,6 +52,8 @@ export interface ResultVerdict {
   outcome: LinkOutcome;
   /** True when this result is the one that decided the outcome (also on a repeat of it: at least once). */
   decidedByThis: boolean;
+  /** True when this very call decided it (its announcement, if one was given, committed with it). */
+  decidedNow: boolean;
 }
 
 /** Who and what a link was minted for: the identity a result reached through its token inherits. */
@@ -80,7 +88,11 @@ export abstract class TokenUsagePort {
    * when the policy allows, decides the outcome when it can, says why not otherwise. Null for a token we
    * did not mint. Idempotent per `authId`.
    */
-  abstract recordResult(token: string, result: LinkResult): Promise<ResultVerdict | null>;
+  abstract recordResult(
+    token: string,
+    result: LinkResult,
+    announce?: OutcomeAnnouncer,
+  ): Promise<ResultVerdict | null>;
   /** Argos reported this token id expired. */
   abstract markExpired(token: string, at: Date): Promise<boolean>;
   /** The link this token id belongs to, if we minted it. */
@@ -115,7 +127,11 @@ export class TokenLedgerService extends TokenUsagePort {
     };
   }
 
-  async recordResult(token: string, result: LinkResult): Promise<ResultVerdict | null> {
+  async recordResult(
+    token: string,
+    result: LinkResult,
+    announce?: OutcomeAnnouncer,
+  ): Promise<ResultVerdict | null> {
     const row = await this.tokens.findByToken(token);
     if (!row) return null;
     const judged =
@@ -124,7 +140,13 @@ export class TokenLedgerService extends TokenUsagePort {
       judged.refusal === null && (result.status === 'approved' || result.status === 'rejected');
     const now = this.clock.now();
     const decided = decidable
-      ? await this.tokens.decideByResult(row.id, result.authId, result.status as 'approved' | 'rejected', now)
+      ? await this.tokens.decideByResult(
+          row.id,
+          result.authId,
+          result.status as 'approved' | 'rejected',
+          now,
+          announce,
+        )
       : null;
     // Not decided by this call: the row as the use left it shows the outcome, unless it still says pending
     // (decided meanwhile by another result): only then is it read again.
@@ -140,6 +162,7 @@ export class TokenLedgerService extends TokenUsagePort {
       useRecorded: judged.useRecorded,
       outcome,
       decidedByThis: decidable && outcome.status !== 'pending' && outcome.authId === result.authId,
+      decidedNow: decided !== null && outcome.status !== 'pending',
     };
   }
 

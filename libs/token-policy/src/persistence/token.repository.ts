@@ -78,7 +78,8 @@ export class TokenRepository {
   }
 
   /**
-   * Decides the outcome from a result that counted for the link (see link-outcome.sql.ts). Returns the
+   * Decides the outcome from a result that counted for the link (see link-outcome.sql.ts), and writes the
+   * statements `announce` builds from the decided row (the outbox's) with it, in one atomic unit. Returns the
    * updated row, or null when the outcome was already decided.
    */
   async decideByResult(
@@ -86,10 +87,17 @@ export class TokenRepository {
     authId: string,
     status: 'approved' | 'rejected',
     now: Date,
+    announce: (decided: FaceAuthTokenEntity) => SqlStep[] = () => [],
   ): Promise<FaceAuthTokenEntity | null> {
     const { q, rows } = this.statements();
-    const [row] = await this.sql.rows(q.decideByResult, [id, authId, status, now.getTime()]);
-    return row ? rows.fromRow(row) : null;
+    const values = [id, authId, status, now.getTime()];
+    return this.sql.atomic(function* () {
+      const [raw] = yield { text: q.decideByResult, values };
+      if (!raw) return null;
+      const decided = rows.fromRow(raw);
+      for (const step of announce(decided)) yield step;
+      return decided;
+    });
   }
 
   /** Argos reported the token expired; the first report's instant is kept. */

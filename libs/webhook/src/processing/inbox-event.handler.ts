@@ -56,12 +56,21 @@ export class InboxEventHandler {
     // Only a verified link is judged: a token naming another submission's link changes nothing there,
     // and the result says so. The link is judged before the result is stored, so that a retry after a
     // crash between the two finds the same verdict (uses are keyed by the authentication id).
-    const verdict = link
-      ? await this.tokens.recordResult(link.token, {
-          authId: record.authId,
-          status: record.status,
-          at: record.createdAt ?? now,
+    const outcome = link
+      ? await this.outbound.prepareOutcome({
+          project: resolved.project,
+          record,
+          identity: identity ?? null,
+          policyViolation: null,
+          linkId: link.linkId,
         })
+      : undefined;
+    const verdict = link
+      ? await this.tokens.recordResult(
+          link.token,
+          { authId: record.authId, status: record.status, at: record.createdAt ?? now },
+          outcome?.announce,
+        )
       : null;
     const policyViolation: PolicyViolation | null =
       named && !link ? 'submission_mismatch' : (verdict?.refusal ?? null);
@@ -78,14 +87,17 @@ export class InboxEventHandler {
       policyViolation,
       outcome: verdict?.outcome ?? null,
     });
-    await this.outbound.resultProcessed({
-      project: resolved.project,
-      record,
-      identity: identity ?? null,
-      policyViolation,
-      linkId: link?.linkId ?? null,
-      verdict,
-    });
+    await this.outbound.resultProcessed(
+      {
+        project: resolved.project,
+        record,
+        identity: identity ?? null,
+        policyViolation,
+        linkId: link?.linkId ?? null,
+        verdict,
+      },
+      outcome,
+    );
     return resolved.project;
   }
 

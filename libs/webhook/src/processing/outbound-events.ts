@@ -6,6 +6,8 @@ import { Clock } from '@faceauth/core';
 import {
   LINK_EVENT_TYPES,
   LinkService,
+  OutcomeAnnouncement,
+  OutcomeAnnouncer,
   OutcomePublisher,
   OutcomeResultData,
   ResultVerdict,
@@ -30,11 +32,16 @@ export interface StoredResult {
   verdict: ResultVerdict | null;
 }
 
+/** What the events say of a result: its record, project, identity, link, and why it did not count. */
+export type ResultEventSource = Omit<StoredResult, 'verdict'>;
+
 /**
  * The events of a processed result: the signed `faceauth.result.stored` (or `.policy_violation`) when the
- * host has the notifications module, and, when this result decided its link, the outcome (signed webhook
- * and host event, through the token policy's `OutcomePublisher`). Every event is keyed by its cause, so the inbox row's retries after
- * a crash (the durable cause: it stays pending until this has run) repeat nothing.
+ * host has the notifications module, and the outcome the result decided (signed webhook and host event,
+ * through the token policy's `OutcomePublisher`). The outcome's outbox rows commit with the decision itself
+ * ({@link prepareOutcome}, handed to the token ledger); the result's are written after the result is stored and
+ * before the inbox row is marked done, keyed by their cause, so that the row's retries after a crash repeat
+ * nothing. A retry of the deciding result re-emits the host event (at least once).
  */
 @Injectable()
 export class OutboundEventWriter {
@@ -45,13 +52,30 @@ export class OutboundEventWriter {
     @Optional() private readonly outbox?: NotificationOutbox,
   ) {}
 
-  async resultProcessed(stored: StoredResult): Promise<void> {
-    const decided = stored.verdict?.decidedByThis === true && stored.linkId !== null;
+  /**
+   * Before the result is recorded against its link: the announcer that writes the outcome this result may
+   * decide, in the decision's own atomic unit, and the announcement to complete once it committed.
+   */
+  async prepareOutcome(source: ResultEventSource): Promise<PreparedOutcome> {
+    const announcement = await this.outcomes.prepare();
+    const result = resultEventData({ ...source, policyViolation: null });
+    const now = this.clock.now();
+    return { announcement, announce: (decided) => announcement.steps(decided, result, now) };
+  }
+
+  async resultProcessed(stored: StoredResult, prepared?: PreparedOutcome): Promise<void> {
+    const verdict = stored.verdict;
+    const decided = verdict?.decidedByThis === true && stored.linkId !== null;
     const kind = stored.policyViolation ? 'policy_violation' : 'stored';
     const type = `faceauth.result.${kind}`;
+    if (verdict?.decidedNow && prepared) {
+      // Its outbox rows committed with the decision: the host is told now.
+      await prepared.announcement.committed();
+    }
+    const repeated = decided && !(verdict?.decidedNow && prepared);
     // Every processed webhook passes here: nothing is read or built for an event no endpoint takes.
     const wanted = this.outbox ? await this.outbox.hasSubscribers(type) : false;
-    if (!wanted && !decided) return;
+    if (!wanted && !repeated) return;
     const link = stored.linkId ? await this.links.eventData(stored.linkId) : null;
     const result = resultEventData(stored);
     if (wanted) {
@@ -62,20 +86,28 @@ export class OutboundEventWriter {
         data: { result, link },
       });
     }
-    if (decided && link) await this.outcomes.decided(link, result, this.clock.now());
+    // A retry of the result that decided (its first run crashed after the decision): the outbox rows are
+    // there (this enqueue is a keyed no-op), the host hears it again.
+    if (repeated && link) await this.outcomes.decided(link, result, this.clock.now());
   }
 }
 
-function resultEventData(stored: StoredResult): ResultEventData {
-  const { record } = stored;
+/** What {@link OutboundEventWriter.prepareOutcome} gives the token ledger and keeps for after the commit. */
+export interface PreparedOutcome {
+  announcement: OutcomeAnnouncement;
+  announce: OutcomeAnnouncer;
+}
+
+function resultEventData(source: ResultEventSource): ResultEventData {
+  const { record } = source;
   return {
     authId: record.authId,
-    project: stored.project,
+    project: source.project,
     status: record.status,
     submissionId: record.submissionId ?? null,
-    linkId: stored.linkId,
-    identitySource: stored.identity?.source ?? null,
-    policyViolation: stored.policyViolation,
+    linkId: source.linkId,
+    identitySource: source.identity?.source ?? null,
+    policyViolation: source.policyViolation,
     failCodes: record.failCodes,
     createdAt: record.createdAt?.toISOString() ?? null,
   };
