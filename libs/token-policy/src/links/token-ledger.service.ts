@@ -139,15 +139,17 @@ export class TokenLedgerService extends TokenUsagePort {
     const decidable =
       judged.refusal === null && (result.status === 'approved' || result.status === 'rejected');
     const now = this.clock.now();
-    const decided = decidable
-      ? await this.tokens.decideByResult(
-          row.id,
-          result.authId,
-          result.status as 'approved' | 'rejected',
-          now,
-          announce,
-        )
-      : null;
+    // A decided outcome is final: only a link still pending is worth the decision's atomic unit.
+    const decided =
+      decidable && judged.row.outcomeStatus === 'pending'
+        ? await this.tokens.decideByResult(
+            row.id,
+            result.authId,
+            result.status as 'approved' | 'rejected',
+            now,
+            announce,
+          )
+        : null;
     // Not decided by this call: the row as the use left it shows the outcome, unless it still says pending
     // (decided meanwhile by another result): only then is it read again.
     const latest =
