@@ -3,31 +3,16 @@ import { GATEWAY_ERRORS } from './fixtures/faceauth-errors.fixture';
 import { buildRecord } from './fixtures/faceauth-records.fixture';
 import { buildFaceAuthWebhookV1, buildFaceAuthWebhookV3 } from './fixtures/faceauth-webhook.fixture';
 import { buildTokenExpiredCount, TokenService } from './fixtures/token-expired.fixture';
-import { JourneyDriver, MintedLink } from './support/journey.driver';
-import { VendorFixtureServer } from './support/vendor-fixture.server';
-import { startVendorJourney, VendorJourney } from './support/vendor-journey';
+import { MintedLink } from './support/journey.driver';
+import { isoAt, useVendorJourney } from './support/vendor-journey';
 
 // Real dependencies: the whole API (Fastify, guards, TypeORM on SQLite and PostgreSQL, the webhook inbox,
 // the cleanup machinery) and a real HTTP server answering like Argos with the vendor's published shapes,
 // whose records carry no person and no token (ARGOS-CONTRACT.md §7). Only the person we sent (the link)
 // and the webhook's unsigned echo can say who a result belongs to.
 
-/** An ISO instant `offsetMs` from now (a real delivery carries real times). */
-const isoAt = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
-
 describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)', (kind) => {
-  let journey: VendorJourney;
-  let argos: VendorFixtureServer;
-  let drive: JourneyDriver;
-
-  beforeAll(async () => {
-    journey = await startVendorJourney(kind);
-    ({ argos, drive } = journey);
-  });
-  afterEach(() => argos.clearScripts());
-  afterAll(async () => {
-    await journey?.close();
-  });
+  const journey = useVendorJourney(kind);
 
   interface Person {
     sid: string;
@@ -44,10 +29,14 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
     email = `${tag}@example.com`,
   ): Promise<Person> {
     const person = { sid: `sid-${tag}`, authId: `auth-${tag}`, user, email };
-    const link = await drive.mintLink({ sid: person.sid, authUserId: person.user, authCf1: person.email });
+    const link = await journey.drive.mintLink({
+      sid: person.sid,
+      authUserId: person.user,
+      authCf1: person.email,
+    });
     const createTime = isoAt(-1_000);
-    argos.putRecord(buildRecord({ authId: person.authId, submissionId: person.sid, createTime }));
-    await drive.deliver(
+    journey.argos.putRecord(buildRecord({ authId: person.authId, submissionId: person.sid, createTime }));
+    await journey.drive.deliver(
       buildFaceAuthWebhookV3({
         authId: person.authId,
         submissionId: person.sid,
@@ -72,7 +61,7 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
     });
 
     it("a. the stored result carries the link's person, token and link", async () => {
-      const reply = await drive.result(x.authId);
+      const reply = await journey.drive.result(x.authId);
 
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({
@@ -89,30 +78,30 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
     });
 
     it('a. GET /v1/results?authUserId=user-42 lists it', async () => {
-      const reply = await drive.admin('GET', '/v1/results?authUserId=user-42');
+      const reply = await journey.drive.admin('GET', '/v1/results?authUserId=user-42');
 
       expect(reply.status).toBe(200);
       expect(authIdsOf(reply)).toEqual([x.authId]);
     });
 
     it('a. GET /v1/results?linkId=<link> lists it', async () => {
-      const reply = await drive.admin('GET', `/v1/results?linkId=${x.link.id}`);
+      const reply = await journey.drive.admin('GET', `/v1/results?linkId=${x.link.id}`);
 
       expect(reply.status).toBe(200);
       expect(authIdsOf(reply)).toEqual([x.authId]);
     });
 
     it('a. the link is used, once', async () => {
-      const reply = await drive.link(x.link.id);
+      const reply = await journey.drive.link(x.link.id);
 
       expect(reply.body).toMatchObject({ status: 'used', useCount: 1 });
     });
 
     it('b. a refresh from Argos (whose record has no person) keeps the person, token and link', async () => {
-      const before = argos.requests.length;
-      const reply = await drive.admin('GET', `/v1/results/${x.authId}?refresh=true`);
+      const before = journey.argos.requests.length;
+      const reply = await journey.drive.admin('GET', `/v1/results/${x.authId}?refresh=true`);
 
-      expect(argos.requests.length).toBeGreaterThan(before); // the refresh did ask Argos
+      expect(journey.argos.requests.length).toBeGreaterThan(before); // the refresh did ask Argos
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({
         authUserId: 'user-42',
@@ -123,13 +112,13 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
     });
 
     it('c. forgetting user-42 deletes the result at Argos once and purges it here', async () => {
-      const reply = await drive.forget('user-42');
+      const reply = await journey.drive.forget('user-42');
 
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({ complete: true });
-      expect(argos.deletes.filter((authId) => authId === x.authId)).toHaveLength(1);
+      expect(journey.argos.deletes.filter((authId) => authId === x.authId)).toHaveLength(1);
 
-      const after = await drive.admin('GET', `/v1/results/${x.authId}`);
+      const after = await journey.drive.admin('GET', `/v1/results/${x.authId}`);
       expect(after.body.purgedAt).toEqual(expect.any(String));
       expect(after.body.argosDeletedAt).toEqual(expect.any(String));
     });
@@ -141,8 +130,8 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
 
     it("Argos refuses the DELETE (403 explicit deny): complete false, reason 'argos_refused'", async () => {
       const person = await authenticateThroughLink('refused');
-      argos.failNext('DELETE /faceauth', 5, GATEWAY_ERRORS.explicitDeny);
-      const reply = await drive.forget(person.user);
+      journey.argos.failNext('DELETE /faceauth', 5, GATEWAY_ERRORS.explicitDeny);
+      const reply = await journey.drive.forget(person.user);
 
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({
@@ -153,8 +142,8 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
 
     it("Argos answers 500 until the retries give up: complete false, reason 'argos_unreachable'", async () => {
       const person = await authenticateThroughLink('unreachable');
-      argos.failNext('DELETE /faceauth', 10, GATEWAY_ERRORS.internal);
-      const reply = await drive.forget(person.user);
+      journey.argos.failNext('DELETE /faceauth', 10, GATEWAY_ERRORS.internal);
+      const reply = await journey.drive.forget(person.user);
 
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({
@@ -165,20 +154,20 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
 
     it("a result under legal hold is kept: reason 'held', and no DELETE reaches Argos", async () => {
       const person = await authenticateThroughLink('held');
-      const hold = await drive.admin('PUT', `/v1/results/${person.authId}/legal-hold`);
+      const hold = await journey.drive.admin('PUT', `/v1/results/${person.authId}/legal-hold`);
       expect(hold).toMatchObject({ status: 200, body: { legalHold: true } });
-      const reply = await drive.forget(person.user);
+      const reply = await journey.drive.forget(person.user);
 
       expect(reply.status).toBe(200);
       expect(reply.body).toMatchObject({ remaining: remainingOf(person.authId, 'held') });
-      expect(argos.deletes).not.toContain(person.authId);
+      expect(journey.argos.deletes).not.toContain(person.authId);
     });
   });
 
   it("e. a v1 webhook (no token): the person comes from the webhook, identitySource 'webhook', no link", async () => {
     const createTime = isoAt(-1_000);
-    argos.putRecord(buildRecord({ authId: 'auth-e', submissionId: 'sid-e', createTime }));
-    await drive.deliver(
+    journey.argos.putRecord(buildRecord({ authId: 'auth-e', submissionId: 'sid-e', createTime }));
+    await journey.drive.deliver(
       buildFaceAuthWebhookV1({
         authId: 'auth-e',
         submissionId: 'sid-e',
@@ -188,7 +177,7 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
         cf1: 'e@example.com',
       }),
     );
-    const reply = await drive.result('auth-e');
+    const reply = await journey.drive.result('auth-e');
 
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({
@@ -201,14 +190,14 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
   });
 
   it("f. a v3 webhook naming another sid's link: no link, not that link's person, the link untouched", async () => {
-    const other = await drive.mintLink({
+    const other = await journey.drive.mintLink({
       sid: 'sid-f-link',
       authUserId: 'user-f-link',
       authCf1: 'f-link@example.com',
     });
     const createTime = isoAt(-1_000);
-    argos.putRecord(buildRecord({ authId: 'auth-f', submissionId: 'sid-f', createTime }));
-    await drive.deliver(
+    journey.argos.putRecord(buildRecord({ authId: 'auth-f', submissionId: 'sid-f', createTime }));
+    await journey.drive.deliver(
       buildFaceAuthWebhookV3({
         authId: 'auth-f',
         submissionId: 'sid-f',
@@ -218,34 +207,34 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
         tokenId: other.token,
       }),
     );
-    const reply = await drive.result('auth-f');
+    const reply = await journey.drive.result('auth-f');
 
     expect(reply.status).toBe(200);
     expect(reply.body).toHaveProperty('linkId', null);
     expect(reply.body.authUserId).not.toBe('user-f-link');
     expect(reply.body.cf1).not.toBe('f-link@example.com');
-    expect((await drive.link(other.id)).body).toMatchObject({ status: 'active', useCount: 0 });
+    expect((await journey.drive.link(other.id)).body).toMatchObject({ status: 'active', useCount: 0 });
   });
 
   describe('g. token_expired: only the FaceAuth pipeline, in either order', () => {
     const expire = (link: MintedLink, service: TokenService | null, at = isoAt(-500)) =>
-      drive.deliver(buildTokenExpiredCount({ tokenId: link.token, at, service }));
+      journey.drive.deliver(buildTokenExpiredCount({ tokenId: link.token, at, service }));
 
     it("service 'idCheck' leaves the FaceAuth link active", async () => {
-      const link = await drive.mintLink({ sid: 'sid-g-idcheck', authUserId: 'user-g' });
+      const link = await journey.drive.mintLink({ sid: 'sid-g-idcheck', authUserId: 'user-g' });
       await expire(link, 'idCheck');
 
-      expect((await drive.link(link.id)).body).toMatchObject({ status: 'active', useCount: 0 });
+      expect((await journey.drive.link(link.id)).body).toMatchObject({ status: 'active', useCount: 0 });
     });
 
     it.each<[string, TokenService | null]>([
       ["service 'faceAuth'", 'faceAuth'],
       ['no service', null],
     ])('%s expires the link', async (_case, service) => {
-      const link = await drive.mintLink({ sid: `sid-g-${service ?? 'none'}`, authUserId: 'user-g' });
+      const link = await journey.drive.mintLink({ sid: `sid-g-${service ?? 'none'}`, authUserId: 'user-g' });
       await expire(link, service);
 
-      expect((await drive.link(link.id)).body).toMatchObject({ status: 'expired', useCount: 0 });
+      expect((await journey.drive.link(link.id)).body).toMatchObject({ status: 'expired', useCount: 0 });
     });
 
     it.each([
@@ -253,11 +242,11 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
       ['faceAuth, then token_expired', false],
     ])('%s: the link ends used once', async (_case, expiryFirst) => {
       const tag = expiryFirst ? 'g-expiry-first' : 'g-result-first';
-      const link = await drive.mintLink({ sid: `sid-${tag}`, authUserId: `user-${tag}` });
+      const link = await journey.drive.mintLink({ sid: `sid-${tag}`, authUserId: `user-${tag}` });
       // Argos expires a count token at its use; its expiry instant follows the attempt's create_time.
       const createTime = isoAt(-2_000);
       const expiredAt = new Date(Date.parse(createTime) + 200).toISOString();
-      argos.putRecord(buildRecord({ authId: `auth-${tag}`, submissionId: `sid-${tag}`, createTime }));
+      journey.argos.putRecord(buildRecord({ authId: `auth-${tag}`, submissionId: `sid-${tag}`, createTime }));
       const result = buildFaceAuthWebhookV3({
         authId: `auth-${tag}`,
         submissionId: `sid-${tag}`,
@@ -268,13 +257,13 @@ describe.each(databasesUnderTest())('identity journey on the vendor shapes (%s)'
       });
       if (expiryFirst) {
         await expire(link, 'faceAuth', expiredAt);
-        await drive.deliver(result);
+        await journey.drive.deliver(result);
       } else {
-        await drive.deliver(result);
+        await journey.drive.deliver(result);
         await expire(link, 'faceAuth', expiredAt);
       }
 
-      expect((await drive.link(link.id)).body).toMatchObject({ status: 'used', useCount: 1 });
+      expect((await journey.drive.link(link.id)).body).toMatchObject({ status: 'used', useCount: 1 });
     });
   });
 });

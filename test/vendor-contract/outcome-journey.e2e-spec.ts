@@ -1,11 +1,8 @@
 import { databasesUnderTest } from '../support/test-databases';
 import { buildRecord } from './fixtures/faceauth-records.fixture';
 import { buildFaceAuthWebhookV2, buildFaceAuthWebhookV3 } from './fixtures/faceauth-webhook.fixture';
-import { JourneyDriver, MintedLink } from './support/journey.driver';
-import { VendorFixtureServer } from './support/vendor-fixture.server';
-import { startVendorJourney, VendorJourney } from './support/vendor-journey';
-
-const isoAt = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
+import { MintedLink } from './support/journey.driver';
+import { isoAt, useVendorJourney } from './support/vendor-journey';
 
 /**
  * A link's outcome decided from what Argos really sends and answers: the published webhook bodies (v2, v3)
@@ -14,17 +11,7 @@ const isoAt = (offsetMs: number): string => new Date(Date.now() + offsetMs).toIS
  * is stored with `policyViolation: "used"` and the outcome keeps the first.
  */
 describe.each(databasesUnderTest())('link outcomes on the vendor shapes (%s)', (kind) => {
-  let journey: VendorJourney;
-  let argos: VendorFixtureServer;
-  let drive: JourneyDriver;
-
-  beforeAll(async () => {
-    journey = await startVendorJourney(kind);
-    ({ argos, drive } = journey);
-  });
-  afterAll(async () => {
-    await journey?.close();
-  });
+  const journey = useVendorJourney(kind);
 
   /** Argos holds the record (`recordStatus`) and sends the v3 webhook (`webhookStatus`) of an attempt. */
   async function attempt(
@@ -35,8 +22,8 @@ describe.each(databasesUnderTest())('link outcomes on the vendor shapes (%s)', (
     webhookStatus = recordStatus,
   ): Promise<void> {
     const createTime = isoAt(-1_000);
-    argos.putRecord(buildRecord({ authId, submissionId: sid, createTime, status: recordStatus }));
-    await drive.deliver(
+    journey.argos.putRecord(buildRecord({ authId, submissionId: sid, createTime, status: recordStatus }));
+    await journey.drive.deliver(
       buildFaceAuthWebhookV3({
         authId,
         submissionId: sid,
@@ -45,32 +32,35 @@ describe.each(databasesUnderTest())('link outcomes on the vendor shapes (%s)', (
         tokenId: link.token,
       }),
     );
-    expect((await drive.result(authId)).status).toBe(200);
+    expect((await journey.drive.result(authId)).status).toBe(200);
   }
 
   it('approves a one-use link once; its replayed URL is stored as a policy violation and changes nothing', async () => {
-    const link = await drive.mintLink({ sid: 'sid-o1', authUserId: 'user-o1' });
+    const link = await journey.drive.mintLink({ sid: 'sid-o1', authUserId: 'user-o1' });
     await attempt(link, 'sid-o1', 'auth-o1-first', 'approved');
-    const decided = (await drive.link(link.id)).body;
+    const decided = (await journey.drive.link(link.id)).body;
     expect(decided).toMatchObject({
       status: 'used',
       outcome: { status: 'approved', authId: 'auth-o1-first', reason: null },
     });
 
     await attempt(link, 'sid-o1', 'auth-o1-replay', 'approved');
-    expect((await drive.result('auth-o1-replay')).body).toMatchObject({
+    expect((await journey.drive.result('auth-o1-replay')).body).toMatchObject({
       status: 'approved',
       linkId: link.id,
       policyViolation: 'used',
     });
-    expect((await drive.link(link.id)).body.outcome).toEqual(decided.outcome);
+    expect((await journey.drive.link(link.id)).body.outcome).toEqual(decided.outcome);
   });
 
   it("trusts Argos's record over the webhook's word: a webhook saying approved for a rejected record rejects", async () => {
-    const link = await drive.mintLink({ sid: 'sid-o2' });
+    const link = await journey.drive.mintLink({ sid: 'sid-o2' });
     await attempt(link, 'sid-o2', 'auth-o2', 'rejected', 'approved');
-    expect((await drive.result('auth-o2')).body).toMatchObject({ status: 'rejected', policyViolation: null });
-    expect((await drive.link(link.id)).body.outcome).toMatchObject({
+    expect((await journey.drive.result('auth-o2')).body).toMatchObject({
+      status: 'rejected',
+      policyViolation: null,
+    });
+    expect((await journey.drive.link(link.id)).body.outcome).toMatchObject({
       status: 'rejected',
       authId: 'auth-o2',
       reason: 'result_rejected',
@@ -78,10 +68,10 @@ describe.each(databasesUnderTest())('link outcomes on the vendor shapes (%s)', (
   });
 
   it('leaves the link pending on a v2 webhook, which carries no token to tie the result to it', async () => {
-    const link = await drive.mintLink({ sid: 'sid-o3', authUserId: 'user-o3' });
+    const link = await journey.drive.mintLink({ sid: 'sid-o3', authUserId: 'user-o3' });
     const createTime = isoAt(-1_000);
-    argos.putRecord(buildRecord({ authId: 'auth-o3', submissionId: 'sid-o3', createTime }));
-    await drive.deliver(
+    journey.argos.putRecord(buildRecord({ authId: 'auth-o3', submissionId: 'sid-o3', createTime }));
+    await journey.drive.deliver(
       buildFaceAuthWebhookV2({
         authId: 'auth-o3',
         submissionId: 'sid-o3',
@@ -90,8 +80,11 @@ describe.each(databasesUnderTest())('link outcomes on the vendor shapes (%s)', (
         userId: 'user-o3',
       }),
     );
-    expect((await drive.result('auth-o3')).body).toMatchObject({ linkId: null, policyViolation: null });
-    expect((await drive.link(link.id)).body).toMatchObject({
+    expect((await journey.drive.result('auth-o3')).body).toMatchObject({
+      linkId: null,
+      policyViolation: null,
+    });
+    expect((await journey.drive.link(link.id)).body).toMatchObject({
       status: 'active',
       outcome: { status: 'pending' },
     });

@@ -51,3 +51,36 @@ export async function startVendorJourney(kind: DatabaseKindUnderTest): Promise<V
     },
   };
 }
+
+/** An ISO instant `offsetMs` from now (a real delivery carries real times). */
+export const isoAt = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
+
+/**
+ * For one `describe` block: the vendor journey started before its tests and closed after them, the fixture
+ * server's scripts cleared after each test. Read `argos` and `drive` inside tests.
+ */
+export function useVendorJourney(kind: DatabaseKindUnderTest): {
+  readonly argos: VendorFixtureServer;
+  readonly drive: JourneyDriver;
+} {
+  let journey: VendorJourney | undefined;
+  beforeAll(async () => {
+    journey = await startVendorJourney(kind);
+  });
+  afterEach(() => journey?.argos.clearScripts());
+  afterAll(async () => {
+    await journey?.close();
+  });
+  const started = (): VendorJourney => {
+    if (!journey) throw new Error('useVendorJourney: the journey exists only inside its describe block');
+    return journey;
+  };
+  return {
+    get argos() {
+      return started().argos;
+    },
+    get drive() {
+      return started().drive;
+    },
+  };
+}
