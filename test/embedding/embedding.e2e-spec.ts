@@ -1,51 +1,15 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { eventually, json } from '../support/sandbox-journey';
-
-const ROOT = resolve(__dirname, '../..');
-const PEERS = [
-  '@nestjs/common',
-  '@nestjs/core',
-  '@nestjs/platform-fastify',
-  '@nestjs/typeorm',
-  '@nestjs/event-emitter',
-  '@nestjs/schedule',
-  '@nestjs/config',
-  'typeorm',
-  'rxjs',
-  'reflect-metadata',
-  'better-sqlite3',
-];
-
-const ROOT_PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-const versionOf = (name: string): string =>
-  ROOT_PACKAGE.dependencies[name] ?? ROOT_PACKAGE.devDependencies[name];
-
-/**
- * npm, offline where it can (every package is in the local cache after `npm ci`). Install scripts are skipped:
- * better-sqlite3's native addon is copied from this checkout (same version, same Node) instead of compiled.
- */
-function npmInstall(dir: string, extra: string[] = []): void {
-  execFileSync(
-    'npm',
-    [
-      'install',
-      '--prefer-offline',
-      '--ignore-scripts',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      ...extra,
-    ],
-    {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      timeout: 240_000,
-    },
-  );
-}
+import {
+  compileWithTsc,
+  createPackedHost,
+  npmInstall,
+  packLibrary,
+  writeReadmeExample,
+} from './support/packed-host';
 
 /**
  * Issue 9: the packed library installed into a fresh host application (its own package.json and DataSource),
@@ -58,26 +22,9 @@ describe('faceauth as a library installed from its npm tarball', () => {
   let plainDir: string;
 
   beforeAll(() => {
-    const lines = execFileSync(process.execPath, [join(ROOT, 'scripts/pack-lib.js')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 300_000,
-    })
-      .trim()
-      .split('\n');
-    tarball = resolve(ROOT, lines[lines.length - 1]);
-    hostDir = mkdtempSync(join(tmpdir(), 'faceauth-host-'));
-    const dependencies: Record<string, string> = { faceauth: `file:${tarball}` };
-    for (const name of PEERS) dependencies[name] = versionOf(name);
-    writeFileSync(
-      join(hostDir, 'package.json'),
-      JSON.stringify({ name: 'host-app', private: true, dependencies }, null, 2),
-    );
+    tarball = packLibrary();
+    hostDir = createPackedHost(tarball);
     copyFileSync(join(__dirname, 'fixtures/host-main.js'), join(hostDir, 'main.js'));
-    npmInstall(hostDir);
-    const addon = 'better-sqlite3/build/Release/better_sqlite3.node';
-    mkdirSync(dirname(join(hostDir, 'node_modules', addon)), { recursive: true });
-    copyFileSync(join(ROOT, 'node_modules', addon), join(hostDir, 'node_modules', addon));
   }, 600_000);
 
   afterAll(async () => {
@@ -113,47 +60,11 @@ describe('faceauth as a library installed from its npm tarball', () => {
   });
 
   it("compiles the README's embedding example as written, with the Nest 12 scaffold's compiler settings", () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const example = /```ts\n([\s\S]*?FaceAuthModule\.forRootAsync[\s\S]*?)```/.exec(readme)?.[1];
-    expect(example).toBeDefined();
+    // Every file of the example (`// src/….ts` blocks), with `nest new`'s tsconfig.json (Nest 12); the host's
+    // node_modules one level up.
     const appDir = join(hostDir, 'readme-example');
-    mkdirSync(join(appDir, 'src'), { recursive: true });
-    writeFileSync(join(appDir, 'src/app.module.ts'), example!);
-    // `nest new`'s tsconfig.json (Nest 12), with the host's node_modules one level up.
-    writeFileSync(
-      join(appDir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'nodenext',
-          moduleResolution: 'nodenext',
-          resolvePackageJsonExports: true,
-          esModuleInterop: true,
-          isolatedModules: true,
-          declaration: true,
-          removeComments: true,
-          emitDecoratorMetadata: true,
-          experimentalDecorators: true,
-          allowSyntheticDefaultImports: true,
-          target: 'ES2023',
-          outDir: './dist',
-          rootDir: './src',
-          skipLibCheck: true,
-          strictNullChecks: true,
-          noImplicitAny: false,
-          // The scaffold's @types/node, from this checkout.
-          typeRoots: [join(ROOT, 'node_modules/@types')],
-          types: ['node'],
-        },
-        include: ['src/**/*'],
-      }),
-    );
-    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-    let diagnostics = '';
-    try {
-      execFileSync(process.execPath, [tsc, '-p', appDir], { encoding: 'utf8', timeout: 120_000 });
-    } catch (error) {
-      diagnostics = (error as { stdout?: string }).stdout || String(error);
-    }
+    expect(writeReadmeExample(appDir)).toEqual(expect.arrayContaining(['src/main.ts', 'src/app.module.ts']));
+    const diagnostics = compileWithTsc(appDir);
     expect(diagnostics).toBe('');
   });
 
