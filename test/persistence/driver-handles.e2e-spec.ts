@@ -7,25 +7,36 @@ import {
   postgresPoolOf,
   RawSql,
   sqliteConnectionOf,
+  SUPPORTED_TYPEORM_MAJORS,
 } from '@faceauth/core';
 import { databasesUnderTest } from '../support/test-databases';
 import { useTestDataSource } from '../support/test-data-source';
-/** A DataSource whose driver lacks what TypeORM 1.1 has (a later TypeORM that renamed its fields). */
+/** A DataSource whose driver lacks what TypeORM 0.3.20+ and 1.x have (a later TypeORM that renamed its fields). */
 const fake = (type: string, driver: object): DataSource =>
   ({ options: { type }, isInitialized: true, driver }) as unknown as DataSource;
 
 describe('driver handles on an unexpected TypeORM', () => {
-  it('reads the installed TypeORM version and accepts its major', () => {
+  it('reads the installed TypeORM version and accepts it', () => {
     expect(installedTypeormVersion()).toMatch(/^1\.\d+\.\d+/);
     expect(() => assertTypeormVersion(installedTypeormVersion())).not.toThrow();
   });
 
-  it('refuses a TypeORM major it was not written for, saying what to re-check', () => {
+  it('accepts the TypeORM releases whose driver internals were checked: 0.3.20 and later 0.3, and 1.x', () => {
+    for (const version of ['0.3.20', '0.3.31', '0.3.100', '1.0.0', '1.1.1', '1.7.0']) {
+      expect(() => assertTypeormVersion(version)).not.toThrow();
+    }
+    expect(SUPPORTED_TYPEORM_MAJORS).toEqual([0, 1]);
+  });
+
+  it('refuses a TypeORM it was not written for, saying what to re-check', () => {
     expect(() => assertTypeormVersion('2.0.0')).toThrow(DriverInternalsError);
     expect(() => assertTypeormVersion('2.0.0')).toThrow(
-      /TypeORM 2\.0\.0 is installed.*1\.x only.*driver-handles\.ts/,
+      /TypeORM 2\.0\.0 is installed.*0\.3\.x from 0\.3\.20, 1\.x only.*driver-handles\.ts/,
     );
-    expect(() => assertTypeormVersion('0.3.20')).toThrow(DriverInternalsError);
+    // 0.3 before 0.3.20, and any other 0.x, were not checked.
+    for (const version of ['0.3.19', '0.3.0', '0.2.45', '0.4.0', '0.0.1', 'not-a-version']) {
+      expect(() => assertTypeormVersion(version)).toThrow(DriverInternalsError);
+    }
   });
 
   it('refuses at first use when the installed TypeORM is of another major', () => {

@@ -5,12 +5,25 @@ import { DataSource, QueryRunner } from 'typeorm';
 /**
  * The one place that reaches into TypeORM's driver objects. The fields read here are not part of
  * TypeORM's documented API (`driver.master`, `driver.databaseConnection`, a PostgreSQL query runner's
- * `releasePostgresConnection`), so every use checks, on first use, that the installed TypeORM is a major
- * version they were checked against and that the field has the expected shape, and refuses with a message
- * that says what to re-check otherwise. Checked against TypeORM 1.1 (`PostgresDriver.master` is the pg
- * Pool, `AbstractSqliteDriver.databaseConnection` the better-sqlite3 Database).
+ * `releasePostgresConnection`), so every use checks, on first use, that the installed TypeORM is a version
+ * they were checked against and that the field has the expected shape, and refuses with a message that says
+ * what to re-check otherwise. Checked against TypeORM 1.0 and 1.1, and 0.3.20 to 0.3.31 (`PostgresDriver.master`
+ * is the pg Pool, `AbstractSqliteDriver.databaseConnection` the better-sqlite3 Database,
+ * `PostgresQueryRunner.releasePostgresConnection(err)` hands `err` to pg-pool's release), by the hosts of
+ * test/embedding/peer-ranges.e2e-spec.ts. TypeORM 0.3 before 0.3.20 was not checked and is refused.
  */
-export const SUPPORTED_TYPEORM_MAJORS: readonly number[] = [1];
+const CHECKED_TYPEORM_VERSIONS: readonly {
+  major: number;
+  minor?: number;
+  fromPatch?: number;
+  label: string;
+}[] = [
+  { major: 0, minor: 3, fromPatch: 20, label: '0.3.x from 0.3.20' },
+  { major: 1, label: '1.x' },
+];
+
+/** The TypeORM majors of the versions above (of major 0, only 0.3.20 and later 0.3 releases). */
+export const SUPPORTED_TYPEORM_MAJORS: readonly number[] = CHECKED_TYPEORM_VERSIONS.map((v) => v.major);
 
 /** The parts of a better-sqlite3 statement the raw SQL layer uses. */
 export interface SqliteStatementHandle {
@@ -68,14 +81,20 @@ export function installedTypeormVersion(): string {
   return installedVersion;
 }
 
-/** Throws unless `version` is of a TypeORM major this module was checked against. */
+/** Throws unless `version` is a TypeORM release this module was checked against (see CHECKED_TYPEORM_VERSIONS). */
 export function assertTypeormVersion(version: string): void {
-  const major = Number(/^(\d+)\./.exec(version)?.[1]);
-  if (!SUPPORTED_TYPEORM_MAJORS.includes(major)) {
+  const [major, minor, patch] = (/^(\d+)\.(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+  const checked = CHECKED_TYPEORM_VERSIONS.some(
+    (v) =>
+      v.major === major &&
+      (v.minor === undefined || v.minor === minor) &&
+      (v.fromPatch === undefined || patch >= v.fromPatch),
+  );
+  if (!checked) {
     throw new DriverInternalsError(
       `TypeORM ${version} is installed, but the raw SQL layer reads driver internals checked against TypeORM ` +
-        `${SUPPORTED_TYPEORM_MAJORS.map((m) => `${m}.x`).join(', ')} only. Check the fields read in ${HERE} ` +
-        'against the new driver sources, then add the major to SUPPORTED_TYPEORM_MAJORS.',
+        `${CHECKED_TYPEORM_VERSIONS.map((v) => v.label).join(', ')} only. Check the fields read in ${HERE} ` +
+        'against the driver sources of the installed TypeORM, then add it to CHECKED_TYPEORM_VERSIONS.',
     );
   }
 }
@@ -89,7 +108,7 @@ function checkVersionOnce(): void {
 function missing(field: string, expected: string): DriverInternalsError {
   return new DriverInternalsError(
     `TypeORM ${installedTypeormVersion()}: ${field} is not ${expected}. The raw SQL layer (${HERE}) was ` +
-      'written against TypeORM 1.1 driver internals; re-check them against the installed TypeORM.',
+      'written against the driver internals of TypeORM 0.3.20+ and 1.x; re-check them against the installed TypeORM.',
   );
 }
 
