@@ -7,6 +7,8 @@ export interface BenchArgs {
   warmupRounds: number;
   roundMs: number;
   tolerance: number;
+  /** How many times a row whose rounds straddle its goal is run again (bench.spread.ts). */
+  repeatWide: number;
   outDir: string;
   help: boolean;
 }
@@ -15,6 +17,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [options]
   --only <row[,row]>   run only these rows (repeatable)
   --check              exit 1 when a row misses its goal by more than the tolerance
   --tolerance <0..1>   relative tolerance for --check (default 0.05)
+  --repeat-wide <n>    run a row again up to n times while its rounds straddle the goal (default 1)
   --rounds <n>         measured rounds per side (default 15)
   --warmup <n>         warm-up rounds per side (default 2)
   --round-ms <ms>      target duration of an in-process round (default 200)
@@ -31,6 +34,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       warmup: { type: 'string', default: '2' },
       'round-ms': { type: 'string', default: '200' },
       tolerance: { type: 'string', default: '0.05' },
+      'repeat-wide': { type: 'string', default: '1' },
       out: { type: 'string', default: 'bench/results' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -49,6 +53,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     warmupRounds: integer('--warmup', values.warmup, 0),
     roundMs: integer('--round-ms', values['round-ms'], 10),
     tolerance: fraction('--tolerance', values.tolerance),
+    repeatWide: integer('--repeat-wide', values['repeat-wide'], 0),
     outDir: values.out,
     help: values.help,
   };

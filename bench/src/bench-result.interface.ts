@@ -25,7 +25,21 @@ export interface BenchRowResult {
   verdict: BenchVerdict;
   checks: JudgedCheck[];
   figures: BenchFigure[];
+  /** Wall time of all the row's runs. */
   durationMs: number;
+  /** The judged figure per round, all runs merged in order (`RowMeasurement.rounds`). */
+  rounds: number[];
+  /** Lowest and highest of `rounds`; `null` when the row reported none. */
+  spread: [number, number] | null;
+  /** How many times the row ran: 1, plus one per repeat of a wide run (`--repeat-wide`). */
+  runs: number;
+  /** Each run's own spread, in order. */
+  runSpreads: ([number, number] | null)[];
+  /**
+   * Every run's rounds straddled the goal (bench.spread.ts `isWide`), the repeats included: the verdict, taken
+   * on the median of all rounds, stands but is flagged in the table.
+   */
+  wide: boolean;
   details: Record<string, unknown>;
 }
 
@@ -44,6 +58,7 @@ export interface BenchReport {
     warmupRounds: number;
     roundMs: number;
     tolerance: number;
+    repeatWide: number;
     only: string[] | null;
   };
   rows: BenchRowResult[];

@@ -40,6 +40,12 @@ export interface RowMeasurement {
   baseline: number;
   /** Subject/baseline; defaults to subject / baseline. Rows with paired rounds pass the median of per-round ratios. */
   ratio?: number;
+  /**
+   * The judged figure round by round, exactly the values its median is taken from: the per-round ratio for a
+   * ratio goal, the subject's per-round figure for an absolute goal (`goal.of: 'subject'`). The runner reads
+   * the row's spread from it and repeats a row whose rounds straddle the goal (bench.spread.ts).
+   */
+  rounds?: number[];
   /** Additional absolute criteria, judged with the same tolerance as the ratio. */
   checks?: BenchCheck[];
   /** Figures shown beside the row for diagnosis, without a goal (e.g. heap allocated per request). */

@@ -29,6 +29,7 @@ async function main(): Promise<number> {
       log: (line) => process.stderr.write(`${line}\n`),
     },
     args.tolerance,
+    args.repeatWide,
   );
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
       warmupRounds: args.warmupRounds,
       roundMs: args.roundMs,
       tolerance: args.tolerance,
+      repeatWide: args.repeatWide,
       only: args.only,
     },
     rows: results,
@@ -53,6 +55,11 @@ async function main(): Promise<number> {
   const written = writeResults(report, resolve(args.outDir));
   process.stderr.write(`bench: wrote ${written.join(', ')} (sink ${benchSink() % 10})\n`);
 
+  const wide = results.filter((r) => r.wide).map((r) => `${r.row} (${r.runs} runs)`);
+  if (wide.length > 0)
+    process.stderr.write(
+      `bench: wide: ${wide.join(', ')}: their rounds straddle the goal in every run; the verdict is their median's\n`,
+    );
   const failed = results.filter((r) => rowVerdict(r) === 'fail').map((r) => r.row);
   if (args.check && failed.length > 0) {
     process.stderr.write(

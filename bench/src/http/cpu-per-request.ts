@@ -58,6 +58,7 @@ export async function measureCpuPerRequest(
     subject: medianOf(rounds.subject, (r) => r.cpuUsPerReq),
     baseline: medianOf(rounds.baseline, (r) => r.cpuUsPerReq),
     ratio: median(ratios),
+    rounds: ratios,
     // Heap allocated per request moves far less with the machine's load than CPU does: it shows a change
     // of per-request work that the CPU ratio's noise hides.
     figures: [

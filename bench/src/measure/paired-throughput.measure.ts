@@ -11,6 +11,8 @@ export interface PairedThroughput {
   ratio: number;
   /** Spread of the per-round ratios (min, max), to judge how noisy the run was. */
   ratioRange: [number, number];
+  /** The per-round ratios `ratio` is the median of. */
+  ratios: number[];
   blockSize: number;
   blocksPerRound: number;
   subjectRounds: number[];
@@ -50,6 +52,7 @@ export function measurePairedThroughput(
     baselineOpsPerSec: median(baselineRounds),
     ratio: median(ratios),
     ratioRange: [Math.min(...ratios), Math.max(...ratios)],
+    ratios,
     blockSize,
     blocksPerRound,
     subjectRounds,

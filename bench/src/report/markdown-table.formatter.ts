@@ -10,7 +10,9 @@ export function formatMarkdownReport(report: BenchReport): string {
     `Generated ${report.generatedAt} on Node ${env.node}, ${env.platform}/${env.arch}, ${env.cpuCount} × ${env.cpuModel}, ` +
       `load ${env.loadAverage.map((l) => l.toFixed(2)).join(' / ')}.`,
     `Settings: ${settings.rounds} rounds after ${settings.warmupRounds} warm-up rounds of ~${settings.roundMs} ms per side; ` +
-      `ratio = median of per-round subject/baseline ratios; tolerance ${(settings.tolerance * 100).toFixed(0)}%.`,
+      `ratio = median of per-round subject/baseline ratios; tolerance ${(settings.tolerance * 100).toFixed(0)}%; ` +
+      `spread = lowest–highest round of the judged figure (×n: n runs merged); a row whose rounds straddle its goal ` +
+      `is run again up to ${settings.repeatWide} time(s), and marked \`(wide)\` when every run straddled.`,
     '',
     `| ${COLUMNS.join(' | ')} |`,
     `|${COLUMNS.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,

@@ -2,8 +2,20 @@ import { BenchRowResult, BenchVerdict } from '../bench-result.interface';
 import { BenchGoal } from '../bench-row.interface';
 import { rowVerdict } from '../bench.runner';
 
-// `time`: wall time of the row, so the 10-minute budget of the whole run can be checked from the table.
-export const COLUMNS = ['row', 'subject', 'baseline', 'unit', 'ratio', 'goal', 'pass', 'time'] as const;
+// `spread`: lowest–highest round of the judged figure (the ratio, or the subject for an absolute goal), all
+// runs merged; `time`: wall time of the row, so the 10-minute budget of the whole run can be checked from the
+// table.
+export const COLUMNS = [
+  'row',
+  'subject',
+  'baseline',
+  'unit',
+  'ratio',
+  'spread',
+  'goal',
+  'pass',
+  'time',
+] as const;
 
 const VERDICT_TEXT: Record<BenchVerdict, string> = { pass: 'yes', tolerated: 'within tolerance', fail: 'NO' };
 
@@ -19,8 +31,9 @@ export function resultCells(result: BenchRowResult): string[][] {
       formatFigure(result.baseline),
       result.unit,
       result.ratio.toFixed(3),
+      spreadCell(result),
       formatGoal(result.goal, result.unit),
-      VERDICT_TEXT[rowVerdict(result)],
+      verdictCell(result),
       `${(result.durationMs / 1000).toFixed(0)} s`,
     ],
   ];
@@ -31,6 +44,7 @@ export function resultCells(result: BenchRowResult): string[][] {
       check.baseline === undefined ? '' : formatFigure(check.baseline),
       check.unit,
       check.baseline === undefined ? '' : (check.value / check.baseline).toFixed(3),
+      '',
       formatGoal(check.goal),
       VERDICT_TEXT[check.verdict],
       '',
@@ -44,11 +58,29 @@ export function resultCells(result: BenchRowResult): string[][] {
       figure.unit,
       figure.baseline === undefined ? '' : (figure.subject / figure.baseline).toFixed(3),
       '',
+      '',
       'info',
       '',
     ]);
   }
   return lines;
+}
+
+/**
+ * `0.91–1.02`: lowest–highest round of the judged figure; `0.57–1.08 ×2` when the row ran twice (a wide first
+ * run and its repeat, rounds merged); empty when the row reported no rounds.
+ */
+export function spreadCell(result: Pick<BenchRowResult, 'spread' | 'runs'>): string {
+  if (result.spread === null) return '';
+  const [low, high] = result.spread;
+  const text = low === high ? formatFigure(low) : `${formatFigure(low)}–${formatFigure(high)}`;
+  return result.runs > 1 ? `${text} ×${result.runs}` : text;
+}
+
+/** `yes`, `within tolerance` or `NO` (the worst of the row and its checks), `(wide)` added to a wide row. */
+export function verdictCell(result: BenchRowResult): string {
+  const text = VERDICT_TEXT[rowVerdict(result)];
+  return result.wide ? `${text} (wide)` : text;
 }
 
 /** `≤ 1.25` for a ratio goal; an absolute row goal carries the row's unit (`≤ 300 ms wall`). */

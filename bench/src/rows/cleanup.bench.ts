@@ -79,10 +79,12 @@ async function measureCleanup(kind: BenchDatabaseKind, ctx: BenchContext): Promi
       `bench:   cleanup-${kind} Argos calls: ${argosRate.toFixed(1)}/s against a cap of ${ARGOS_CAP}/s`,
     );
     const localPerS = median(subject);
+    const ratios = subject.map((s, i) => s / baseline[i]);
     return {
       subject: localPerS,
       baseline: median(baseline),
-      ratio: median(subject.map((s, i) => s / baseline[i])),
+      ratio: median(ratios),
+      rounds: ratios,
       checks: [
         {
           label: 'local deletions/s',

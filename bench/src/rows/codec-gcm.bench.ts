@@ -30,6 +30,7 @@ export const codecGcmBench: BenchRow = {
       subject: m.subjectOpsPerSec,
       baseline: m.baselineOpsPerSec,
       ratio: m.ratio,
+      rounds: m.ratios,
       details: {
         blockSize: m.blockSize,
         blocksPerRound: m.blocksPerRound,

@@ -35,6 +35,7 @@ export const codecQueryBench: BenchRow = {
       subject: m.subjectOpsPerSec,
       baseline: m.baselineOpsPerSec,
       ratio: m.ratio,
+      rounds: m.ratios,
       details: {
         blockSize: m.blockSize,
         blocksPerRound: m.blocksPerRound,

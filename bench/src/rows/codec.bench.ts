@@ -30,6 +30,7 @@ export const codecBench: BenchRow = {
       subject: m.subjectOpsPerSec,
       baseline: m.baselineOpsPerSec,
       ratio: m.ratio,
+      rounds: m.ratios,
       details: {
         plaintextBytes: Buffer.byteLength(plaintext),
         blockSize: m.blockSize,

@@ -213,6 +213,7 @@ async function measureOn(
     subject,
     baseline: medianOf(rounds.baseline, (r) => r.perS),
     ratio: median(ratios),
+    rounds: ratios,
     figures: [
       {
         label: 'dispatch phase alone (outbox already written) vs bare',

@@ -102,6 +102,8 @@ async function measureLongPoll(stack: ServiceStack, ctx: BenchContext): Promise<
       subject,
       baseline: poolSize,
       ratio: subject / poolSize,
+      // One wave of waiters, one figure: a single round, so the row never straddles its goal.
+      rounds: [subject / poolSize],
       checks: [
         {
           label: `waiters answered 200 with outcome revoked`,

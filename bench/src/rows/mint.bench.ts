@@ -49,6 +49,7 @@ async function measureMint(stack: HttpStack, ctx: BenchContext): Promise<RowMeas
     subject: medianOf(rounds.subject, (r) => r.load.okPerS),
     baseline: medianOf(rounds.baseline, (r) => r.load.okPerS),
     ratio: median(ratios),
+    rounds: ratios,
     details: {
       database: stack.kind,
       connections: plan.connections,

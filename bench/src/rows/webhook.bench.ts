@@ -138,6 +138,7 @@ async function measureWebhook(
     subject: medianOf(rounds.subject, (r) => r.load.okPerS),
     baseline: medianOf(rounds.baseline, (r) => r.load.okPerS),
     ratio: median(ratios),
+    rounds: ratios,
     checks,
     details: {
       database: stack.kind,
