@@ -14,6 +14,7 @@ import { LinkTokenInUrl1764100000006 } from './migrations/1764100000006-link-tok
 import { LinkContext1764100000007 } from './migrations/1764100000007-link-context';
 import { LinkOutcome1764100000008 } from './migrations/1764100000008-link-outcome';
 import { Notifications1764100000009 } from './migrations/1764100000009-notifications';
+import { InboxStatusOrder1764100000010 } from './migrations/1764100000010-inbox-status-order';
 
 /**
  * Everything the product persists. A host application adds these to its own DataSource; the same
@@ -41,4 +42,5 @@ export const FACEAUTH_MIGRATIONS = [
   LinkContext1764100000007,
   LinkOutcome1764100000008,
   Notifications1764100000009,
+  InboxStatusOrder1764100000010,
 ];

@@ -11,6 +11,7 @@ export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'ignored'
 @Entity({ name: 'webhook_inbox' })
 @Index('idx_webhook_inbox_due', ['status', 'nextAttemptAt'])
 @Index('idx_webhook_inbox_received', ['receivedAt', 'id'])
+@Index('idx_webhook_inbox_status_received', ['status', 'receivedAt', 'id'])
 // Added by the retention migration: a purge finds the result's stored events by authentication id.
 @Index('idx_webhook_inbox_auth', ['authId'])
 export class WebhookInboxEntity {
