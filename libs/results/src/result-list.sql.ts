@@ -55,7 +55,7 @@ function listText(columns: string, key: number): string {
   if (key & AFTER) {
     const at = `$${++n}`;
     const id = `$${++n}`;
-    where.push(`(created_at < ${at} OR (created_at = ${at} AND auth_id < ${id}))`);
+    where.push(`(created_at, auth_id) < (${at}, ${id})`);
   }
   return (
     `SELECT ${columns} FROM faceauth_results` +

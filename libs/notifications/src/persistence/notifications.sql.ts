@@ -15,7 +15,7 @@ const HELD = `id = $1 AND status = 'delivering' AND locked_until = $2`;
 const AFTER = 1;
 
 function deliveriesText(columns: string, key: number): string {
-  const after = key & AFTER ? ' AND (created_at < $3 OR (created_at = $3 AND id < $4))' : '';
+  const after = key & AFTER ? ' AND (created_at, id) < ($3, $4)' : '';
   return (
     `SELECT ${columns} FROM notification_outbox WHERE endpoint_id = $2${after}` +
     ' ORDER BY created_at DESC, id DESC LIMIT $1'

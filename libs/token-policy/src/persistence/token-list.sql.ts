@@ -74,7 +74,7 @@ function listText(columns: string, key: number): string {
   if (key & AFTER) {
     const at = `$${++n}`;
     const id = `$${++n}`;
-    where.push(`(t.created_at < ${at} OR (t.created_at = ${at} AND t.id < ${id}))`);
+    where.push(`(t.created_at, t.id) < (${at}, ${id})`);
   }
   return (
     `SELECT ${columns} FROM faceauth_tokens t` +

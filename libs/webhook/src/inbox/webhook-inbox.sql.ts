@@ -45,7 +45,7 @@ function listText(columns: string, key: number): string {
   if (key & AFTER) {
     const at = `$${++n}`;
     const id = `$${++n}`;
-    where.push(`(received_at < ${at} OR (received_at = ${at} AND id < ${id}))`);
+    where.push(`(received_at, id) < (${at}, ${id})`);
   }
   return (
     `SELECT ${columns} FROM webhook_inbox` +
