@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createTestDatabase, databasesUnderTest, DatabaseKindUnderTest } from '../support/test-databases';
+import { npmInstall, packLibrary } from './support/packed-host';
 
 /**
  * Issue 19: the packed package's peerDependencies say what is proven here. Two hosts are built from the
@@ -53,26 +54,6 @@ const PG = checkoutVersion('pg');
 const BETTER_SQLITE3_FOR_OLD_TYPEORM = '9.6.0';
 
 const ENGINES = databasesUnderTest();
-
-/**
- * npm, offline where it can. Install scripts are skipped: better-sqlite3's native addon is put in place by
- * betterSqlite3Addon(). `preferOffline: false` for the high end, which must see the newest releases.
- */
-function npmInstall(dir: string, extra: string[] = [], preferOffline = true): void {
-  execFileSync(
-    'npm',
-    [
-      'install',
-      ...(preferOffline ? ['--prefer-offline'] : []),
-      '--ignore-scripts',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      ...extra,
-    ],
-    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 240_000 },
-  );
-}
 
 /**
  * better-sqlite3's native addon for the version installed in `dir`: this checkout's for its own version;
@@ -318,16 +299,9 @@ describe('peer ranges of the packed package (issue 19)', () => {
 
   beforeAll(() => {
     workDir = mkdtempSync(join(tmpdir(), 'faceauth-peers-'));
-    const lines = execFileSync(process.execPath, [join(ROOT, 'scripts/pack-lib.js')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 300_000,
-    })
-      .trim()
-      .split('\n');
     // A copy of its own: other suites pack to the same path.
     tarball = join(workDir, 'faceauth.tgz');
-    copyFileSync(resolve(ROOT, lines[lines.length - 1]), tarball);
+    copyFileSync(packLibrary(), tarball);
     manifest = JSON.parse(
       execFileSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }),
     );

@@ -41,26 +41,23 @@ export function packLibrary(): string {
 }
 
 /**
- * npm, offline where it can (every package is in the local cache after `npm ci`). Install scripts are skipped:
- * better-sqlite3's native addon is copied from this checkout (same version, same Node) instead of compiled.
+ * npm, offline where it can (every package is in the local cache after `npm ci`; `preferOffline: false` to
+ * see the newest releases). Install scripts are skipped: better-sqlite3's native addon is put in place by the
+ * caller (copied from this checkout: same version, same Node) instead of compiled.
  */
-export function npmInstall(dir: string, extra: string[] = []): void {
+export function npmInstall(dir: string, extra: string[] = [], preferOffline = true): void {
   execFileSync(
     'npm',
     [
       'install',
-      '--prefer-offline',
+      ...(preferOffline ? ['--prefer-offline'] : []),
       '--ignore-scripts',
       '--no-audit',
       '--no-fund',
       '--loglevel=error',
       ...extra,
     ],
-    {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      timeout: 240_000,
-    },
+    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 240_000 },
   );
 }
 
