@@ -60,6 +60,20 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Resolves once `url` answers HTTP at all (any status); throws after `timeoutMs`. */
+async function listening(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url, { method: 'HEAD' });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${url} is not listening: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
 /**
  * Issue 19: a fresh host application built from the README's example alone ("Use it in your own Nest app",
  * each ```ts block named by its first line, `// src/main.ts`), with the packed tarball, `nest new`'s
@@ -126,6 +140,8 @@ describe('the README example, built as a fresh host from the npm tarball', () =>
           : { SQLITE_PATH: database.config.path }),
       });
       await host.waitFor(/Nest application successfully started/, 60_000);
+      // Nest logs that line at init, before the server listens: wait for the port itself.
+      await listening(hostUrl, 30_000);
     }, 120_000);
 
     afterAll(async () => {
