@@ -52,8 +52,6 @@ export interface ResultVerdict {
   outcome: LinkOutcome;
   /** True when this result is the one that decided the outcome (also on a repeat of it: at least once). */
   decidedByThis: boolean;
-  /** True when this very call decided it (its announcement, if one was given, committed with it). */
-  decidedNow: boolean;
 }
 
 /** Who and what a link was minted for: the identity a result reached through its token inherits. */
@@ -164,7 +162,6 @@ export class TokenLedgerService extends TokenUsagePort {
       useRecorded: judged.useRecorded,
       outcome,
       decidedByThis: decidable && outcome.status !== 'pending' && outcome.authId === result.authId,
-      decidedNow: decided !== null && outcome.status !== 'pending',
     };
   }
 

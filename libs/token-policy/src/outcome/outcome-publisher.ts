@@ -55,6 +55,11 @@ export class OutcomeAnnouncement {
     return planned.steps;
   }
 
+  /** Whether `steps` built an announcement (an outcome decided in the unit) not yet completed. */
+  get pending(): boolean {
+    return this.events.length > 0;
+  }
+
   /** After the unit committed: counts its deliveries and emits its host events (at least once). */
   async committed(): Promise<void> {
     const [planned, events] = [this.planned, this.events];

@@ -68,11 +68,10 @@ export class OutboundEventWriter {
     const decided = verdict?.decidedByThis === true && stored.linkId !== null;
     const kind = stored.policyViolation ? 'policy_violation' : 'stored';
     const type = `faceauth.result.${kind}`;
-    if (verdict?.decidedNow && prepared) {
-      // Its outbox rows committed with the decision: the host is told now.
-      await prepared.announcement.committed();
-    }
-    const repeated = decided && !(verdict?.decidedNow && prepared);
+    // Decided in the ledger's unit: its outbox rows committed with the decision, the host is told now.
+    const announcedNow = prepared?.announcement.pending === true;
+    if (announcedNow) await prepared.announcement.committed();
+    const repeated = decided && !announcedNow;
     // Every processed webhook passes here: nothing is read or built for an event no endpoint takes.
     const wanted = this.outbox ? await this.outbox.hasSubscribers(type) : false;
     if (!wanted && !repeated) return;
