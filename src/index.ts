@@ -36,6 +36,10 @@ export {
   FaceAuthMetrics,
   DomainError,
   DomainErrorKind,
+  faceAuthNamingStrategy,
+  FACEAUTH_TABLES,
+  DEFAULT_TABLE_PREFIX,
+  type FaceAuthTable,
 } from '@faceauth/core';
 export {
   LinkService,

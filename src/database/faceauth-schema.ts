@@ -15,6 +15,7 @@ import { LinkContext1764100000007 } from './migrations/1764100000007-link-contex
 import { LinkOutcome1764100000008 } from './migrations/1764100000008-link-outcome';
 import { Notifications1764100000009 } from './migrations/1764100000009-notifications';
 import { InboxStatusOrder1764100000010 } from './migrations/1764100000010-inbox-status-order';
+import { TablePrefix1764100000011 } from './migrations/1764100000011-table-prefix';
 
 /**
  * Everything the product persists. A host application adds these to its own DataSource; the same
@@ -43,4 +44,5 @@ export const FACEAUTH_MIGRATIONS = [
   LinkOutcome1764100000008,
   Notifications1764100000009,
   InboxStatusOrder1764100000010,
+  TablePrefix1764100000011,
 ];

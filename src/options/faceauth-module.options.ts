@@ -38,6 +38,11 @@ export interface FaceAuthModuleOptions {
   http: {
     /** Public base URL of the service, for short links. */
     publicBaseUrl: string;
+    /**
+     * Where the short-link controller answers, the start of each link's `shortUrl` (default
+     * `<publicBaseUrl>/l`): set it when the host mounts the controller under a prefix (RouterModule).
+     */
+    shortLinkBaseUrl?: string;
     staticKeys?: StaticApiKey[];
     keyRefreshMs?: number;
   };

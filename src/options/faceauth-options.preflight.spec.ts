@@ -30,6 +30,11 @@ describe('FaceAuthModule options', () => {
     ],
     ['a short webhook secret (a library option)', { webhooks: { secrets: ['short'] } }, /secrets/],
     ['an argos URL', { argos: { apiBaseUrl: 'ftp://x', formUrl: 'https://f' } }, /argos\.apiBaseUrl/],
+    [
+      'a short-link base URL',
+      { http: { publicBaseUrl: 'https://auth.example', shortLinkBaseUrl: 'auth.example/l' } },
+      /http\.shortLinkBaseUrl must be an http\(s\) URL/,
+    ],
   ])('refuses %s in one line naming it', (_case, overrides, named) => {
     let error: unknown;
     try {

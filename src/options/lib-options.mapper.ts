@@ -35,6 +35,7 @@ export const libOptions = {
     unusedLinkTtlSeconds: o.links?.unusedLinkTtlSeconds,
     maxUnusedLinkTtlSeconds: o.links?.maxUnusedLinkTtlSeconds,
     outcomeSweep: o.links?.outcomeSweep,
+    shortLinkBaseUrl: o.http.shortLinkBaseUrl ?? `${o.http.publicBaseUrl.replace(/\/+$/, '')}/l`,
   }),
   argosClient: (o: ResolvedFaceAuthOptions, observer: ArgosCallObserver): ArgosClientModuleOptions => ({
     baseUrl: o.argos.apiBaseUrl,
@@ -85,7 +86,9 @@ export const libOptionChecks: {
   {
     validate: (o) => resolveTokenPolicyOptions(libOptions.tokenPolicy(o)),
     path: (option) =>
-      option.replace(/^(unusedLinkTtlSeconds|maxUnusedLinkTtlSeconds|outcomeSweep\b.*)$/, 'links.$1'),
+      option
+        .replace(/^(unusedLinkTtlSeconds|maxUnusedLinkTtlSeconds|outcomeSweep\b.*)$/, 'links.$1')
+        .replace(/^shortLinkBaseUrl$/, 'http.shortLinkBaseUrl'),
   },
   {
     validate: (o) => resolveArgosClientOptions(libOptions.argosClient(o, SILENT)),

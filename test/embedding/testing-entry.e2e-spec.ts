@@ -7,9 +7,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import {
   FACEAUTH_ENTITIES,
   FACEAUTH_MIGRATIONS,
+  FACEAUTH_TABLES,
+  faceAuthNamingStrategy,
   FaceAuthModule,
   FaceAuthModuleOptions,
   FaceAuthOutcomeEvent,
@@ -47,7 +50,8 @@ class HostRecorder {
  * Issue 19, `faceauth/testing` from source: a host application's test starts the in-process sandbox, points
  * FaceAuthModule at it with the helper's `project` and `argos`, routes the sandbox's webhooks to its own
  * route and completes the links it mints through the typed controls. The project uses GCM and a dedicated
- * secret key, so a helper handing FaceAuthModule the wrong cipher or key fails at the hosted page.
+ * secret key, so a helper handing FaceAuthModule the wrong cipher or key fails at the hosted page. The host
+ * names the module's tables with its own prefix (`faceAuthNamingStrategy`), so the journey runs on them.
  */
 describe('faceauth/testing: the in-process Argos sandbox for a host', () => {
   let dir: string;
@@ -79,6 +83,7 @@ describe('faceauth/testing: the in-process Argos sandbox for a host', () => {
           entities: FACEAUTH_ENTITIES,
           migrations: FACEAUTH_MIGRATIONS,
           migrationsRun: true,
+          namingStrategy: faceAuthNamingStrategy('host_fa_'),
           retryAttempts: 0,
         }),
         FaceAuthModule.forRoot({
@@ -149,6 +154,19 @@ describe('faceauth/testing: the in-process Argos sandbox for a host', () => {
       expect(delivery).toMatchObject({ url: `${hostUrl}/webhooks/argos`, status: 'delivered' });
     },
   );
+
+  it("keeps the module's tables under the host's prefix", async () => {
+    const tables: { name: string }[] = await host
+      .get(DataSource)
+      .query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      );
+    expect(tables.map((t) => t.name)).toEqual(
+      [...FACEAUTH_TABLES.map((t) => `host_fa_${t}`), 'migrations'].sort(),
+    );
+    const [{ n }] = await host.get(DataSource).query('SELECT COUNT(*) AS n FROM host_fa_tokens');
+    expect(Number(n)).toBeGreaterThan(0);
+  });
 
   it('reports a link the hosted page refuses as an ArgosSandboxPageError', async () => {
     const refused = sandbox.controls.completeFaceAuth(`${sandbox.url}/face-auth?pid=nobody&encrypted=x`);

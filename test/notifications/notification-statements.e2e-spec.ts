@@ -49,7 +49,7 @@ describe.each(databasesUnderTest())('the notification statements on %s', (kind) 
     const hasOutbox = async (): Promise<boolean> => {
       const runner = h.dataSource.createQueryRunner();
       try {
-        return await runner.hasTable('notification_outbox');
+        return await runner.hasTable('faceauth_notification_outbox');
       } finally {
         await runner.release();
       }

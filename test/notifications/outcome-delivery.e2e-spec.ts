@@ -145,17 +145,18 @@ describe.each(databasesUnderTest())('outbound webhooks of link outcomes on %s', 
           `CREATE FUNCTION refuse_outbox() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'outbox refused'; END $$ LANGUAGE plpgsql`,
         );
         await dataSource().query(
-          'CREATE TRIGGER refuse_outbox BEFORE INSERT ON notification_outbox FOR EACH ROW EXECUTE FUNCTION refuse_outbox()',
+          'CREATE TRIGGER refuse_outbox BEFORE INSERT ON faceauth_notification_outbox FOR EACH ROW EXECUTE FUNCTION refuse_outbox()',
         );
       } else {
         await dataSource().query(
-          "CREATE TRIGGER refuse_outbox BEFORE INSERT ON notification_outbox BEGIN SELECT RAISE(ABORT, 'outbox refused'); END",
+          "CREATE TRIGGER refuse_outbox BEFORE INSERT ON faceauth_notification_outbox BEGIN SELECT RAISE(ABORT, 'outbox refused'); END",
         );
       }
     });
     afterEach(async () => {
       await dataSource().query(
-        'DROP TRIGGER IF EXISTS refuse_outbox' + (kind === 'postgres' ? ' ON notification_outbox' : ''),
+        'DROP TRIGGER IF EXISTS refuse_outbox' +
+          (kind === 'postgres' ? ' ON faceauth_notification_outbox' : ''),
       );
       if (kind === 'postgres') await dataSource().query('DROP FUNCTION IF EXISTS refuse_outbox()');
     });
@@ -167,15 +168,15 @@ describe.each(databasesUnderTest())('outbound webhooks of link outcomes on %s', 
       const tried = (sql: string) =>
         dataSource().query(sql.replace('$1', kind === 'postgres' ? '$1' : '?'), [authId]);
       await eventually(async () => {
-        const [row] = await tried('SELECT attempts FROM webhook_inbox WHERE auth_id = $1');
+        const [row] = await tried('SELECT attempts FROM faceauth_webhook_inbox WHERE auth_id = $1');
         return row && Number(row.attempts) >= 1;
       });
       expect((await call('GET', `/v1/links/${minted.body.id}`)).body.outcome.status).toBe('pending');
 
       await dataSource().query(
-        'DROP TRIGGER refuse_outbox' + (kind === 'postgres' ? ' ON notification_outbox' : ''),
+        'DROP TRIGGER refuse_outbox' + (kind === 'postgres' ? ' ON faceauth_notification_outbox' : ''),
       );
-      await tried('UPDATE webhook_inbox SET next_attempt_at = 0 WHERE auth_id = $1');
+      await tried('UPDATE faceauth_webhook_inbox SET next_attempt_at = 0 WHERE auth_id = $1');
       const approved = await deliver('faceauth.link.approved', minted.body.id);
       expect(approved.event.data.link).toMatchObject({ outcome: { status: 'approved', authId } });
       expect((await call('GET', `/v1/links/${minted.body.id}`)).body.outcome).toMatchObject({
@@ -205,7 +206,7 @@ describe.each(databasesUnderTest())('outbound webhooks of link outcomes on %s', 
       ]);
 
       await dataSource().query(
-        'DROP TRIGGER refuse_outbox' + (kind === 'postgres' ? ' ON notification_outbox' : ''),
+        'DROP TRIGGER refuse_outbox' + (kind === 'postgres' ? ' ON faceauth_notification_outbox' : ''),
       );
       expect((await call('DELETE', `/v1/links/${toRevoke.body.id}`)).body.outcome.status).toBe('revoked');
       expect(await api.app.get(OutcomeSweeper).sweep()).toBeGreaterThanOrEqual(1);

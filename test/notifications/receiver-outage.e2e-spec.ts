@@ -73,7 +73,7 @@ describe.each(databasesUnderTest())('a receiver down for an hour on %s', (kind) 
     }
     // The first events were tried at 0, 5 s, 5 min and 35 min, and delivered by the fifth attempt.
     const [{ n: mostAttempts }] = await h.dataSource.query(
-      'SELECT MAX(attempts) AS n FROM notification_outbox',
+      'SELECT MAX(attempts) AS n FROM faceauth_notification_outbox',
     );
     expect(Number(mostAttempts)).toBe(5);
     expect(await h.endpoints.get(endpoint.id)).toMatchObject({ enabled: true, consecutiveFailures: 0 });
@@ -82,7 +82,7 @@ describe.each(databasesUnderTest())('a receiver down for an hour on %s', (kind) 
 
 async function statusCounts(h: NotificationsHarness): Promise<Record<string, number>> {
   const rows: Array<{ status: string; n: number | string }> = await h.dataSource.query(
-    'SELECT status, COUNT(*) AS n FROM notification_outbox GROUP BY status',
+    'SELECT status, COUNT(*) AS n FROM faceauth_notification_outbox GROUP BY status',
   );
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

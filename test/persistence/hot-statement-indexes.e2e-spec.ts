@@ -248,30 +248,45 @@ const HOT: HotStatement[] = [
   // Webhook intake (insert unless the dedupe key exists) and the processor.
   {
     name: 'inbox insert (intake, by dedupe key)',
-    table: 'webhook_inbox',
+    table: 'faceauth_webhook_inbox',
     access: 'upsert',
     text: (ds) => inbox(ds).insert,
     values: nullsFor,
   },
-  { name: 'inbox claim', table: 'webhook_inbox', text: (ds) => inbox(ds).claim, values: [NOW, LEASE, 20] },
+  {
+    name: 'inbox claim',
+    table: 'faceauth_webhook_inbox',
+    text: (ds) => inbox(ds).claim,
+    values: [NOW, LEASE, 20],
+  },
   {
     name: 'inbox complete',
-    table: 'webhook_inbox',
+    table: 'faceauth_webhook_inbox',
     text: (ds) => inbox(ds).complete,
     values: [ID, LEASE, NOW, 'acme'],
   },
   {
     name: 'inbox fail',
-    table: 'webhook_inbox',
+    table: 'faceauth_webhook_inbox',
     text: (ds) => inbox(ds).fail,
     values: [ID, LEASE, 'pending', NOW + 30_000, 'argos_unavailable'],
   },
-  { name: 'inbox row by id', table: 'webhook_inbox', text: (ds) => inbox(ds).findById, values: [ID] },
-  { name: 'inbox replay', table: 'webhook_inbox', text: (ds) => inbox(ds).replay, values: [ID, NOW] },
-  { name: 'inbox backlog', table: 'webhook_inbox', text: (ds) => inbox(ds).backlog, values: [] },
+  {
+    name: 'inbox row by id',
+    table: 'faceauth_webhook_inbox',
+    text: (ds) => inbox(ds).findById,
+    values: [ID],
+  },
+  {
+    name: 'inbox replay',
+    table: 'faceauth_webhook_inbox',
+    text: (ds) => inbox(ds).replay,
+    values: [ID, NOW],
+  },
+  { name: 'inbox backlog', table: 'faceauth_webhook_inbox', text: (ds) => inbox(ds).backlog, values: [] },
   ...INBOX_LISTS.map(([label, filter, check]): HotStatement => ({
     name: `inbox list: ${label}`,
-    table: 'webhook_inbox',
+    table: 'faceauth_webhook_inbox',
     orderFromIndex: true,
     ...check,
     text: (ds) => inbox(ds).list(inboxListKey(filter)),
@@ -285,68 +300,73 @@ const HOT: HotStatement[] = [
   // Outbound webhooks: the dispatcher and the deliveries list.
   {
     name: 'outbox claim',
-    table: 'notification_outbox',
+    table: 'faceauth_notification_outbox',
     fullReadTolerated: {
       // SQLite reads the endpoints once per claim (a list subquery): an operator's handful of rows.
-      notification_endpoints: 'the enabled endpoints: a handful of rows, read once per claim',
+      faceauth_notification_endpoints: 'the enabled endpoints: a handful of rows, read once per claim',
     },
     text: (ds) => outbound(ds).claim,
     values: [NOW, LEASE, 20],
   },
   {
     name: 'outbox delivered',
-    table: 'notification_outbox',
+    table: 'faceauth_notification_outbox',
     text: (ds) => outbound(ds).delivered,
     values: [ID, LEASE, NOW, 204, ''],
   },
   {
     name: 'outbox attemptFailed',
-    table: 'notification_outbox',
+    table: 'faceauth_notification_outbox',
     text: (ds) => outbound(ds).attemptFailed,
     values: [ID, LEASE, 'pending', NOW + 30_000, 503, 'http_503', 'Service Unavailable'],
   },
   {
     name: 'delivery by id',
-    table: 'notification_outbox',
+    table: 'faceauth_notification_outbox',
     text: (ds) => outbound(ds).deliveryById,
     values: [ID],
   },
-  { name: 'outbox backlog', table: 'notification_outbox', text: (ds) => outbound(ds).backlog, values: [] },
+  {
+    name: 'outbox backlog',
+    table: 'faceauth_notification_outbox',
+    text: (ds) => outbound(ds).backlog,
+    values: [],
+  },
   {
     name: 'deliveries list: first page',
-    table: 'notification_outbox',
+    table: 'faceauth_notification_outbox',
     orderFromIndex: true,
     text: (ds) => outbound(ds).deliveries(0),
     values: [PAGE, ID],
   },
   {
     name: 'deliveries list: next page',
-    table: 'notification_outbox',
+    table: 'faceauth_notification_outbox',
     orderFromIndex: true,
     text: (ds) => outbound(ds).deliveries(DELIVERIES_AFTER),
     values: [PAGE, ID, AFTER.createdAt, AFTER.id],
   },
   {
     name: 'endpoint by id',
-    table: 'notification_endpoints',
+    table: 'faceauth_notification_endpoints',
     text: (ds) => outbound(ds).endpointById,
     values: [ID],
   },
   {
     name: 'endpoint succeeded',
-    table: 'notification_endpoints',
+    table: 'faceauth_notification_endpoints',
     text: (ds) => outbound(ds).endpointSucceeded,
     values: [ID],
   },
   {
     name: 'endpoint failed',
-    table: 'notification_endpoints',
+    table: 'faceauth_notification_endpoints',
     text: (ds) => outbound(ds).endpointFailed,
     values: [ID, 10, 'consecutive_failures', NOW],
   },
   {
     name: 'subscribers (enabled endpoints)',
-    table: 'notification_endpoints',
+    table: 'faceauth_notification_endpoints',
     text: (ds) => outbound(ds).subscribers,
     values: [],
   },
@@ -436,13 +456,13 @@ const HOT: HotStatement[] = [
   },
   {
     name: 'settled inbox batch (delete)',
-    table: 'webhook_inbox',
+    table: 'faceauth_webhook_inbox',
     text: (ds) => expiredRowsStatements(ds).deleteInbox,
     values: [CUTOFF, 500],
   },
   {
     name: "results' inbox payloads",
-    table: 'webhook_inbox',
+    table: 'faceauth_webhook_inbox',
     text: (ds) => personalDataStatements(ds).inboxPayloads(2),
     values: [AUTH_ID, AUTH_ID2],
   },
@@ -460,20 +480,20 @@ const HOT: HotStatement[] = [
   },
   {
     name: 'cleanup lock acquire',
-    table: 'cleanup_locks',
+    table: 'faceauth_cleanup_locks',
     access: 'upsert',
     text: (ds) => cleanupLockStatements(ds).acquire,
     values: nullsFor,
   },
   {
     name: 'cleanup lock renew',
-    table: 'cleanup_locks',
+    table: 'faceauth_cleanup_locks',
     text: (ds) => cleanupLockStatements(ds).renew,
     values: ['result-cleanup', 'host-1:4711', LEASE],
   },
   {
     name: 'audit record(1)',
-    table: 'cleanup_audit',
+    table: 'faceauth_cleanup_audit',
     access: 'upsert',
     text: (ds) => cleanupAuditStatements(ds).record(1),
     values: nullsFor,
@@ -482,7 +502,7 @@ const HOT: HotStatement[] = [
   // has an index of its own (subject_id is not first in uq_cleanup_audit_subject_action): a walk.
   {
     name: 'audit list: no filter',
-    table: 'cleanup_audit',
+    table: 'faceauth_cleanup_audit',
     access: 'walk',
     orderFromIndex: true,
     text: (ds) => cleanupAuditStatements(ds).list(0),
@@ -490,7 +510,7 @@ const HOT: HotStatement[] = [
   },
   ...AUDIT_LIST_FILTERS.map((filter, bit): HotStatement => ({
     name: `audit list: ${filter}`,
-    table: 'cleanup_audit',
+    table: 'faceauth_cleanup_audit',
     access: 'walk',
     orderFromIndex: true,
     text: (ds) => cleanupAuditStatements(ds).list(1 << bit),
@@ -504,7 +524,7 @@ const KNOWN_WITHOUT_INDEX: { name: string; engines: Engine[]; reason: string }[]
     name: 'subscribers (enabled endpoints)',
     engines: ['sqlite', 'postgres'],
     reason:
-      'no index on notification_endpoints.enabled: the table holds an operator-configured handful of ' +
+      'no index on faceauth_notification_endpoints.enabled: the table holds an operator-configured handful of ' +
       'endpoints, and the list is kept SUBSCRIBERS_TTL_MS (1 s) per process, so it is read at most once a ' +
       'second, not per event',
   },

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DataSource } from 'typeorm';
-import { sqliteConnectionOf } from '@faceauth/core';
+import { FACEAUTH_TABLES, sqliteConnectionOf } from '@faceauth/core';
 import { compileForSqlite } from '../../libs/core/src/persistence/positional-sql';
 import { tokenStatements } from '../../libs/token-policy/src/persistence/token.sql';
 import { databasesUnderTest } from '../support/test-databases';
@@ -95,6 +95,21 @@ describe.each(databasesUnderTest())('raw statements against the entities on %s',
     for (const { statements } of Object.values(RAW_STATEMENTS)) {
       expect(statements(db.dataSource)).toBe(statements(db.dataSource));
     }
+  });
+});
+
+describe.each(databasesUnderTest())('raw statements under a table prefix on %s', (kind) => {
+  const db = useTestDataSource(kind, { tablePrefix: 'acme_fa_' });
+  const defaultName = new RegExp(`\\bfaceauth_(${FACEAUTH_TABLES.join('|')})\\b`);
+
+  it('name the prefixed tables only, and every statement prepares on the schema migrated under the prefix', async () => {
+    const texts = Object.values(RAW_STATEMENTS).flatMap((set) =>
+      statementTexts(set.statements(db.dataSource)),
+    );
+    expect(texts.length).toBeGreaterThan(100);
+    expect(texts.filter(([, text]) => defaultName.test(text)).map(([name]) => name)).toEqual([]);
+    expect(texts.filter(([, text]) => text.includes('acme_fa_tokens')).length).toBeGreaterThan(10);
+    expect(await problemsOf(db.dataSource, texts)).toEqual([]);
   });
 });
 

@@ -110,7 +110,8 @@ describe.each(databasesUnderTest())('a cleanup killed mid-batch on %s', (kind) =
       CLEANUP_CLAIM_LEASE_SECONDS: '3',
       CLEANUP_LOCK_LEASE_SECONDS: '3',
     };
-    const audited = () => count(db, "SELECT COUNT(*) AS n FROM cleanup_audit WHERE action = 'argos_delete'");
+    const audited = () =>
+      count(db, "SELECT COUNT(*) AS n FROM faceauth_cleanup_audit WHERE action = 'argos_delete'");
     const deletesReceived = () => sandbox.controls.stats.snapshot().calls['DELETE /v3/faceauth'] ?? 0;
     service = await startServiceProcess(env);
     // Batches of 10: the 56th DELETE is in the middle of the sixth batch.
@@ -143,7 +144,7 @@ describe.each(databasesUnderTest())('a cleanup killed mid-batch on %s', (kind) =
     await service.kill('SIGTERM');
 
     const audit: { subject_id: string; action: string; outcome: string }[] = await db.query(
-      'SELECT subject_id, action, outcome FROM cleanup_audit',
+      'SELECT subject_id, action, outcome FROM faceauth_cleanup_audit',
     );
     // One DELETE per result reached the sandbox, and the record is gone. The DELETEs in flight at the kill
     // were applied but never answered (no 200 counted): the restarted service looked them up and did not
@@ -177,7 +178,7 @@ describe.each(databasesUnderTest())('a cleanup killed mid-batch on %s', (kind) =
       'SELECT COUNT(*) AS n FROM faceauth_results WHERE auth_user_id IS NOT NULL OR cf1 IS NOT NULL',
     );
     expect(personal).toBe(0);
-    const runs: { outcome: string }[] = await db.query('SELECT outcome FROM cleanup_runs');
+    const runs: { outcome: string }[] = await db.query('SELECT outcome FROM faceauth_cleanup_runs');
     expect(runs.map((r) => r.outcome)).toContain('interrupted');
     const probes = sandbox.controls.stats.snapshot().calls['GET /v3/faceauth'] ?? 0;
     const verified = audit.filter((a) => a.outcome === 'verified_deleted').length;

@@ -117,7 +117,7 @@ describe.each(databasesUnderTest())('three instances cleaning up one %s database
 
     const dataSource = instances[0].app.get(DataSource);
     const audit: { subject_id: string; action: string; n: string | number }[] = await dataSource.query(
-      'SELECT subject_id, action, COUNT(*) AS n FROM cleanup_audit GROUP BY subject_id, action',
+      'SELECT subject_id, action, COUNT(*) AS n FROM faceauth_cleanup_audit GROUP BY subject_id, action',
     );
     expect(audit).toHaveLength(RESULTS * 2);
     expect(audit.every((row) => Number(row.n) === 1 && seeded.includes(row.subject_id))).toBe(true);

@@ -12,11 +12,11 @@ import { ADMIN, DAY, faceAuthMultipart, retentionEnv, seedResult, startSandbox }
 const TABLES = [
   'faceauth_results',
   'faceauth_tokens',
-  'webhook_inbox',
-  'cleanup_audit',
-  'cleanup_runs',
-  'cleanup_locks',
-  'internal_api_keys',
+  'faceauth_webhook_inbox',
+  'faceauth_cleanup_audit',
+  'faceauth_cleanup_runs',
+  'faceauth_cleanup_locks',
+  'faceauth_internal_api_keys',
 ];
 /** JPEG and PNG signatures (raw, as text would carry them) and the base64 prefixes of such images. */
 const IMAGE_MARKERS = ['\u00ff\u00d8\u00ff', '\ufffd\ufffd\ufffd', '\u0089PNG', '/9j/', 'iVBOR'];
@@ -109,7 +109,7 @@ describe.each(databasesUnderTest())('what a cleanup leaves behind on %s', (kind)
     expect(delivered.statusCode).toBeLessThan(300);
     await api.app.get(WebhookProcessor).drain();
     clock.set(T);
-    expect((await dump(['webhook_inbox'])).includes(hooked.cf1)).toBe(true);
+    expect((await dump(['faceauth_webhook_inbox'])).includes(hooked.cf1)).toBe(true);
 
     // 3. A person who asks to be forgotten (result not due yet, and a link).
     forgottenUser = `erase-forget-${tag}`;
@@ -158,7 +158,7 @@ describe.each(databasesUnderTest())('what a cleanup leaves behind on %s', (kind)
   ];
 
   it('finds nothing in the audit trail and the run records', async () => {
-    const audit = await dump(['cleanup_audit', 'cleanup_runs']);
+    const audit = await dump(['faceauth_cleanup_audit', 'faceauth_cleanup_runs']);
     expect(audit).toContain('local_purge');
     expect(findings(audit)).toEqual([]);
   });

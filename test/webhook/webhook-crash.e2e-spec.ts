@@ -59,7 +59,7 @@ describe.each(databasesUnderTest())('webhooks across a SIGKILL on %s', (kind) =>
     let acknowledged = 0;
     const load = deliver(`${service.url}/webhooks/argos`, payloads, 20);
     await eventually(async () => {
-      const rows = await query(database, `SELECT COUNT(*) AS n FROM webhook_inbox`);
+      const rows = await query(database, `SELECT COUNT(*) AS n FROM faceauth_webhook_inbox`);
       acknowledged = Number(rows[0].n);
       return acknowledged > DISTINCT / 3;
     }, 60_000);
@@ -71,7 +71,10 @@ describe.each(databasesUnderTest())('webhooks across a SIGKILL on %s', (kind) =>
     try {
       const ackedIds = [...first.acknowledged];
       await eventually(async () => {
-        const rows = await query(database, `SELECT COUNT(*) AS n FROM webhook_inbox WHERE status <> 'done'`);
+        const rows = await query(
+          database,
+          `SELECT COUNT(*) AS n FROM faceauth_webhook_inbox WHERE status <> 'done'`,
+        );
         return Number(rows[0].n) === 0;
       }, 60_000);
       const stored = new Set(
@@ -82,13 +85,18 @@ describe.each(databasesUnderTest())('webhooks across a SIGKILL on %s', (kind) =>
       const second = await deliver(`${service.url}/webhooks/argos`, payloads, 20);
       expect(second.errors).toBe(0);
       await eventually(async () => {
-        const rows = await query(database, `SELECT COUNT(*) AS n FROM webhook_inbox WHERE status = 'done'`);
+        const rows = await query(
+          database,
+          `SELECT COUNT(*) AS n FROM faceauth_webhook_inbox WHERE status = 'done'`,
+        );
         return Number(rows[0].n) === DISTINCT;
       }, 60_000);
       expect(Number((await query(database, 'SELECT COUNT(*) AS n FROM faceauth_results'))[0].n)).toBe(
         DISTINCT,
       );
-      expect(Number((await query(database, 'SELECT COUNT(*) AS n FROM webhook_inbox'))[0].n)).toBe(DISTINCT);
+      expect(Number((await query(database, 'SELECT COUNT(*) AS n FROM faceauth_webhook_inbox'))[0].n)).toBe(
+        DISTINCT,
+      );
       expect(Number((await query(database, 'SELECT use_count AS n FROM faceauth_tokens'))[0].n)).toBe(
         DISTINCT,
       );

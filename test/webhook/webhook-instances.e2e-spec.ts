@@ -48,7 +48,9 @@ describe.each(databasesUnderTest())('two instances processing one inbox on %s', 
     }
     const data = instances[0].app.get(DataSource);
     await eventually(async () => {
-      const [{ n }] = await data.query(`SELECT COUNT(*) AS n FROM webhook_inbox WHERE status = 'done'`);
+      const [{ n }] = await data.query(
+        `SELECT COUNT(*) AS n FROM faceauth_webhook_inbox WHERE status = 'done'`,
+      );
       return Number(n) === DISTINCT;
     }, 120_000);
     const both = [...handledBy[0].keys()].filter((id) => handledBy[1].has(id));
@@ -57,7 +59,7 @@ describe.each(databasesUnderTest())('two instances processing one inbox on %s', 
     expect([...handledBy[0].values(), ...handledBy[1].values()].every((n) => n === 1)).toBe(true);
     expect(handledBy[0].size).toBeGreaterThan(0);
     expect(handledBy[1].size).toBeGreaterThan(0);
-    expect(Number((await data.query('SELECT MAX(attempts) AS n FROM webhook_inbox'))[0].n)).toBe(1);
+    expect(Number((await data.query('SELECT MAX(attempts) AS n FROM faceauth_webhook_inbox'))[0].n)).toBe(1);
   }, 300_000);
 });
 

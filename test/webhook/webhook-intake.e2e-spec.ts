@@ -159,7 +159,7 @@ describe.each(databasesUnderTest())('webhook intake and processing on %s', (kind
     expect(answers.filter((a) => a.json().duplicate === false)).toHaveLength(1);
     const rows = await api.app
       .get(DataSource)
-      .query(`SELECT COUNT(*) AS n FROM webhook_inbox WHERE auth_id = '${`dup-${kind}`}'`);
+      .query(`SELECT COUNT(*) AS n FROM faceauth_webhook_inbox WHERE auth_id = '${`dup-${kind}`}'`);
     expect(Number(rows[0].n)).toBe(1);
   });
 
@@ -210,7 +210,7 @@ describe.each(databasesUnderTest())('webhook intake and processing on %s', (kind
   });
 
   it('answers malformed bodies with 400 and writes nothing', async () => {
-    const before = await count('webhook_inbox');
+    const before = await count('faceauth_webhook_inbox');
     const bad = [
       api.app.inject({
         method: 'POST',
@@ -231,7 +231,7 @@ describe.each(databasesUnderTest())('webhook intake and processing on %s', (kind
         /^(BAD_REQUEST|WEBHOOK_MALFORMED_PAYLOAD|WEBHOOK_UNDECRYPTABLE_PAYLOAD)$/,
       );
     }
-    expect(await count('webhook_inbox')).toBe(before);
+    expect(await count('faceauth_webhook_inbox')).toBe(before);
   });
 
   it('decrypts secure-data-transmission bodies with the project key', async () => {
@@ -260,7 +260,7 @@ describe.each(databasesUnderTest())('webhook intake and processing on %s', (kind
       await api.app
         .get(DataSource)
         .query(
-          `UPDATE webhook_inbox SET next_attempt_at = 0 WHERE auth_id = 'flaky-${kind}' AND status = 'pending'`,
+          `UPDATE faceauth_webhook_inbox SET next_attempt_at = 0 WHERE auth_id = 'flaky-${kind}' AND status = 'pending'`,
         );
       await processor.drain();
     }
@@ -306,7 +306,7 @@ describe('webhook authenticity checks (sqlite)', () => {
 
   afterEach(() => api?.close());
   const rows = async () =>
-    Number((await api.app.get(DataSource).query('SELECT COUNT(*) AS n FROM webhook_inbox'))[0].n);
+    Number((await api.app.get(DataSource).query('SELECT COUNT(*) AS n FROM faceauth_webhook_inbox'))[0].n);
 
   it('requires one of the configured secrets, in the path or the query, and logs none of them', async () => {
     api = await startApi('sqlite', {

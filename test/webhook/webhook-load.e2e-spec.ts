@@ -59,12 +59,16 @@ describe.each(databasesUnderTest())('webhook intake under 5x duplicated shuffled
     const processor = api.app.get(WebhookProcessor);
     await eventually(async () => {
       await processor.drain();
-      const [{ n }] = await data.query(`SELECT COUNT(*) AS n FROM webhook_inbox WHERE status = 'done'`);
+      const [{ n }] = await data.query(
+        `SELECT COUNT(*) AS n FROM faceauth_webhook_inbox WHERE status = 'done'`,
+      );
       return Number(n) === DISTINCT;
     }, 120_000);
-    expect(Number((await data.query('SELECT COUNT(*) AS n FROM webhook_inbox'))[0].n)).toBe(DISTINCT);
+    expect(Number((await data.query('SELECT COUNT(*) AS n FROM faceauth_webhook_inbox'))[0].n)).toBe(
+      DISTINCT,
+    );
     expect(Number((await data.query('SELECT COUNT(*) AS n FROM faceauth_results'))[0].n)).toBe(DISTINCT);
-    expect(Number((await data.query('SELECT MAX(attempts) AS n FROM webhook_inbox'))[0].n)).toBe(1);
+    expect(Number((await data.query('SELECT MAX(attempts) AS n FROM faceauth_webhook_inbox'))[0].n)).toBe(1);
     const uses = await data.query('SELECT SUM(use_count) AS n FROM faceauth_tokens');
     expect(Number(uses[0].n)).toBe(DISTINCT);
   }, 600_000);

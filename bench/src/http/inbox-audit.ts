@@ -13,7 +13,7 @@ export async function waitForInboxDrained(probe: SqlProbe): Promise<DrainOutcome
   const started = Date.now();
   for (;;) {
     const [row] = await probe.query<{ n: string | number }>(
-      `SELECT COUNT(*) AS n FROM webhook_inbox WHERE status IN ('pending', 'processing')`,
+      `SELECT COUNT(*) AS n FROM faceauth_webhook_inbox WHERE status IN ('pending', 'processing')`,
     );
     const remaining = Number(row?.n ?? 0);
     const ms = Date.now() - started;
@@ -48,7 +48,7 @@ export async function auditInbox(
   acknowledged: Set<string>,
 ): Promise<InboxAudit> {
   const rows = await probe.query<{ auth_id: string; attempts: string | number; status: string }>(
-    `SELECT auth_id, attempts, status FROM webhook_inbox WHERE dedupe_key LIKE $1`,
+    `SELECT auth_id, attempts, status FROM faceauth_webhook_inbox WHERE dedupe_key LIKE $1`,
     [`faceAuth:${prefix}-%`],
   );
   const stored = new Set(rows.map((r) => r.auth_id));

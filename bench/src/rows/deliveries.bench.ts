@@ -117,7 +117,7 @@ async function measureOn(
 
   const delivered = async (): Promise<number> => {
     const [row] = await dataSource.query<{ n: string | number }[]>(
-      `SELECT count(*) AS n FROM notification_outbox WHERE status = 'delivered'`,
+      `SELECT count(*) AS n FROM faceauth_notification_outbox WHERE status = 'delivered'`,
     );
     return Number(row?.n ?? 0);
   };

@@ -22,6 +22,16 @@ export {
 export { RawSql, type AtomicWork, type SqlStep } from './persistence/raw-sql';
 export { entityRows, type EntityRows } from './persistence/entity-rows';
 export {
+  FACEAUTH_TABLES,
+  DEFAULT_TABLE_PREFIX,
+  TABLE_PREFIX_PATTERN,
+  assertTablePrefix,
+  faceAuthTable,
+  faceAuthNamingStrategy,
+  tableOf,
+  type FaceAuthTable,
+} from './persistence/table-names';
+export {
   statementSet,
   sqlFamily,
   placeholders,

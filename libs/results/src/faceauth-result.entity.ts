@@ -1,5 +1,5 @@
 import { Column, ColumnOptions, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@faceauth/core';
+import { faceAuthTable, TimestampColumn } from '@faceauth/core';
 import type { PolicyViolation } from './policy-violation';
 
 /**
@@ -7,7 +7,7 @@ import type { PolicyViolation } from './policy-violation';
  * stored here (they are fetched from Argos on demand). After a purge only id, project, status and times
  * remain, as Argos itself keeps after a DELETE.
  */
-@Entity({ name: 'faceauth_results' })
+@Entity({ name: faceAuthTable('results') })
 @Index('idx_faceauth_results_created', ['createdAt', 'authId'])
 @Index('idx_faceauth_results_cleanup_pending', ['createdAt', 'authId'], {
   where: 'purged_at IS NULL OR argos_deleted_at IS NULL',

@@ -54,6 +54,19 @@ export class TokenPolicyOptionsSchema {
   )
   maxUnusedLinkTtlSeconds = 90 * 24 * 3600;
   @OptionGroup(() => OutcomeSweepOptions) outcomeSweep = new OutcomeSweepOptions();
+  /** Where short links live: a link's `shortUrl` is `<shortLinkBaseUrl>/<id>` (none without it). */
+  @IsOptional()
+  @OptionRule('must be an http(s) URL', isHttpUrl)
+  shortLinkBaseUrl?: string;
+}
+
+function isHttpUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
 }
 
 /** What a host passes: `projects`, and any other option. */
@@ -66,6 +79,8 @@ export interface ResolvedTokenPolicyOptions {
   unusedLinkTtlSeconds: number;
   maxUnusedLinkTtlSeconds: number;
   outcomeSweep: OutcomeSweepOptions;
+  /** Without a trailing slash; null: links have no `shortUrl`. */
+  shortLinkBaseUrl: string | null;
 }
 
 export const TOKEN_POLICY_OPTIONS = Symbol('faceauth:token-policy-options');
@@ -78,5 +93,6 @@ export function resolveTokenPolicyOptions(options: TokenPolicyModuleOptions): Re
     ...valid,
     projects: new Map(valid.projects.map((p) => [p.name, p])),
     defaultProject: valid.defaultProject ?? valid.projects[0].name,
+    shortLinkBaseUrl: valid.shortLinkBaseUrl?.replace(/\/+$/, '') ?? null,
   };
 }

@@ -1,13 +1,15 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { faceAuthTables } from './table-names.migration-helper';
 
 /** Internal API keys (hashes only). Written with the schema builder so it runs on SQLite and PostgreSQL. */
 export class InternalApiKeys1764100000000 implements MigrationInterface {
   name = 'InternalApiKeys1764100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    const t = await faceAuthTables(queryRunner);
     await queryRunner.createTable(
       new Table({
-        name: 'internal_api_keys',
+        name: t.internal_api_keys,
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'name', type: 'varchar', length: '64' },
@@ -22,6 +24,7 @@ export class InternalApiKeys1764100000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropTable('internal_api_keys');
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.dropTable(t.internal_api_keys);
   }
 }

@@ -1,13 +1,15 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { faceAuthTables } from './table-names.migration-helper';
 
 /** FaceAuth links and their tokens. Instants are epoch milliseconds (BIGINT) on every database. */
 export class FaceAuthTokens1764100000001 implements MigrationInterface {
   name = 'FaceAuthTokens1764100000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    const t = await faceAuthTables(queryRunner);
     await queryRunner.createTable(
       new Table({
-        name: 'faceauth_tokens',
+        name: t.tokens,
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'token', type: 'varchar', length: '64', isUnique: true },
@@ -43,6 +45,7 @@ export class FaceAuthTokens1764100000001 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropTable('faceauth_tokens');
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.dropTable(t.tokens);
   }
 }

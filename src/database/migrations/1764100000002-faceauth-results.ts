@@ -1,13 +1,15 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { faceAuthTables } from './table-names.migration-helper';
 
 /** FaceAuth results, one row per Argos authentication id. No image column: images stay at Argos. */
 export class FaceAuthResults1764100000002 implements MigrationInterface {
   name = 'FaceAuthResults1764100000002';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    const t = await faceAuthTables(queryRunner);
     await queryRunner.createTable(
       new Table({
-        name: 'faceauth_results',
+        name: t.results,
         columns: [
           { name: 'auth_id', type: 'varchar', length: '128', isPrimary: true },
           { name: 'project', type: 'varchar', length: '64' },
@@ -39,6 +41,7 @@ export class FaceAuthResults1764100000002 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropTable('faceauth_results');
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.dropTable(t.results);
   }
 }

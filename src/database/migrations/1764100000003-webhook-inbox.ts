@@ -1,13 +1,15 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { faceAuthTables } from './table-names.migration-helper';
 
 /** The webhook inbox: one row per distinct notification, processed asynchronously. */
 export class WebhookInbox1764100000003 implements MigrationInterface {
   name = 'WebhookInbox1764100000003';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    const t = await faceAuthTables(queryRunner);
     await queryRunner.createTable(
       new Table({
-        name: 'webhook_inbox',
+        name: t.webhook_inbox,
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'dedupe_key', type: 'varchar', length: '200', isUnique: true },
@@ -34,6 +36,7 @@ export class WebhookInbox1764100000003 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropTable('webhook_inbox');
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.dropTable(t.webhook_inbox);
   }
 }

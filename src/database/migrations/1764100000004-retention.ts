@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
+import { faceAuthTables } from './table-names.migration-helper';
 
 /**
  * Retention: the cleanup state of each result (added to `faceauth_results`), the cleanup runs, the audit
@@ -8,7 +9,8 @@ export class Retention1764100000004 implements MigrationInterface {
   name = 'Retention1764100000004';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumns('faceauth_results', [
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.addColumns(t.results, [
       // Set by "forget this user": due now, whatever the retention period says.
       new TableColumn({ name: 'cleanup_due_at', type: 'bigint', isNullable: true }),
       // Claim of one worker (fencing value: every later step is conditional on it).
@@ -22,7 +24,7 @@ export class Retention1764100000004 implements MigrationInterface {
       new TableColumn({ name: 'argos_delete_sent_at', type: 'bigint', isNullable: true }),
     ]);
     await queryRunner.createIndex(
-      'faceauth_results',
+      t.results,
       new TableIndex({
         name: 'idx_faceauth_results_cleanup_pending',
         columnNames: ['created_at', 'auth_id'],
@@ -30,7 +32,7 @@ export class Retention1764100000004 implements MigrationInterface {
       }),
     );
     await queryRunner.createIndex(
-      'faceauth_results',
+      t.results,
       new TableIndex({
         name: 'idx_faceauth_results_cleanup_due',
         columnNames: ['cleanup_due_at'],
@@ -39,12 +41,12 @@ export class Retention1764100000004 implements MigrationInterface {
     );
     // A purge strips the personal fields of the result's stored webhook events, found by authentication id.
     await queryRunner.createIndex(
-      'webhook_inbox',
+      t.webhook_inbox,
       new TableIndex({ name: 'idx_webhook_inbox_auth', columnNames: ['auth_id'] }),
     );
     await queryRunner.createTable(
       new Table({
-        name: 'cleanup_runs',
+        name: t.cleanup_runs,
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'trigger', type: 'varchar', length: '16' },
@@ -69,7 +71,7 @@ export class Retention1764100000004 implements MigrationInterface {
     );
     await queryRunner.createTable(
       new Table({
-        name: 'cleanup_audit',
+        name: t.cleanup_audit,
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'run_id', type: 'varchar', length: '36', isNullable: true },
@@ -95,7 +97,7 @@ export class Retention1764100000004 implements MigrationInterface {
     );
     await queryRunner.createTable(
       new Table({
-        name: 'cleanup_locks',
+        name: t.cleanup_locks,
         columns: [
           { name: 'name', type: 'varchar', length: '64', isPrimary: true },
           { name: 'holder', type: 'varchar', length: '64' },
@@ -107,12 +109,13 @@ export class Retention1764100000004 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropTable('cleanup_locks');
-    await queryRunner.dropTable('cleanup_audit');
-    await queryRunner.dropTable('cleanup_runs');
-    await queryRunner.dropIndex('webhook_inbox', 'idx_webhook_inbox_auth');
-    await queryRunner.dropIndex('faceauth_results', 'idx_faceauth_results_cleanup_due');
-    await queryRunner.dropIndex('faceauth_results', 'idx_faceauth_results_cleanup_pending');
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.dropTable(t.cleanup_locks);
+    await queryRunner.dropTable(t.cleanup_audit);
+    await queryRunner.dropTable(t.cleanup_runs);
+    await queryRunner.dropIndex(t.webhook_inbox, 'idx_webhook_inbox_auth');
+    await queryRunner.dropIndex(t.results, 'idx_faceauth_results_cleanup_due');
+    await queryRunner.dropIndex(t.results, 'idx_faceauth_results_cleanup_pending');
     for (const column of [
       'argos_delete_sent_at',
       'cleanup_last_error',
@@ -123,7 +126,7 @@ export class Retention1764100000004 implements MigrationInterface {
       'cleanup_lease_until',
       'cleanup_due_at',
     ]) {
-      await queryRunner.dropColumn('faceauth_results', column);
+      await queryRunner.dropColumn(t.results, column);
     }
   }
 }

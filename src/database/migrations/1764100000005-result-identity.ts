@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
+import { faceAuthTables } from './table-names.migration-helper';
 
 /**
  * Where a result's person comes from: the link it was reached through (`link_id`) and the source of its
@@ -10,33 +11,35 @@ export class ResultIdentity1764100000005 implements MigrationInterface {
   name = 'ResultIdentity1764100000005';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumns('faceauth_results', [
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.addColumns(t.results, [
       new TableColumn({ name: 'link_id', type: 'varchar', length: '36', isNullable: true }),
       new TableColumn({ name: 'identity_source', type: 'varchar', length: '16', isNullable: true }),
     ]);
     await queryRunner.createIndex(
-      'faceauth_results',
+      t.results,
       new TableIndex({ name: 'idx_faceauth_results_link', columnNames: ['link_id'] }),
     );
-    const matchingLink = `FROM faceauth_tokens t WHERE t.token = faceauth_results.token_id
-      AND t.project = faceauth_results.project AND t.sid = faceauth_results.submission_id`;
+    const matchingLink = `FROM ${t.tokens} tk WHERE tk.token = ${t.results}.token_id
+      AND tk.project = ${t.results}.project AND tk.sid = ${t.results}.submission_id`;
     await queryRunner.query(
-      `UPDATE faceauth_results SET link_id = (SELECT t.id ${matchingLink}), identity_source = 'link'
+      `UPDATE ${t.results} SET link_id = (SELECT tk.id ${matchingLink}), identity_source = 'link'
        WHERE purged_at IS NULL AND token_id IS NOT NULL AND EXISTS (SELECT 1 ${matchingLink})`,
     );
     await queryRunner.query(
-      `UPDATE faceauth_results SET identity_source = 'submission'
+      `UPDATE ${t.results} SET identity_source = 'submission'
        WHERE purged_at IS NULL AND identity_source IS NULL AND source = 'api'`,
     );
     await queryRunner.query(
-      `UPDATE faceauth_results SET identity_source = 'webhook'
+      `UPDATE ${t.results} SET identity_source = 'webhook'
        WHERE purged_at IS NULL AND identity_source IS NULL AND auth_user_id IS NOT NULL`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropIndex('faceauth_results', 'idx_faceauth_results_link');
-    await queryRunner.dropColumn('faceauth_results', 'identity_source');
-    await queryRunner.dropColumn('faceauth_results', 'link_id');
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.dropIndex(t.results, 'idx_faceauth_results_link');
+    await queryRunner.dropColumn(t.results, 'identity_source');
+    await queryRunner.dropColumn(t.results, 'link_id');
   }
 }

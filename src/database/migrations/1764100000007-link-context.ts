@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
+import { faceAuthTables } from './table-names.migration-helper';
 
 /**
  * The company's context of a link: its own reference (filterable, indexed) and key/value metadata (JSON
@@ -8,18 +9,20 @@ export class LinkContext1764100000007 implements MigrationInterface {
   name = 'LinkContext1764100000007';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumns('faceauth_tokens', [
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.addColumns(t.tokens, [
       new TableColumn({ name: 'client_reference', type: 'varchar', length: '256', isNullable: true }),
       new TableColumn({ name: 'metadata', type: 'text', isNullable: true }),
     ]);
     await queryRunner.createIndex(
-      'faceauth_tokens',
+      t.tokens,
       new TableIndex({ name: 'idx_faceauth_tokens_client_ref', columnNames: ['client_reference'] }),
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropIndex('faceauth_tokens', 'idx_faceauth_tokens_client_ref');
-    await queryRunner.dropColumns('faceauth_tokens', ['metadata', 'client_reference']);
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.dropIndex(t.tokens, 'idx_faceauth_tokens_client_ref');
+    await queryRunner.dropColumns(t.tokens, ['metadata', 'client_reference']);
   }
 }

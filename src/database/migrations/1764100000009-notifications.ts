@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { faceAuthTables } from './table-names.migration-helper';
 
 /**
  * Signed outbound webhooks: the endpoints that receive them and the transactional outbox (one row per event
@@ -8,9 +9,10 @@ export class Notifications1764100000009 implements MigrationInterface {
   name = 'Notifications1764100000009';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    const t = await faceAuthTables(queryRunner);
     await queryRunner.createTable(
       new Table({
-        name: 'notification_endpoints',
+        name: t.notification_endpoints,
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'url', type: 'varchar', length: '2048' },
@@ -32,7 +34,7 @@ export class Notifications1764100000009 implements MigrationInterface {
     );
     await queryRunner.createTable(
       new Table({
-        name: 'notification_outbox',
+        name: t.notification_outbox,
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
           { name: 'endpoint_id', type: 'varchar', length: '36' },
@@ -70,7 +72,8 @@ export class Notifications1764100000009 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropTable('notification_outbox');
-    await queryRunner.dropTable('notification_endpoints');
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.dropTable(t.notification_outbox);
+    await queryRunner.dropTable(t.notification_endpoints);
   }
 }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+import { faceAuthTables } from './table-names.migration-helper';
 
 /**
  * The inbox listing filtered by status (`GET /v1/webhooks/inbox?status=dead`) walks this index in its page
@@ -9,8 +10,9 @@ export class InboxStatusOrder1764100000010 implements MigrationInterface {
   name = 'InboxStatusOrder1764100000010';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    const t = await faceAuthTables(queryRunner);
     await queryRunner.createIndex(
-      'webhook_inbox',
+      t.webhook_inbox,
       new TableIndex({
         name: 'idx_webhook_inbox_status_received',
         columnNames: ['status', 'received_at', 'id'],
@@ -19,6 +21,7 @@ export class InboxStatusOrder1764100000010 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropIndex('webhook_inbox', 'idx_webhook_inbox_status_received');
+    const t = await faceAuthTables(queryRunner);
+    await queryRunner.dropIndex(t.webhook_inbox, 'idx_webhook_inbox_status_received');
   }
 }

@@ -21,12 +21,14 @@ export interface PostgresTimeoutsConfig {
 }
 
 /** The timeouts are optional so a caller may name a database alone; `loadConfig` always sets them. */
+/** `tablePrefix`: the product's table names start with it (default `faceauth_`), its migrations table too. */
 export type DatabaseConfig =
-  | { type: 'sqlite'; path: string; migrationsRun: boolean; busyTimeoutMs?: number }
+  | { type: 'sqlite'; path: string; migrationsRun: boolean; busyTimeoutMs?: number; tablePrefix?: string }
   | {
       type: 'postgres';
       url: string;
       migrationsRun: boolean;
+      tablePrefix?: string;
       poolSize: number;
       preparedStatements: boolean;
       timeouts?: PostgresTimeoutsConfig;

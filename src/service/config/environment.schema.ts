@@ -1,3 +1,4 @@
+import { TABLE_PREFIX_PATTERN } from '@faceauth/core';
 import { BoolSetting, IntSetting, OneOfSetting, TextSetting, UrlSetting } from './env-setting.decorator';
 
 const HOUR_S = 3_600;
@@ -29,6 +30,8 @@ export class Environment {
   @UrlSetting(['postgres', 'postgresql']) DATABASE_URL?: string;
   @TextSetting() SQLITE_PATH = 'data/faceauth.sqlite';
   @BoolSetting() DB_MIGRATIONS_RUN = true;
+  @TextSetting(TABLE_PREFIX_PATTERN, 'must be up to 20 of a-z 0-9 _, starting with a letter')
+  DATABASE_TABLE_PREFIX = 'faceauth_';
   @IntSetting({ min: 1, max: 200 }) DATABASE_POOL_SIZE = 10;
   @BoolSetting() DATABASE_PREPARED_STATEMENTS = true;
   @IntSetting({ min: 100, max: 10 * 60_000 }) DATABASE_CONNECT_TIMEOUT_MS = 5_000;

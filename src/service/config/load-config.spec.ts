@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       type: 'sqlite',
       path: 'data/faceauth.sqlite',
       migrationsRun: true,
+      tablePrefix: 'faceauth_',
       busyTimeoutMs: 5_000,
     });
     expect(config.argos).toMatchObject({
@@ -36,6 +37,8 @@ describe('loadConfig', () => {
       FACEAUTH_API_KEY: 'k1',
     });
     expect(config.database).toMatchObject({ type: 'postgres', url: 'postgres://u@db:5432/x' });
+    expect(loadConfig({ DATABASE_TABLE_PREFIX: 'acme_fa_' }).database.tablePrefix).toBe('acme_fa_');
+    expect(() => loadConfig({ DATABASE_TABLE_PREFIX: 'Acme-' })).toThrow(/DATABASE_TABLE_PREFIX/);
     expect(config.argos.apiBaseUrl).toBe('https://rest-api.argosidentity.com/v3');
     expect(config.argos.formUrl).toBe('https://form.argosidentity.com/face-auth');
   });

@@ -124,12 +124,14 @@ function readDatabase(e: Environment): DatabaseConfig {
       path: e.SQLITE_PATH,
       migrationsRun: e.DB_MIGRATIONS_RUN,
       busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
+      tablePrefix: e.DATABASE_TABLE_PREFIX,
     };
   }
   return {
     type: 'postgres',
     url: e.DATABASE_URL,
     migrationsRun: e.DB_MIGRATIONS_RUN,
+    tablePrefix: e.DATABASE_TABLE_PREFIX,
     poolSize: e.DATABASE_POOL_SIZE,
     preparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     timeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS },

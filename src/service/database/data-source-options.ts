@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
+import { DEFAULT_TABLE_PREFIX, faceAuthNamingStrategy } from '@faceauth/core';
 import { FACEAUTH_ENTITIES, FACEAUTH_MIGRATIONS } from '@faceauth/module';
 import { DatabaseConfig } from '../config/app-config';
 import { Environment } from '../config/environment.schema';
@@ -23,11 +24,13 @@ const DEFAULTS = new Environment();
  * ends in an error the HTTP layer answers with 503 rather than a request that hangs.
  */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const tablePrefix = database.tablePrefix ?? DEFAULT_TABLE_PREFIX;
   const common = {
     entities: FACEAUTH_ENTITIES,
     migrations: FACEAUTH_MIGRATIONS,
     migrationsRun: database.migrationsRun,
-    migrationsTableName: 'faceauth_migrations',
+    migrationsTableName: `${tablePrefix}migrations`,
+    namingStrategy: faceAuthNamingStrategy(tablePrefix),
     synchronize: false,
     logging: false,
   } as const;

@@ -5,11 +5,11 @@ import { DataSource } from 'typeorm';
 export const STATE_TABLES = [
   'faceauth_tokens',
   'faceauth_results',
-  'webhook_inbox',
-  'internal_api_keys',
-  'cleanup_runs',
-  'cleanup_audit',
-  'cleanup_locks',
+  'faceauth_webhook_inbox',
+  'faceauth_internal_api_keys',
+  'faceauth_cleanup_runs',
+  'faceauth_cleanup_audit',
+  'faceauth_cleanup_locks',
 ] as const;
 
 export type StateFingerprint = Record<(typeof STATE_TABLES)[number], string>;

@@ -39,7 +39,7 @@ export interface BareTokenRow {
   createdAt: number;
 }
 
-/** A row of the baseline's twin of `webhook_inbox` (same columns and indexes, see twin-inbox.ts). */
+/** A row of the baseline's twin of `faceauth_webhook_inbox` (same columns and indexes, see twin-inbox.ts). */
 export interface BareInboxRow {
   id: string;
   dedupeKey: string;
@@ -48,7 +48,7 @@ export interface BareInboxRow {
   receivedAt: number;
 }
 
-/** The baseline's inbox table: a twin of `webhook_inbox`, so the service's processor never sees its rows. */
+/** The baseline's inbox table: a twin of `faceauth_webhook_inbox`, so the service's processor never sees its rows. */
 export const BARE_INBOX_TABLE = 'bench_webhook_inbox';
 
 export const INSERT_TOKEN_COLUMNS = [

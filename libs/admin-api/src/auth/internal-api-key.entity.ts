@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@faceauth/core';
+import { faceAuthTable, TimestampColumn } from '@faceauth/core';
 
 /** An internal API key managed at run time (CLI, bootstrap). Only the SHA-256 of the secret is stored. */
-@Entity({ name: 'internal_api_keys' })
+@Entity({ name: faceAuthTable('internal_api_keys') })
 export class InternalApiKeyEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -39,7 +39,7 @@ export function toLinkDto(view: LinkView, publicBaseUrl: string): LinkDto {
     token: view.token,
     tokenInUrl: view.tokenInUrl,
     url: view.url,
-    shortUrl: `${publicBaseUrl}/l/${view.id}`,
+    shortUrl: view.shortUrl ?? `${publicBaseUrl}/l/${view.id}`,
     status: view.status,
     policy: view.policy,
     consumeOn: view.consumeOn,

@@ -1,5 +1,6 @@
 import { DataSource, EntityTarget, ObjectLiteral, ValueTransformer } from 'typeorm';
 import { RawSql } from './raw-sql';
+import { tableRenamer } from './table-names';
 
 /** What happens when the row collides with an existing one on `target` (column names). */
 export interface RawInsertConflict {
@@ -78,6 +79,8 @@ export function insertStatement<T extends ObjectLiteral>(
     }
   }
   if (options.returning && options.returning.length > 0) text += ` RETURNING ${options.returning.join(', ')}`;
+  // A conflict clause may name the table by its default name (`faceauth_results.column`).
+  text = tableRenamer(dataSource)?.(text) ?? text;
   return { text, values: (row) => bound.map((c) => c.toDatabase(row[c.property])) };
 }
 

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { databaseKind, DatabaseKind } from './database-kind';
+import { tableRenamer } from './table-names';
 
 /**
  * Statements whose text depends on a number: the length of an `IN ($3, $4, …)` list, or which optional
@@ -37,8 +38,9 @@ export function sqlFamily(build: (key: number) => string, samples: readonly numb
 /**
  * The raw statements of one module, built once per DataSource: their texts may name an entity's columns
  * (read from the DataSource's metadata, see `entityRows`) and differ by engine (`FOR UPDATE SKIP LOCKED`).
- * Every `*.sql.ts` of the product exports its statements as one such set, so that a test can enumerate
- * them all.
+ * They name the product's tables by their default names (`faceauth_tokens`), which the set rewrites to
+ * the DataSource's own when a table prefix is configured (see `tableRenamer`). Every `*.sql.ts` of the
+ * product exports its statements as one such set, so that a test can enumerate them all.
  */
 export type StatementSet<S extends SqlStatements> = (dataSource: DataSource) => S;
 
@@ -49,11 +51,22 @@ export function statementSet<S extends SqlStatements>(
   return (dataSource) => {
     let statements = built.get(dataSource);
     if (!statements) {
-      statements = build(dataSource, databaseKind(dataSource));
+      statements = renamed(build(dataSource, databaseKind(dataSource)), tableRenamer(dataSource));
       built.set(dataSource, statements);
     }
     return statements;
   };
+}
+
+function renamed<S extends SqlStatements>(statements: S, rename: ((text: string) => string) | undefined): S {
+  if (!rename) return statements;
+  const entries = Object.entries(statements).map(([key, statement]) => [
+    key,
+    typeof statement === 'string'
+      ? rename(statement)
+      : sqlFamily((n) => rename(statement(n)), statement.samples),
+  ]);
+  return Object.fromEntries(entries) as S;
 }
 
 /** `$first, $first+1, …`: the placeholders of an `IN` list of `n` values. */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@faceauth/core';
+import { faceAuthTable, TimestampColumn } from '@faceauth/core';
 
 /**
  * A receiver of signed outbound webhooks (Standard Webhooks). `secret` is the current `whsec_…` key; after a
@@ -7,7 +7,7 @@ import { TimestampColumn } from '@faceauth/core';
  * carry both signatures. `consecutiveFailures` counts deliveries that ended `failed` (retries exhausted) since
  * the endpoint last answered 2xx; past the configured run the endpoint is disabled (`disabledReason`).
  */
-@Entity({ name: 'notification_endpoints' })
+@Entity({ name: faceAuthTable('notification_endpoints') })
 @Index('idx_notification_endpoints_created', ['createdAt', 'id'])
 export class NotificationEndpointEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

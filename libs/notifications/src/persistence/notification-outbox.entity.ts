@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@faceauth/core';
+import { faceAuthTable, TimestampColumn } from '@faceauth/core';
 
 export type DeliveryStatus = 'pending' | 'delivering' | 'delivered' | 'failed';
 
@@ -8,7 +8,7 @@ export type DeliveryStatus = 'pending' | 'delivering' | 'delivered' | 'failed';
  * and sent by the dispatcher. `eventId` is the `webhook-id` header: the same for every attempt and replay
  * of this delivery, so receivers can deduplicate. `payload` is the exact body, serialised once.
  */
-@Entity({ name: 'notification_outbox' })
+@Entity({ name: faceAuthTable('notification_outbox') })
 @Index('idx_notification_outbox_due', ['status', 'nextAttemptAt'])
 @Index('idx_notification_outbox_endpoint', ['endpointId', 'createdAt', 'id'])
 @Index('idx_notification_outbox_event', ['endpointId', 'eventId'], { unique: true })

@@ -50,7 +50,7 @@ function forSqlite(text: string, values: readonly unknown[]): [string, unknown[]
 }
 
 /**
- * `notification_endpoints` and `notification_outbox`: raw statements (notifications.sql.ts) through
+ * `faceauth_notification_endpoints` and `faceauth_notification_outbox`: raw statements (notifications.sql.ts) through
  * {@link RawSql}, rows mapped by the entities' metadata. The outbox writes of `enqueue` can instead run on a
  * caller's `EntityManager`, i.e. inside the caller's transaction.
  */

@@ -17,49 +17,49 @@ const AFTER = 1;
 function deliveriesText(columns: string, key: number): string {
   const after = key & AFTER ? ' AND (created_at, id) < ($3, $4)' : '';
   return (
-    `SELECT ${columns} FROM notification_outbox WHERE endpoint_id = $2${after}` +
+    `SELECT ${columns} FROM faceauth_notification_outbox WHERE endpoint_id = $2${after}` +
     ' ORDER BY created_at DESC, id DESC LIMIT $1'
   );
 }
 
-/** The statements of `notification_endpoints` and `notification_outbox`, built once per DataSource. */
+/** The statements of `faceauth_notification_endpoints` and `faceauth_notification_outbox`, built once per DataSource. */
 export const notificationStatements = statementSet((dataSource, kind) => {
   const endpoint = entityRows(dataSource, NotificationEndpointEntity).columns;
   const outbox = entityRows(dataSource, NotificationOutboxEntity).columns;
   return {
     endpointInsert: insertStatement(dataSource, NotificationEndpointEntity).text,
-    endpointById: `SELECT ${endpoint} FROM notification_endpoints WHERE id = $1`,
+    endpointById: `SELECT ${endpoint} FROM faceauth_notification_endpoints WHERE id = $1`,
     /** Oldest first, `$1` limit (endpoints are few: no cursor). */
-    endpointList: `SELECT ${endpoint} FROM notification_endpoints ORDER BY created_at, id LIMIT $1`,
+    endpointList: `SELECT ${endpoint} FROM faceauth_notification_endpoints ORDER BY created_at, id LIMIT $1`,
     /** The outbox's backlog: deliveries not settled yet, and the earliest next attempt among them. */
-    backlog: `SELECT COUNT(*) AS waiting, MIN(next_attempt_at) AS oldest FROM notification_outbox
+    backlog: `SELECT COUNT(*) AS waiting, MIN(next_attempt_at) AS oldest FROM faceauth_notification_outbox
 WHERE status IN ('pending', 'delivering')`,
     /** What `enqueue` needs to fan an event out (run on the caller's transaction). */
-    subscribers: 'SELECT id, event_types FROM notification_endpoints WHERE enabled = TRUE',
+    subscribers: 'SELECT id, event_types FROM faceauth_notification_endpoints WHERE enabled = TRUE',
     /** `$2` url, `$3` description, `$4` event types (JSON), `$5` enabled, `$6` failures, `$7` reason, `$8` now. */
     endpointUpdate: `
-UPDATE notification_endpoints SET url = $2, description = $3, event_types = $4, enabled = $5,
+UPDATE faceauth_notification_endpoints SET url = $2, description = $3, event_types = $4, enabled = $5,
   consecutive_failures = $6, disabled_reason = $7, updated_at = $8
 WHERE id = $1
 RETURNING ${endpoint}`,
     /** `$2` new secret, `$3` the secret read (now previous), `$4` its expiry, `$5` now. */
     endpointRotate: `
-UPDATE notification_endpoints SET secret = $2, previous_secret = $3, previous_secret_expires_at = $4,
+UPDATE faceauth_notification_endpoints SET secret = $2, previous_secret = $3, previous_secret_expires_at = $4,
   updated_at = $5
 WHERE id = $1 AND secret = $3
 RETURNING ${endpoint}`,
-    endpointDelete: 'DELETE FROM notification_endpoints WHERE id = $1 RETURNING id',
-    endpointDeliveriesDelete: 'DELETE FROM notification_outbox WHERE endpoint_id = $1',
+    endpointDelete: 'DELETE FROM faceauth_notification_endpoints WHERE id = $1 RETURNING id',
+    endpointDeliveriesDelete: 'DELETE FROM faceauth_notification_outbox WHERE endpoint_id = $1',
     /** A 2xx: the run of failures is over (written only when there was one). */
     endpointSucceeded: `
-UPDATE notification_endpoints SET consecutive_failures = 0
+UPDATE faceauth_notification_endpoints SET consecutive_failures = 0
 WHERE id = $1 AND consecutive_failures <> 0`,
     /**
      * A delivery ended failed: one more in the run; at `$2` in a row the endpoint is disabled with reason
      * `$3`. `$4` now.
      */
     endpointFailed: `
-UPDATE notification_endpoints SET consecutive_failures = consecutive_failures + 1,
+UPDATE faceauth_notification_endpoints SET consecutive_failures = consecutive_failures + 1,
   enabled = CASE WHEN consecutive_failures + 1 >= $2 THEN FALSE ELSE enabled END,
   disabled_reason = CASE WHEN consecutive_failures + 1 >= $2 AND enabled THEN $3 ELSE disabled_reason END,
   updated_at = $4
@@ -74,32 +74,32 @@ RETURNING enabled, consecutive_failures`,
      * `$3` batch size.
      */
     claim: `
-UPDATE notification_outbox SET status = 'delivering', locked_until = $2, attempts = attempts + 1
+UPDATE faceauth_notification_outbox SET status = 'delivering', locked_until = $2, attempts = attempts + 1
 WHERE id IN (
-  SELECT id FROM notification_outbox WHERE ${DUE}
-    AND endpoint_id IN (SELECT id FROM notification_endpoints WHERE enabled = TRUE)
+  SELECT id FROM faceauth_notification_outbox WHERE ${DUE}
+    AND endpoint_id IN (SELECT id FROM faceauth_notification_endpoints WHERE enabled = TRUE)
   ORDER BY next_attempt_at, id
   LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
   AND ${DUE}
 RETURNING ${outbox}`,
     /** `$3` now, `$4` status code, `$5` response excerpt. */
     delivered: `
-UPDATE notification_outbox SET status = 'delivered', delivered_at = $3, last_status_code = $4,
+UPDATE faceauth_notification_outbox SET status = 'delivered', delivered_at = $3, last_status_code = $4,
   response_excerpt = $5, last_error = NULL, locked_until = NULL
 WHERE ${HELD}
 RETURNING id`,
     /** `$3` status (pending or failed), `$4` next attempt, `$5` status code, `$6` error, `$7` excerpt. */
     attemptFailed: `
-UPDATE notification_outbox SET status = $3, next_attempt_at = $4, last_status_code = $5, last_error = $6,
+UPDATE faceauth_notification_outbox SET status = $3, next_attempt_at = $4, last_status_code = $5, last_error = $6,
   response_excerpt = $7, locked_until = NULL
 WHERE ${HELD}
 RETURNING id`,
-    deliveryById: `SELECT ${outbox} FROM notification_outbox WHERE id = $1`,
+    deliveryById: `SELECT ${outbox} FROM faceauth_notification_outbox WHERE id = $1`,
     /** An endpoint's deliveries, newest first: `$1` limit, `$2` endpoint, then the keyset position. */
     deliveries: sqlFamily((key) => deliveriesText(outbox, key), [0, AFTER]),
     /** A new attempt series for a settled delivery (same `webhook-id`): `$1` id, `$2` now. */
     replay: `
-UPDATE notification_outbox SET status = 'pending', attempts = 0, next_attempt_at = $2, locked_until = NULL,
+UPDATE faceauth_notification_outbox SET status = 'pending', attempts = 0, next_attempt_at = $2, locked_until = NULL,
   last_status_code = NULL, last_error = NULL, response_excerpt = NULL, delivered_at = NULL
 WHERE id = $1 AND status IN ('delivered', 'failed')
 RETURNING ${outbox}`,

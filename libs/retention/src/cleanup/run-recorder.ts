@@ -3,7 +3,7 @@ import { CleanupRunEntity, CleanupRunOutcome, CleanupTrigger } from '../persiste
 import { CleanupRunRepository, RunCounts, zeroCounts } from '../persistence/cleanup-run.repository';
 
 /**
- * The `cleanup_runs` row of one run, inserted on first need (a scheduled tick with nothing to do leaves
+ * The `faceauth_cleanup_runs` row of one run, inserted on first need (a scheduled tick with nothing to do leaves
  * no row), so audit rows written during the run can reference it.
  */
 export class RunRecorder {

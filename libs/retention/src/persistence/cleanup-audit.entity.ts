@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@faceauth/core';
+import { faceAuthTable, TimestampColumn } from '@faceauth/core';
 
 export type AuditSubjectType = 'result' | 'link';
 export type AuditAction = 'argos_delete' | 'local_purge' | 'link_purge';
@@ -15,7 +15,7 @@ export type AuditOutcome = 'deleted' | 'already_gone' | 'verified_deleted' | 'do
  * The proof of a deletion: what (subject and action), when, why and how it ended. One row per subject and
  * action. Never image bytes, personal fields or vendor messages: ids, codes and counts only.
  */
-@Entity({ name: 'cleanup_audit' })
+@Entity({ name: faceAuthTable('cleanup_audit') })
 @Index('uq_cleanup_audit_subject_action', ['subjectType', 'subjectId', 'action'], { unique: true })
 @Index('idx_cleanup_audit_at', ['at', 'id'])
 export class CleanupAuditEntity {

@@ -9,12 +9,12 @@ import { CleanupAuditEntity } from './cleanup-audit.entity';
  */
 const COLUMNS = 11;
 const recordSql = (rows: number): string => `
-INSERT INTO cleanup_audit (id, run_id, subject_type, subject_id, project, action, reason, outcome, attempts, error_code, at)
+INSERT INTO faceauth_cleanup_audit (id, run_id, subject_type, subject_id, project, action, reason, outcome, attempts, error_code, at)
 VALUES ${Array.from({ length: rows }, (_r, i) => `(${Array.from({ length: COLUMNS }, (_c, k) => `$${i * COLUMNS + k + 1}`).join(', ')})`).join(',\n  ')}
 ON CONFLICT (subject_type, subject_id, action) DO UPDATE SET
   run_id = excluded.run_id, reason = excluded.reason, outcome = excluded.outcome, attempts = excluded.attempts,
   error_code = excluded.error_code, at = excluded.at
-WHERE cleanup_audit.outcome = 'failed'`;
+WHERE faceauth_cleanup_audit.outcome = 'failed'`;
 
 /** The optional filters of a listing, in parameter order: a shape is the set of those present, as bits. */
 export const AUDIT_LIST_FILTERS = ['subject_id', 'action', 'outcome'] as const;
@@ -32,7 +32,7 @@ const listSql = (columns: string, shape: number): string => {
     where.push(`(at < ${at} OR (at = ${at} AND id < ${id}))`);
   }
   const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-  return `SELECT ${columns} FROM cleanup_audit${filter} ORDER BY at DESC, id DESC LIMIT $1`;
+  return `SELECT ${columns} FROM faceauth_cleanup_audit${filter} ORDER BY at DESC, id DESC LIMIT $1`;
 };
 
 /** The audit trail's statements: `record` takes a batch of entries (11 parameters each, in column order). */

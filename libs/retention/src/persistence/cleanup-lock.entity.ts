@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@faceauth/core';
+import { faceAuthTable, TimestampColumn } from '@faceauth/core';
 
 /** A named lease (SQLite, or PostgreSQL with the `lease` lock strategy): held by one instance until it expires. */
-@Entity({ name: 'cleanup_locks' })
+@Entity({ name: faceAuthTable('cleanup_locks') })
 export class CleanupLockEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   name!: string;

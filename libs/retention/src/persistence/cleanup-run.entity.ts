@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@faceauth/core';
+import { faceAuthTable, TimestampColumn } from '@faceauth/core';
 
 /** What started a cleanup run. */
 export type CleanupTrigger = 'schedule' | 'api' | 'cli' | 'user_request';
@@ -11,7 +11,7 @@ export type CleanupTrigger = 'schedule' | 'api' | 'cli' | 'user_request';
 export type CleanupRunOutcome = 'running' | 'completed' | 'partial' | 'interrupted' | 'failed';
 
 /** One cleanup run (scheduled ticks that found nothing to do are not recorded). Counts only, no personal data. */
-@Entity({ name: 'cleanup_runs' })
+@Entity({ name: faceAuthTable('cleanup_runs') })
 @Index('idx_cleanup_runs_started', ['startedAt', 'id'])
 export class CleanupRunEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

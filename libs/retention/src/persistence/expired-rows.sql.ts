@@ -27,8 +27,8 @@ export const expiredRowsStatements = statementSet((_dataSource, kind) => {
   const skipLocked = kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   return {
     deleteTokens: deleteBatch('faceauth_tokens', 'id', ENDED_TOKENS, skipLocked),
-    deleteInbox: deleteBatch('webhook_inbox', 'id', SETTLED_INBOX, skipLocked),
+    deleteInbox: deleteBatch('faceauth_webhook_inbox', 'id', SETTLED_INBOX, skipLocked),
     countTokens: count('faceauth_tokens', ENDED_TOKENS),
-    countInbox: count('webhook_inbox', SETTLED_INBOX),
+    countInbox: count('faceauth_webhook_inbox', SETTLED_INBOX),
   };
 });

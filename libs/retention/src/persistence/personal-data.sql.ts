@@ -19,11 +19,11 @@ const ERASE = `revoked_at = COALESCE(revoked_at, $1), auth_user_id = NULL, auth_
 export const personalDataStatements = statementSet(() => ({
   /** The stored events of `n` results (`$1…`). */
   inboxPayloads: sqlFamily(
-    (n) => `SELECT id, payload FROM webhook_inbox WHERE auth_id IN (${placeholders(n, 1)})`,
+    (n) => `SELECT id, payload FROM faceauth_webhook_inbox WHERE auth_id IN (${placeholders(n, 1)})`,
     SAMPLES,
   ),
   /** `$1` id, `$2` the redacted event. */
-  updateInboxPayload: 'UPDATE webhook_inbox SET payload = $2 WHERE id = $1 RETURNING id',
+  updateInboxPayload: 'UPDATE faceauth_webhook_inbox SET payload = $2 WHERE id = $1 RETURNING id',
   findLinks: 'SELECT id, project FROM faceauth_tokens WHERE auth_user_id = $1',
   revokeLinks: sqlFamily((n) => updateLinks(REVOKE, n), SAMPLES),
   eraseLinks: sqlFamily((n) => updateLinks(ERASE, n), SAMPLES),

@@ -7,14 +7,20 @@ import { policyOf, stateOf } from '../persistence/token-state';
 import { outcomeOf } from '../outcome/link-outcome';
 import { metadataOf } from './link-context';
 import { LinkView } from './link.type';
+import { InjectTokenPolicyOptions, ResolvedTokenPolicyOptions } from '../token-policy.options';
 
 /** Builds the API view of a token row, with a freshly encrypted URL. */
 @Injectable()
 export class LinkViewFactory {
+  private readonly shortLinkBaseUrl: string | null;
+
   constructor(
     private readonly urls: FaceAuthUrlService,
     private readonly clock: Clock,
-  ) {}
+    @InjectTokenPolicyOptions() options: ResolvedTokenPolicyOptions,
+  ) {
+    this.shortLinkBaseUrl = options.shortLinkBaseUrl;
+  }
 
   urlFor(row: FaceAuthTokenEntity): string {
     return this.urls.build(
@@ -38,6 +44,7 @@ export class LinkViewFactory {
       token: row.token,
       tokenInUrl: row.tokenInUrl,
       url,
+      shortUrl: this.shortLinkBaseUrl === null ? null : `${this.shortLinkBaseUrl}/${row.id}`,
       status: tokenStatus(stateOf(row), now),
       policy: policyOf(row),
       consumeOn: row.consumeOn,

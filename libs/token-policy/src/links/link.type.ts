@@ -36,6 +36,8 @@ export interface LinkView {
   token: string;
   tokenInUrl: boolean;
   url: string;
+  /** The short link to send the person (`/l/<id>`: checks the policy, then redirects to `url`); null when the module has no public base URL. */
+  shortUrl: string | null;
   status: TokenStatus;
   policy: LinkPolicy;
   consumeOn: 'result' | 'open';

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@faceauth/core';
+import { faceAuthTable, TimestampColumn } from '@faceauth/core';
 import type { LinkMetadata } from '../links/link-context';
 import type { LinkOutcomeReason, LinkOutcomeStatus } from '../outcome/link-outcome.type';
 
@@ -7,7 +7,7 @@ import type { LinkOutcomeReason, LinkOutcomeStatus } from '../outcome/link-outco
  * One FaceAuth link: its random token id, the fields bound into its encrypted URL, its policy and its use
  * state. The ciphertext is never stored: it is rebuilt from these fields whenever needed.
  */
-@Entity({ name: 'faceauth_tokens' })
+@Entity({ name: faceAuthTable('tokens') })
 @Index('idx_faceauth_tokens_created', ['createdAt', 'id'])
 @Index('idx_faceauth_tokens_pending', ['expiresAt'], { where: "outcome_status = 'pending'" })
 export class FaceAuthTokenEntity {

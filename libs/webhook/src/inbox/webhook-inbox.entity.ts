@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { TimestampColumn } from '@faceauth/core';
+import { faceAuthTable, TimestampColumn } from '@faceauth/core';
 
 /** `unverified`: Argos did not know the authentication id after the verification look-ups allowed. */
 export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'ignored' | 'unverified';
@@ -8,7 +8,7 @@ export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'ignored'
  * Every acknowledged webhook (and every result found by reconciliation), unique by what it is about:
  * a redelivery lands on the same row. Rows are processed asynchronously and kept for the audit trail.
  */
-@Entity({ name: 'webhook_inbox' })
+@Entity({ name: faceAuthTable('webhook_inbox') })
 @Index('idx_webhook_inbox_due', ['status', 'nextAttemptAt'])
 @Index('idx_webhook_inbox_received', ['receivedAt', 'id'])
 @Index('idx_webhook_inbox_status_received', ['status', 'receivedAt', 'id'])

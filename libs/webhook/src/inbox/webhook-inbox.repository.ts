@@ -29,7 +29,7 @@ interface Built {
 }
 
 /**
- * `webhook_inbox`, in one style: raw statements written once (webhook-inbox.sql.ts), run through
+ * `faceauth_webhook_inbox`, in one style: raw statements written once (webhook-inbox.sql.ts), run through
  * {@link RawSql}, rows mapped by the entity's metadata; built on first use, once per DataSource.
  */
 @Injectable()

@@ -19,7 +19,7 @@ export const INBOX_INSERT: RawInsertOptions = {
       { column: 'locked_until', expression: 'NULL' },
       { column: 'last_error', expression: 'NULL' },
     ],
-    where: "webhook_inbox.source = 'reconcile' AND excluded.source = 'webhook'",
+    where: "faceauth_webhook_inbox.source = 'reconcile' AND excluded.source = 'webhook'",
   },
   returning: ['id'],
 };
@@ -48,7 +48,7 @@ function listText(columns: string, key: number): string {
     where.push(`(received_at, id) < (${at}, ${id})`);
   }
   return (
-    `SELECT ${columns} FROM webhook_inbox` +
+    `SELECT ${columns} FROM faceauth_webhook_inbox` +
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
     ' ORDER BY received_at DESC, id DESC LIMIT $1'
   );
@@ -58,45 +58,45 @@ function listText(columns: string, key: number): string {
 export const inboxListKey = (filter: { status?: unknown; after?: unknown }): number =>
   (filter.status ? BY_STATUS : 0) | (filter.after ? AFTER : 0);
 
-/** The statements of `webhook_inbox`, built once per DataSource (column lists from the entity metadata). */
+/** The statements of `faceauth_webhook_inbox`, built once per DataSource (column lists from the entity metadata). */
 export const inboxStatements = statementSet((dataSource, kind) => {
   const { columns } = entityRows(dataSource, WebhookInboxEntity);
   return {
     insert: insertStatement(dataSource, WebhookInboxEntity, INBOX_INSERT).text,
     claim: `
-UPDATE webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
+UPDATE faceauth_webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
 WHERE id IN (
-  SELECT id FROM webhook_inbox WHERE ${DUE}
+  SELECT id FROM faceauth_webhook_inbox WHERE ${DUE}
   ORDER BY received_at, id
   LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
   AND ${DUE}
 RETURNING ${columns}`,
     /** `$3` now, `$4` project (kept when null). */
     complete: `
-UPDATE webhook_inbox SET status = 'done', processed_at = $3, locked_until = NULL, last_error = NULL,
+UPDATE faceauth_webhook_inbox SET status = 'done', processed_at = $3, locked_until = NULL, last_error = NULL,
   project = COALESCE($4, project)
 WHERE ${HELD}
 RETURNING id`,
     /** `$3` status, `$4` next attempt, `$5` error. */
     fail: `
-UPDATE webhook_inbox SET status = $3, next_attempt_at = $4, locked_until = NULL, last_error = $5
+UPDATE faceauth_webhook_inbox SET status = $3, next_attempt_at = $4, locked_until = NULL, last_error = $5
 WHERE ${HELD}
 RETURNING id`,
-    findById: `SELECT ${columns} FROM webhook_inbox WHERE id = $1`,
+    findById: `SELECT ${columns} FROM faceauth_webhook_inbox WHERE id = $1`,
     /** Puts a row back in the queue as new: `$1` id, `$2` now. */
     replay: `
-UPDATE webhook_inbox SET status = 'pending', attempts = 0, next_attempt_at = $2, locked_until = NULL,
+UPDATE faceauth_webhook_inbox SET status = 'pending', attempts = 0, next_attempt_at = $2, locked_until = NULL,
   last_error = NULL, processed_at = NULL
 WHERE id = $1
 RETURNING id`,
     /** Newest first, keyset-paginated: `$1` limit, then the status and the position when filtered. */
     list: sqlFamily((key) => listText(columns, key), [0, BY_STATUS, AFTER, BY_STATUS | AFTER]),
-    countByStatus: 'SELECT status, COUNT(*) AS n FROM webhook_inbox GROUP BY status',
+    countByStatus: 'SELECT status, COUNT(*) AS n FROM faceauth_webhook_inbox GROUP BY status',
     /**
      * The processor's backlog: rows not settled yet (pending, or processing) and when the oldest arrived. Reads
      * only those rows, found through `idx_webhook_inbox_due` (status first); done rows are never touched.
      */
     backlog:
-      "SELECT COUNT(*) AS n, MIN(received_at) AS oldest FROM webhook_inbox WHERE status IN ('pending', 'processing')",
+      "SELECT COUNT(*) AS n, MIN(received_at) AS oldest FROM faceauth_webhook_inbox WHERE status IN ('pending', 'processing')",
   };
 });
