@@ -1,4 +1,4 @@
-import { BenchFigure, BenchGoal } from './bench-row.interface';
+import { BenchComparison, BenchFigure, BenchGoal } from './bench-row.interface';
 
 /** `pass`: goal met; `tolerated`: missed by no more than the tolerance; `fail`: missed by more. */
 export type BenchVerdict = 'pass' | 'tolerated' | 'fail';
@@ -10,6 +10,8 @@ export interface JudgedCheck {
   unit: string;
   goal: BenchGoal;
   verdict: BenchVerdict;
+  /** A comparison with a further reference (`BenchCheck.comparison`): `value` is its judged figure. */
+  comparison?: BenchComparison;
 }
 
 export interface BenchRowResult {

@@ -4,7 +4,8 @@
  *
  * Rows of any kind fit: in-process throughput (ops/s, higher is better), HTTP throughput from autocannon
  * (req/s), or server CPU per request from `process.cpuUsage()` (µs/req, lower is better). Extra criteria
- * (p99 latency, lost deliveries, RSS) go in `checks`. A row whose goal is an absolute figure (a process's
+ * (p99 latency, lost deliveries, RSS) go in `checks`, and so do comparisons with a further reference measured
+ * in the same run (`BenchCheck.comparison`, e.g. the admin GET's peer). A row whose goal is an absolute figure (a process's
  * wall time) still measures its baseline in the same run and reports the ratio beside it (`goal.of`).
  */
 export interface BenchRow {
@@ -64,11 +65,48 @@ export interface BenchFigure {
 
 export interface BenchCheck {
   label: string;
+  /** The judged figure (for a comparison check, the comparison's ratio or difference: `comparisonCheck`). */
   value: number;
   /** The baseline's figure in the same unit, shown beside the value with their ratio (the goal stays on value). */
   baseline?: number;
   unit: string;
   goal: BenchGoal;
+  /**
+   * Set when the check compares the row's subject with a further reference measured in the same run, beside
+   * the row's own baseline (e.g. the admin GET's peer, or its heap against the limit's): the table shows its
+   * subject, reference, ratio and spread. Build such a check with `comparisonCheck` (bench.judge.ts).
+   */
+  comparison?: BenchComparison;
+}
+
+/**
+ * A further judged comparison of a row: the subject against a second reference (or against the row's
+ * baseline on another figure), measured in the same run. The row's own goal, spread and repeats stay on its
+ * primary ratio; a comparison is judged like a check, with the same tolerance, and fails the row alike.
+ */
+export interface BenchComparison {
+  /** The subject's figure, in `unit`. */
+  subject: number;
+  /** The reference's figure, in `unit`. */
+  reference: number;
+  /** What the reference is, e.g. `peer: Nest 12 + TypeORM`. */
+  referenceLabel: string;
+  unit: string;
+  goal: ComparisonGoal;
+  /** Median of per-round ratios when the rounds are paired; defaults to subject / reference. */
+  ratio?: number;
+  /** The judged figure (ratio or difference) round by round, shown as the check's spread. */
+  rounds?: number[];
+}
+
+/**
+ * `of: 'ratio'` (the default) bounds subject / reference (`≤ 0.6`: at most 0.6× the peer's); `of: 'difference'`
+ * bounds subject − reference in the comparison's unit (`≤ +12` KB/req: at most 12 KB more than the limit).
+ */
+export interface ComparisonGoal {
+  readonly op: '>=' | '<=';
+  readonly value: number;
+  readonly of?: 'ratio' | 'difference';
 }
 
 /** Knobs from the command line, shared by every row. */

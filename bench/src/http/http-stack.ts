@@ -9,6 +9,8 @@ export interface HttpStack {
   kind: BenchDatabaseKind;
   service: ServerProcess;
   bare: ServerProcess;
+  /** The peer (a Nest + TypeORM app doing the same work), when the row asked for it (`HttpStackOptions`). */
+  peer: ServerProcess | null;
   probe: SqlProbe;
   /** Secret of the `bench` admin key (INTERNAL_API_KEYS); sent to both sides so requests are identical. */
   apiKey: string;
@@ -34,17 +36,24 @@ function serviceEnv(database: BenchDatabase, apiKey: string): Record<string, str
 }
 
 /**
- * Extra node options for both servers, from BENCH_SERVER_NODE_ARGS (space-separated), e.g.
+ * Extra node options for the servers, from BENCH_SERVER_NODE_ARGS (space-separated), e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the hot paths behind a row.
  */
 function serverNodeArgs(): string[] {
   return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
 }
 
-/** Creates the database, starts the service (it migrates the schema), then the bare server. */
+/** What a row needs beside the service and the bare server. */
+export interface HttpStackOptions {
+  /** Also start the peer (bench/src/servers/peer), on the same database with the same environment. */
+  peer?: boolean;
+}
+
+/** Creates the database, starts the service (it migrates the schema), then the bare server (and the peer). */
 export async function startHttpStack(
   kind: BenchDatabaseKind,
   log: (line: string) => void,
+  options: HttpStackOptions = {},
 ): Promise<HttpStack> {
   const database = await createBenchDatabase(kind);
   const apiKey = `bench-${randomBytes(18).toString('base64url')}`;
@@ -63,8 +72,16 @@ export async function startHttpStack(
     await createTwinInbox(probe, kind);
     const bare = await ServerProcess.start('bare', SERVER_ENTRIES.bare, env, serverNodeArgs());
     started.push(bare);
-    log(`bench:   ${kind}: service on :${service.port}, bare Fastify on :${bare.port}`);
-    return { kind, service, bare, probe, apiKey, close };
+    let peer: ServerProcess | null = null;
+    if (options.peer === true) {
+      peer = await ServerProcess.start('peer', SERVER_ENTRIES.peer, env, serverNodeArgs());
+      started.push(peer);
+    }
+    log(
+      `bench:   ${kind}: service on :${service.port}, bare Fastify on :${bare.port}` +
+        (peer ? `, peer (Nest + TypeORM) on :${peer.port}` : ''),
+    );
+    return { kind, service, bare, peer, probe, apiKey, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
@@ -76,8 +93,9 @@ export async function withHttpStack<T>(
   kind: BenchDatabaseKind,
   log: (line: string) => void,
   body: (stack: HttpStack) => Promise<T>,
+  options: HttpStackOptions = {},
 ): Promise<T> {
-  const stack = await startHttpStack(kind, log);
+  const stack = await startHttpStack(kind, log, options);
   try {
     return await body(stack);
   } finally {

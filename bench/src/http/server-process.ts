@@ -7,6 +7,7 @@ export const SERVER_ENTRIES = {
   service: resolve(__dirname, '../servers/service.server.js'),
   bare: resolve(__dirname, '../servers/bare.server.js'),
   reference: resolve(__dirname, '../servers/nest-reference.server.js'),
+  peer: resolve(__dirname, '../servers/peer/peer.server.js'),
   receiver: resolve(__dirname, '../servers/receiver.server.js'),
 } as const;
 

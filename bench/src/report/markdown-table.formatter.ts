@@ -12,7 +12,9 @@ export function formatMarkdownReport(report: BenchReport): string {
     `Settings: ${settings.rounds} rounds after ${settings.warmupRounds} warm-up rounds of ~${settings.roundMs} ms per side; ` +
       `ratio = median of per-round subject/baseline ratios; tolerance ${(settings.tolerance * 100).toFixed(0)}%; ` +
       `spread = lowest–highest round of the judged figure (×n: n runs merged); a row whose rounds straddle its goal ` +
-      `is run again up to ${settings.repeatWide} time(s), and marked \`(wide)\` when every run straddled.`,
+      `is run again up to ${settings.repeatWide} time(s), and marked \`(wide)\` when every run straddled. ` +
+      `Indented lines: checks and comparisons with a further reference (judged: subject, reference, ratio or ` +
+      `difference, its spread), then \`info\` figures.`,
     '',
     `| ${COLUMNS.join(' | ')} |`,
     `|${COLUMNS.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,

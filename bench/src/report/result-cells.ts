@@ -1,6 +1,7 @@
-import { BenchRowResult, BenchVerdict } from '../bench-result.interface';
-import { BenchGoal } from '../bench-row.interface';
+import { BenchRowResult, BenchVerdict, JudgedCheck } from '../bench-result.interface';
+import { BenchComparison, BenchGoal, ComparisonGoal } from '../bench-row.interface';
 import { rowVerdict } from '../bench.runner';
+import { roundSpread } from '../bench.spread';
 
 // `spread`: lowest–highest round of the judged figure (the ratio, or the subject for an absolute goal), all
 // runs merged; `time`: wall time of the row, so the 10-minute budget of the whole run can be checked from the
@@ -38,6 +39,10 @@ export function resultCells(result: BenchRowResult): string[][] {
     ],
   ];
   for (const check of result.checks) {
+    if (check.comparison !== undefined) {
+      lines.push(comparisonCells(check, check.comparison));
+      continue;
+    }
     lines.push([
       `  ${check.label}`,
       formatFigure(check.value),
@@ -64,6 +69,41 @@ export function resultCells(result: BenchRowResult): string[][] {
     ]);
   }
   return lines;
+}
+
+/**
+ * A comparison with a further reference (`BenchCheck.comparison`): the subject's figure, the reference's, the
+ * judged figure in the ratio column (a ratio, or `+13.30` for a difference goal), its spread over the rounds,
+ * the goal (`≤ 0.6`, `≤ +12`: the unit is in the unit column) and the verdict.
+ */
+function comparisonCells(check: JudgedCheck, c: BenchComparison): string[] {
+  const difference = c.goal.of === 'difference';
+  const figure = (value: number): string =>
+    difference ? `${value >= 0 ? '+' : ''}${formatFigure(value)}` : value.toFixed(3);
+  const spread = roundSpread(c.rounds);
+  return [
+    `  ${check.label}`,
+    formatFigure(c.subject),
+    formatFigure(c.reference),
+    c.unit,
+    figure(check.value),
+    spread === null
+      ? ''
+      : spread[0] === spread[1]
+        ? figure(spread[0])
+        : `${figure(spread[0])}–${figure(spread[1])}`,
+    formatComparisonGoal(c.goal),
+    VERDICT_TEXT[check.verdict],
+    '',
+  ];
+}
+
+/** `≤ 0.6` for a ratio; `≤ +12` for a difference (subject − reference, in the comparison's unit). */
+export function formatComparisonGoal(goal: ComparisonGoal): string {
+  const op = goal.op === '>=' ? '≥' : '≤';
+  return goal.of === 'difference'
+    ? `${op} ${goal.value >= 0 ? '+' : ''}${goal.value}`
+    : `${op} ${goal.value}`;
 }
 
 /**

@@ -22,6 +22,14 @@ export interface BareLinkJson {
   revokedAt: string | null;
   clientReference: string | null;
   metadata: Record<string, string>;
+  outcome: BareOutcomeJson;
+}
+
+export interface BareOutcomeJson {
+  status: string;
+  authId: string | null;
+  decidedAt: string | null;
+  reason: string | null;
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -67,6 +75,29 @@ export function bareLinkJson(
     revokedAt: iso(row.revokedAt),
     clientReference: row.clientReference,
     metadata: row.metadata === null ? {} : (JSON.parse(row.metadata) as Record<string, string>),
+    outcome: outcomeOf(row, now),
+  };
+}
+
+/** The stored verdict, or the one time gave a pending link (rejected after a rejection, else expired). */
+function outcomeOf(row: BareTokenRow, now: number): BareOutcomeJson {
+  if (row.outcomeStatus !== 'pending') {
+    return {
+      status: row.outcomeStatus,
+      authId: row.outcomeAuthId,
+      decidedAt: iso(row.outcomeDecidedAt),
+      reason: row.outcomeReason,
+    };
+  }
+  if (statusOf(row, now) !== 'expired')
+    return { status: 'pending', authId: null, decidedAt: null, reason: null };
+  const closedAt = Math.min(row.windowEndsAt ?? Infinity, row.expiredAt ?? Infinity, row.expiresAt);
+  const rejected = row.outcomeAuthId !== null;
+  return {
+    status: rejected ? 'rejected' : 'expired',
+    authId: row.outcomeAuthId,
+    decidedAt: iso(closedAt),
+    reason: rejected ? 'result_rejected' : row.expiredAt === closedAt ? 'token_expired' : 'link_expired',
   };
 }
 

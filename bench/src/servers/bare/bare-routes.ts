@@ -72,6 +72,10 @@ export function registerBareRoutes(app: FastifyInstance, deps: BareRouteDeps): v
       revokedAt: null,
       expiredAt: null,
       createdAt: now,
+      outcomeStatus: 'pending',
+      outcomeAuthId: null,
+      outcomeDecidedAt: null,
+      outcomeReason: null,
     };
     // Encrypt before writing, as the service does: a field the codec refuses leaves no row behind.
     const body = bareLinkJson(row, urls, publicBaseUrl, now);

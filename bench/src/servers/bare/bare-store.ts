@@ -37,6 +37,10 @@ export interface BareTokenRow {
   revokedAt: number | null;
   expiredAt: number | null;
   createdAt: number;
+  outcomeStatus: string;
+  outcomeAuthId: string | null;
+  outcomeDecidedAt: number | null;
+  outcomeReason: string | null;
 }
 
 /** A row of the baseline's twin of `faceauth_webhook_inbox` (same columns and indexes, see twin-inbox.ts). */
@@ -135,5 +139,9 @@ export function tokenFromDbRow(raw: Record<string, unknown>): BareTokenRow {
     revokedAt: num(raw.revoked_at),
     expiredAt: num(raw.expired_at),
     createdAt: Number(raw.created_at),
+    outcomeStatus: String(raw.outcome_status),
+    outcomeAuthId: text(raw.outcome_auth_id),
+    outcomeDecidedAt: num(raw.outcome_decided_at),
+    outcomeReason: text(raw.outcome_reason),
   };
 }
