@@ -16,6 +16,7 @@ import { LinkOutcome1764100000008 } from './migrations/1764100000008-link-outcom
 import { Notifications1764100000009 } from './migrations/1764100000009-notifications';
 import { InboxStatusOrder1764100000010 } from './migrations/1764100000010-inbox-status-order';
 import { TablePrefix1764100000011 } from './migrations/1764100000011-table-prefix';
+import { InboxClaimOrder1764100000012 } from './migrations/1764100000012-inbox-claim-order';
 
 /**
  * Everything the product persists. A host application adds these to its own DataSource; the same
@@ -45,4 +46,5 @@ export const FACEAUTH_MIGRATIONS = [
   Notifications1764100000009,
   InboxStatusOrder1764100000010,
   TablePrefix1764100000011,
+  InboxClaimOrder1764100000012,
 ];

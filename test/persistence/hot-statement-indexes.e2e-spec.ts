@@ -256,6 +256,9 @@ const HOT: HotStatement[] = [
   {
     name: 'inbox claim',
     table: 'faceauth_webhook_inbox',
+    // SQLite finds the due rows through idx_webhook_inbox_due and the processing ones through
+    // idx_webhook_inbox_status_received (MULTI-INDEX OR) and sorts those few.
+    postgresIndex: 'idx_webhook_inbox_claim',
     text: (ds) => inbox(ds).claim,
     values: [NOW, LEASE, 20],
   },

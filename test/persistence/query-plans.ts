@@ -54,6 +54,11 @@ export interface PlanCheck {
   sortsOnSqlite?: string;
   /** Other tables the statement may read in full, with why. */
   fullReadTolerated?: Record<string, string>;
+  /**
+   * The index that must carry the statement on PostgreSQL. An index walk that filters every row passes the
+   * other checks and is what a million rows punish (the claim once walked every inbox row ever received).
+   */
+  postgresIndex?: string;
 }
 
 /** How statements are explained on one engine. */
@@ -253,6 +258,13 @@ export function planProblems(engine: Engine, plan: Plan, check: PlanCheck): stri
   } else if (engine === 'sqlite' && access === 'search' && !indexed.some((read) => read.kind === 'search')) {
     const walked = [...new Set(indexed.map((read) => read.index))].join(', ');
     problems.push(`walks ${check.table} through ${walked} where an index should find its rows`);
+  }
+  const wanted = check.postgresIndex;
+  if (engine === 'postgres' && wanted && indexed.length > 0) {
+    if (!indexed.some((read) => read.index?.split(' + ').includes(wanted))) {
+      const used = [...new Set(indexed.map((read) => read.index))].join(', ');
+      problems.push(`reaches ${check.table} through ${used}, not ${wanted}`);
+    }
   }
   if (check.orderFromIndex) {
     if (engine === 'sqlite' && plan.sorted && !check.sortsOnSqlite) {

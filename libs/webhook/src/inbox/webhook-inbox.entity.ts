@@ -14,6 +14,8 @@ export type InboxStatus = 'pending' | 'processing' | 'done' | 'dead' | 'ignored'
 @Index('idx_webhook_inbox_status_received', ['status', 'receivedAt', 'id'])
 // Added by the retention migration: a purge finds the result's stored events by authentication id.
 @Index('idx_webhook_inbox_auth', ['authId'])
+// The processor's claim: rows still to process, earliest due first (migration 1764100000012).
+@Index('idx_webhook_inbox_claim', ['nextAttemptAt', 'id'], { where: "status IN ('pending', 'processing')" })
 export class WebhookInboxEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

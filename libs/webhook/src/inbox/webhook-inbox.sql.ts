@@ -28,6 +28,10 @@ export const INBOX_INSERT: RawInsertOptions = {
  * Claims due rows (and rows whose lease ran out: their worker died) for one worker. On PostgreSQL,
  * `FOR UPDATE SKIP LOCKED` lets several replicas claim disjoint batches, and the outer re-check means a row
  * claimed meanwhile is never claimed twice; SQLite has one writer. `$1` now, `$2` lease, `$3` batch size.
+ * Earliest due first (a new row is due when received): on PostgreSQL the partial `idx_webhook_inbox_claim`
+ * holds only the rows still to process, so a claim stops after its batch however many done rows the table
+ * keeps (ordered by `received_at`, it walked every row ever received); SQLite finds the due rows through
+ * `idx_webhook_inbox_due`. The explicit `status IN (…)` lets both planners match the partial index.
  */
 const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until <= $1))`;
 
@@ -66,8 +70,8 @@ export const inboxStatements = statementSet((dataSource, kind) => {
     claim: `
 UPDATE faceauth_webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
 WHERE id IN (
-  SELECT id FROM faceauth_webhook_inbox WHERE ${DUE}
-  ORDER BY received_at, id
+  SELECT id FROM faceauth_webhook_inbox WHERE status IN ('pending', 'processing') AND ${DUE}
+  ORDER BY next_attempt_at, id
   LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
   AND ${DUE}
 RETURNING ${columns}`,
