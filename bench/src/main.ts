@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { BENCH_USAGE, parseBenchArgs } from './bench-args.parser';
 import { BenchReport } from './bench-result.interface';
 import { rowVerdict, runBenchRows } from './bench.runner';
+import { closeScaleStacks } from './http/scale-stack';
 import { benchSink } from './measure/paired-throughput.measure';
 import { formatTextTable } from './report/text-table.formatter';
 import { writeResults } from './report/results.writer';
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
     },
     args.tolerance,
     args.repeatWide,
-  );
+  ).finally(() => closeScaleStacks());
   const report: BenchReport = {
     generatedAt: new Date().toISOString(),
     environment: {

@@ -10,6 +10,7 @@ import { floorBench } from './floor.bench';
 import { longPollBench } from './long-poll.bench';
 import { mintBench } from './mint.bench';
 import { nestReferenceBench } from './nest-reference.bench';
+import { scaleBenchRows } from './scale.bench';
 import { webhookBench } from './webhook.bench';
 
 /** Every row of `npm run bench`, in run order. Add a row: one `*.bench.ts` file, one line here. */
@@ -32,4 +33,7 @@ export const BENCH_ROWS: readonly BenchRow[] = [
   deliveriesBench('postgres'),
   longPollBench('sqlite'),
   longPollBench('postgres'),
+  // Each engine's scale rows share one pair of seeded databases: keep them together.
+  ...scaleBenchRows('sqlite'),
+  ...scaleBenchRows('postgres'),
 ];
