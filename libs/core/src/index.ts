@@ -19,7 +19,7 @@ export {
   type RawInsertOptions,
   type RawInsertConflict,
 } from './persistence/raw-insert';
-export { RawSql, type AtomicWork, type SqlStep } from './persistence/raw-sql';
+export { RawSql, type AtomicWork, type SqlStep, type SqlSteps } from './persistence/raw-sql';
 export { entityRows, type EntityRows } from './persistence/entity-rows';
 export {
   FACEAUTH_TABLES,

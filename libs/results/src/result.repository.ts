@@ -6,8 +6,10 @@ import {
   EntityRows,
   enableSecureDelete,
   entityRows,
-  RawInsert,
+  InsertStatement,
+  insertStatement,
   RawSql,
+  SqlStep,
   truncateSqliteWal,
 } from '@faceauth/core';
 import { FaceAuthResultEntity } from './faceauth-result.entity';
@@ -21,7 +23,7 @@ export type { ResultListFilter } from './result-list.sql';
 interface Built {
   q: ReturnType<typeof resultStatements>;
   rows: EntityRows<FaceAuthResultEntity>;
-  upsert: RawInsert<FaceAuthResultEntity>;
+  upsert: InsertStatement<FaceAuthResultEntity>;
 }
 
 type RecordFields = Omit<
@@ -97,17 +99,30 @@ export class ResultRepository implements OnModuleInit {
     identity?: ResultIdentity,
     policyViolation: PolicyViolation | null = null,
   ): Promise<void> {
-    await this.statements().upsert.execute(
-      Object.assign(new FaceAuthResultEntity(), {
-        ...fieldsOf(record, identity, now, policyViolation),
-        authId: record.authId,
-        project,
-        source,
-        purgedAt: null,
-        argosDeletedAt: null,
-        legalHold: false,
-      }),
-    );
+    const { text, values } = this.saveRecordStep(record, project, source, now, identity, policyViolation);
+    await this.sql.rows(text, values);
+  }
+
+  /** {@link saveRecord} as the statement of the caller's atomic unit (`RawSql.atomic`). */
+  saveRecordStep(
+    record: FaceAuthRecord,
+    project: string,
+    source: string,
+    now: Date,
+    identity?: ResultIdentity,
+    policyViolation: PolicyViolation | null = null,
+  ): SqlStep {
+    const { upsert } = this.statements();
+    const row = Object.assign(new FaceAuthResultEntity(), {
+      ...fieldsOf(record, identity, now, policyViolation),
+      authId: record.authId,
+      project,
+      source,
+      purgedAt: null,
+      argosDeletedAt: null,
+      legalHold: false,
+    });
+    return { text: upsert.text, values: upsert.values(row) };
   }
 
   async findById(authId: string): Promise<FaceAuthResultEntity | null> {
@@ -135,7 +150,7 @@ export class ResultRepository implements OnModuleInit {
     this.built ??= {
       q: resultStatements(this.dataSource),
       rows: entityRows(this.dataSource, FaceAuthResultEntity),
-      upsert: new RawInsert(this.sql, FaceAuthResultEntity, RESULT_UPSERT),
+      upsert: insertStatement(this.dataSource, FaceAuthResultEntity, RESULT_UPSERT),
     };
     return this.built;
   }

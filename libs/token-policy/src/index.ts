@@ -18,11 +18,14 @@ export {
   type LinkResult,
   type ResultVerdict,
   type OutcomeAnnouncer,
+  type RecordedResult,
+  type ExpiryMark,
 } from './links/token-ledger.service';
 export { outcomeOf } from './outcome/link-outcome';
 export {
   LINK_EVENT_TYPES,
   linkEventData,
+  linkEventDataOf,
   linkEventType,
   linkOutcomeEventKey,
   type FaceAuthOutcomeEvent,

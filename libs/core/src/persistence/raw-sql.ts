@@ -19,7 +19,13 @@ export interface SqlStep {
  * receives that statement's rows (or `RETURNING` rows), and returns the unit's value. It must do nothing
  * asynchronous: on SQLite it runs synchronously inside one transaction.
  */
-export type AtomicWork<T> = () => Generator<SqlStep, T, Row[]>;
+export type AtomicWork<T> = () => SqlSteps<T>;
+
+/**
+ * A part of an atomic unit's work: statements that end with a value of type `T`, composed into a unit with
+ * `yield*` (e.g. the writes of several webhooks in one unit).
+ */
+export type SqlSteps<T> = Generator<SqlStep, T, Row[]>;
 
 /** How long an atomic unit on SQLite waits for a transaction already open on the connection to end. */
 const SQLITE_BUSY_WAIT_MS = 5_000;

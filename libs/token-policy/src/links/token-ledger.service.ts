@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, FaceAuthMetrics, NOOP_METRICS, SqlStep } from '@faceauth/core';
+import { Clock, FaceAuthMetrics, NOOP_METRICS, SqlStep, SqlSteps } from '@faceauth/core';
 import { TokenStatus } from '../policy/link-policy';
 import { refusalFor, tokenStatus } from '../policy/token-status';
 import { TokenError } from '../policy/token.error';
@@ -54,6 +54,25 @@ export interface ResultVerdict {
   decidedByThis: boolean;
 }
 
+/**
+ * What a result's statements did (see {@link TokenUsagePort.recordResultSteps}): the verdict, the link's row as
+ * the unit left it, and what to do once the unit committed.
+ */
+export interface RecordedResult {
+  verdict: ResultVerdict;
+  /** The link's row after this result (read in the unit). */
+  link: FaceAuthTokenEntity;
+  /** After the unit committed: metrics, and waking the waiters of a decided outcome. Not after a rollback. */
+  committed(): void;
+}
+
+/** What marking a token expired did in a unit (see {@link TokenUsagePort.markExpiredSteps}). */
+export interface ExpiryMark {
+  marked: boolean;
+  /** After the unit committed (metrics). */
+  committed(): void;
+}
+
 /** Who and what a link was minted for: the identity a result reached through its token inherits. */
 export interface LinkIdentity {
   linkId: string;
@@ -91,8 +110,20 @@ export abstract class TokenUsagePort {
     result: LinkResult,
     announce?: OutcomeAnnouncer,
   ): Promise<ResultVerdict | null>;
+  /**
+   * {@link recordResult} as statements of the caller's atomic unit (`RawSql.atomic`), which may carry other
+   * writes (a batch of webhooks): the token is read, used and decided in it. Null for a token we did not mint.
+   * Call `committed()` on what it returns once the unit committed.
+   */
+  abstract recordResultSteps(
+    token: string,
+    result: LinkResult,
+    announce?: OutcomeAnnouncer,
+  ): SqlSteps<RecordedResult | null>;
   /** Argos reported this token id expired. */
   abstract markExpired(token: string, at: Date): Promise<boolean>;
+  /** {@link markExpired} as a statement of the caller's atomic unit. */
+  abstract markExpiredSteps(token: string, at: Date): SqlSteps<ExpiryMark>;
   /** The link this token id belongs to, if we minted it. */
   abstract linkOf(token: string): Promise<LinkIdentity | null>;
 }
@@ -130,17 +161,27 @@ export class TokenLedgerService extends TokenUsagePort {
     result: LinkResult,
     announce?: OutcomeAnnouncer,
   ): Promise<ResultVerdict | null> {
-    const row = await this.tokens.findByToken(token);
+    const recorded = await this.tokens.atomic(() => this.recordResultSteps(token, result, announce));
+    recorded?.committed();
+    return recorded?.verdict ?? null;
+  }
+
+  *recordResultSteps(
+    token: string,
+    result: LinkResult,
+    announce?: OutcomeAnnouncer,
+  ): SqlSteps<RecordedResult | null> {
+    const row = yield* this.tokens.findByTokenSteps(token);
     if (!row) return null;
     const judged =
-      row.consumeOn === 'result' ? await this.useByResult(row, result) : judgeOpened(row, result);
+      row.consumeOn === 'result' ? yield* this.useByResultSteps(row, result) : judgeOpened(row, result);
     const decidable =
       judged.refusal === null && (result.status === 'approved' || result.status === 'rejected');
     const now = this.clock.now();
-    // A decided outcome is final: only a link still pending is worth the decision's atomic unit.
+    // A decided outcome is final: only a link still pending is worth deciding.
     const decided =
       decidable && judged.row.outcomeStatus === 'pending'
-        ? await this.tokens.decideByResult(
+        ? yield* this.tokens.decideByResultSteps(
             row.id,
             result.authId,
             result.status as 'approved' | 'rejected',
@@ -152,27 +193,33 @@ export class TokenLedgerService extends TokenUsagePort {
     // (decided meanwhile by another result): only then is it read again.
     const latest =
       decided ??
-      (decidable && judged.row.outcomeStatus === 'pending' ? await this.tokens.findById(row.id) : null) ??
+      (decidable && judged.row.outcomeStatus === 'pending'
+        ? yield* this.tokens.findByIdSteps(row.id)
+        : null) ??
       judged.row;
     const outcome = outcomeOf(latest, now);
-    if (decided && outcome.status !== 'pending') this.watch.notify(row.id);
+    const notify = decided !== null && outcome.status !== 'pending';
     return {
-      counted: judged.refusal === null,
-      refusal: judged.refusal,
-      useRecorded: judged.useRecorded,
-      outcome,
-      decidedByThis: decidable && outcome.status !== 'pending' && outcome.authId === result.authId,
+      verdict: {
+        counted: judged.refusal === null,
+        refusal: judged.refusal,
+        useRecorded: judged.useRecorded,
+        outcome,
+        decidedByThis: decidable && outcome.status !== 'pending' && outcome.authId === result.authId,
+      },
+      link: latest,
+      committed: () => {
+        if (judged.useRecorded) this.metrics.token('consumed');
+        if (notify) this.watch.notify(row.id);
+      },
     };
   }
 
   /** A link used up by results: the result's own use is recorded (once per authId) or refused. */
-  private async useByResult(row: FaceAuthTokenEntity, result: LinkResult): Promise<Judged> {
+  private *useByResultSteps(row: FaceAuthTokenEntity, result: LinkResult): SqlSteps<Judged> {
     const key = useKeyOf(result.authId);
-    const updated = await this.tokens.consume(row.token, result.at, key);
-    if (updated) {
-      this.metrics.token('consumed');
-      return { row: updated, refusal: null, useRecorded: true };
-    }
+    const updated = yield* this.tokens.consumeSteps(row.token, result.at, key);
+    if (updated) return { row: updated, refusal: null, useRecorded: true };
     if (row.useKeys.includes(`,${key},`)) return { row, refusal: null, useRecorded: false };
     const status = tokenStatus(stateOf(row), result.at);
     // Refused while it looked usable: a concurrent use took its last slot.
@@ -191,6 +238,16 @@ export class TokenLedgerService extends TokenUsagePort {
     const marked = await this.tokens.markExpired(token, at);
     if (marked) this.metrics.token('expired');
     return marked;
+  }
+
+  *markExpiredSteps(token: string, at: Date): SqlSteps<ExpiryMark> {
+    const marked = yield* this.tokens.markExpiredSteps(token, at);
+    return {
+      marked,
+      committed: () => {
+        if (marked) this.metrics.token('expired');
+      },
+    };
   }
 
   async linkOf(token: string): Promise<LinkIdentity | null> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EntityRows, entityRows, RawInsert, RawSql, SqlStep } from '@faceauth/core';
+import { AtomicWork, EntityRows, entityRows, RawInsert, RawSql, SqlStep, SqlSteps } from '@faceauth/core';
 import type { LinkOutcome } from '../outcome/link-outcome.type';
 import { FaceAuthTokenEntity } from './faceauth-token.entity';
 import { TokenListFilter, tokenListKey, tokenListValues } from './token-list.sql';
@@ -39,6 +39,25 @@ export class TokenRepository {
     return this.findOne(this.statements().q.findByToken, token);
   }
 
+  /** Runs `work`'s statements in one transaction of this repository's connection(s) (`RawSql.atomic`). */
+  atomic<T>(work: AtomicWork<T>): Promise<T> {
+    return this.sql.atomic(work);
+  }
+
+  /** {@link findByToken} as a statement of the caller's atomic unit. */
+  *findByTokenSteps(token: string): SqlSteps<FaceAuthTokenEntity | null> {
+    const { q, rows } = this.statements();
+    const [row] = yield { text: q.findByToken, values: [token] };
+    return row ? rows.fromRow(row) : null;
+  }
+
+  /** {@link findById} as a statement of the caller's atomic unit. */
+  *findByIdSteps(id: string): SqlSteps<FaceAuthTokenEntity | null> {
+    const { q, rows } = this.statements();
+    const [row] = yield { text: q.findById, values: [id] };
+    return row ? rows.fromRow(row) : null;
+  }
+
   findByIdempotencyKey(key: string): Promise<FaceAuthTokenEntity | null> {
     return this.findOne(this.statements().q.findByIdempotencyKey, key);
   }
@@ -48,9 +67,19 @@ export class TokenRepository {
    * not be used (or this `useKey` was already recorded). A use key must not contain `,`, `%` or `_`.
    */
   async consume(token: string, now: Date, useKey = ''): Promise<FaceAuthTokenEntity | null> {
-    const { q, rows } = this.statements();
-    const [row] = await this.sql.rows(q.consume, [token, now.getTime(), useKey]);
-    return row ? rows.fromRow(row) : null;
+    const { text, values } = this.consumeStep(token, now, useKey);
+    const [row] = await this.sql.rows(text, values);
+    return row ? this.statements().rows.fromRow(row) : null;
+  }
+
+  /** {@link consume} as a statement of the caller's atomic unit. */
+  *consumeSteps(token: string, now: Date, useKey = ''): SqlSteps<FaceAuthTokenEntity | null> {
+    const [row] = yield this.consumeStep(token, now, useKey);
+    return row ? this.statements().rows.fromRow(row) : null;
+  }
+
+  private consumeStep(token: string, now: Date, useKey: string): SqlStep {
+    return { text: this.statements().q.consume, values: [token, now.getTime(), useKey] };
   }
 
   /**
@@ -89,20 +118,38 @@ export class TokenRepository {
     now: Date,
     announce: (decided: FaceAuthTokenEntity) => SqlStep[] = () => [],
   ): Promise<FaceAuthTokenEntity | null> {
+    return this.sql.atomic(() => this.decideByResultSteps(id, authId, status, now, announce));
+  }
+
+  /** {@link decideByResult} as statements of the caller's atomic unit (the decision and its announcement). */
+  *decideByResultSteps(
+    id: string,
+    authId: string,
+    status: 'approved' | 'rejected',
+    now: Date,
+    announce: (decided: FaceAuthTokenEntity) => SqlStep[] = () => [],
+  ): SqlSteps<FaceAuthTokenEntity | null> {
     const { q, rows } = this.statements();
-    const values = [id, authId, status, now.getTime()];
-    return this.sql.atomic(function* () {
-      const [raw] = yield { text: q.decideByResult, values };
-      if (!raw) return null;
-      const decided = rows.fromRow(raw);
-      for (const step of announce(decided)) yield step;
-      return decided;
-    });
+    const [raw] = yield { text: q.decideByResult, values: [id, authId, status, now.getTime()] };
+    if (!raw) return null;
+    const decided = rows.fromRow(raw);
+    for (const step of announce(decided)) yield step;
+    return decided;
   }
 
   /** Argos reported the token expired; the first report's instant is kept. */
   async markExpired(token: string, at: Date): Promise<boolean> {
-    return (await this.sql.rows(this.statements().q.markExpired, [token, at.getTime()])).length > 0;
+    const { text, values } = this.markExpiredStep(token, at);
+    return (await this.sql.rows(text, values)).length > 0;
+  }
+
+  /** {@link markExpired} as a statement of the caller's atomic unit. */
+  *markExpiredSteps(token: string, at: Date): SqlSteps<boolean> {
+    return (yield this.markExpiredStep(token, at)).length > 0;
+  }
+
+  private markExpiredStep(token: string, at: Date): SqlStep {
+    return { text: this.statements().q.markExpired, values: [token, at.getTime()] };
   }
 
   /** Pending links that can no longer be used by time, oldest deadline first (see link-outcome.sql.ts). */

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EntityRows, entityRows, KeysetPosition, RawInsert, RawSql } from '@faceauth/core';
+import {
+  AtomicWork,
+  EntityRows,
+  entityRows,
+  KeysetPosition,
+  RawInsert,
+  RawSql,
+  SqlStep,
+  SqlSteps,
+} from '@faceauth/core';
 import { InboxStatus, WebhookInboxEntity } from './webhook-inbox.entity';
 import { INBOX_INSERT, inboxListKey, inboxStatements } from './webhook-inbox.sql';
 
@@ -71,7 +80,25 @@ export class WebhookInboxRepository {
 
   /** Marks a claimed row done, only if this worker still holds its lease. */
   async complete(row: WebhookInboxEntity, now: Date, project: string | null): Promise<boolean> {
-    return this.settle(this.statements().q.complete, row, [now.getTime(), project]);
+    const { text, values } = this.completeStep(row, now, project);
+    return (await this.sql.rows(text, values)).length > 0;
+  }
+
+  /** {@link complete} as a statement of the caller's atomic unit: whether this worker's lease marked it done. */
+  *completeSteps(row: WebhookInboxEntity, now: Date, project: string | null): SqlSteps<boolean> {
+    return (yield this.completeStep(row, now, project)).length > 0;
+  }
+
+  /** Runs `work`'s statements in one transaction (`RawSql.atomic`): the processor's batch of writes. */
+  atomic<T>(work: AtomicWork<T>): Promise<T> {
+    return this.sql.atomic(work);
+  }
+
+  private completeStep(row: WebhookInboxEntity, now: Date, project: string | null): SqlStep {
+    return {
+      text: this.statements().q.complete,
+      values: [row.id, row.lockedUntil?.getTime() ?? null, now.getTime(), project],
+    };
   }
 
   /**

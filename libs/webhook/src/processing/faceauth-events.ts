@@ -40,8 +40,9 @@ export interface FaceAuthTokenExpiredEvent {
 
 /**
  * Tells host code what happened, through `@nestjs/event-emitter` when the host has it (subscribe with
- * `@OnEvent('faceauth.result')`). Delivery is at least once: a crash after storing and before marking
- * the inbox row done repeats the event.
+ * `@OnEvent('faceauth.result')`). Events of a webhook are emitted once the unit that stored its result has
+ * committed (with the other rows of its batch), so a host sees only what is stored, and before its inbox row
+ * is marked done: delivery is at least once (a crash in between repeats the event).
  */
 @Injectable()
 export class FaceAuthEventPublisher {

@@ -1,11 +1,12 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { FaceAuthRecord } from '@faceauth/argos-client';
-import { NotificationOutbox } from '@faceauth/notifications';
+import { NotificationOutbox, PlannedNotification, Subscriber } from '@faceauth/notifications';
 import { PolicyViolation, ResultIdentity } from '@faceauth/results';
-import { Clock } from '@faceauth/core';
+import { Clock, SqlSteps } from '@faceauth/core';
 import {
+  FaceAuthTokenEntity,
   LINK_EVENT_TYPES,
-  LinkService,
+  linkEventDataOf,
   OutcomeAnnouncement,
   OutcomeAnnouncer,
   OutcomePublisher,
@@ -38,15 +39,15 @@ export type ResultEventSource = Omit<StoredResult, 'verdict'>;
 /**
  * The events of a processed result: the signed `faceauth.result.stored` (or `.policy_violation`) when the
  * host has the notifications module, and the outcome the result decided (signed webhook and host event,
- * through the token policy's `OutcomePublisher`). The outcome's outbox rows commit with the decision itself
- * ({@link prepareOutcome}, handed to the token ledger); the result's are written after the result is stored and
- * before the inbox row is marked done, keyed by their cause, so that the row's retries after a crash repeat
- * nothing. A retry of the deciding result re-emits the host event (at least once).
+ * through the token policy's `OutcomePublisher`). Their outbox rows are statements of the unit that records
+ * the result ({@link prepareOutcome} for the outcome, handed to the token ledger; {@link resultSteps} for the
+ * result's), keyed by their cause, so that the row's retries after a crash repeat nothing; the host hears of
+ * them once the unit committed ({@link resultCommitted}). A retry of the deciding result re-announces the
+ * outcome (a keyed no-op in the outbox, the host event again: at least once).
  */
 @Injectable()
 export class OutboundEventWriter {
   constructor(
-    private readonly links: LinkService,
     private readonly outcomes: OutcomePublisher,
     private readonly clock: Clock,
     @Optional() private readonly outbox?: NotificationOutbox,
@@ -63,32 +64,65 @@ export class OutboundEventWriter {
     return { announcement, announce: (decided) => announcement.steps(decided, result, now) };
   }
 
-  async resultProcessed(stored: StoredResult, prepared?: PreparedOutcome): Promise<void> {
+  /** The endpoints the result's events may go to, read before the unit (which may not wait on anything). */
+  async subscribers(): Promise<readonly Subscriber[]> {
+    return this.outbox ? this.outbox.subscribers() : [];
+  }
+
+  /**
+   * The outbox statements of a stored result, in the unit that stored it (after the ledger's statements):
+   * its own event when an endpoint takes it, and the outcome again when this result decided it in an earlier
+   * run (a retry after a crash: keyed, so a no-op at each endpoint, but the host hears it again). `linkRow`:
+   * the verified link's row as the unit left it. Synchronous; pass what it returns to {@link resultCommitted}.
+   */
+  *resultSteps(
+    stored: StoredResult,
+    linkRow: FaceAuthTokenEntity | null,
+    subscribers: readonly Subscriber[],
+    prepared?: PreparedOutcome,
+  ): SqlSteps<ResultEvents> {
     const verdict = stored.verdict;
     const decided = verdict?.decidedByThis === true && stored.linkId !== null;
     const kind = stored.policyViolation ? 'policy_violation' : 'stored';
     const type = `faceauth.result.${kind}`;
-    // Decided in the ledger's unit: its outbox rows committed with the decision, the host is told now.
-    const announcedNow = prepared?.announcement.pending === true;
-    if (announcedNow) await prepared.announcement.committed();
-    const repeated = decided && !announcedNow;
-    // Every processed webhook passes here: nothing is read or built for an event no endpoint takes.
-    const wanted = this.outbox ? await this.outbox.hasSubscribers(type) : false;
-    if (!wanted && !repeated) return;
-    const link = stored.linkId ? await this.links.eventData(stored.linkId) : null;
-    const result = resultEventData(stored);
-    if (wanted) {
-      await this.outbox?.enqueue(undefined, {
-        type,
-        key: `result:${stored.record.authId}:${kind}`,
-        timestamp: stored.record.createdAt ?? undefined,
-        data: { result, link },
-      });
+    const written: ResultEvents = { announcement: prepared?.announcement ?? null, planned: null };
+    // Decided in this unit: the ledger's statements wrote the announcement already.
+    const repeated = decided && prepared?.announcement.pending !== true;
+    // Every processed webhook passes here: nothing is built for an event no endpoint takes.
+    const wanted =
+      this.outbox !== undefined &&
+      subscribers.some((s) => s.eventTypes === null || s.eventTypes.includes(type));
+    if (!wanted && !repeated) return written;
+    if (wanted && this.outbox) {
+      const link = linkRow ? linkEventDataOf(linkRow, this.clock.now()) : null;
+      written.planned = this.outbox.plan(
+        {
+          type,
+          key: `result:${stored.record.authId}:${kind}`,
+          timestamp: stored.record.createdAt ?? undefined,
+          data: { result: resultEventData(stored), link },
+        },
+        subscribers,
+      );
+      for (const step of written.planned.steps) yield step;
     }
     // A retry of the result that decided (its first run crashed after the decision): the outbox rows are
-    // there (this enqueue is a keyed no-op), the host hears it again.
-    if (repeated && link) await this.outcomes.decided(link, result, this.clock.now());
+    // there (these inserts are keyed no-ops), the host hears it again.
+    if (repeated && linkRow && prepared) for (const step of prepared.announce(linkRow)) yield step;
+    return written;
   }
+
+  /** Once the unit of {@link resultSteps} committed: counts the deliveries and tells the host of the outcome. */
+  async resultCommitted(written: ResultEvents): Promise<void> {
+    if (written.announcement) await written.announcement.committed();
+    if (written.planned) this.outbox?.committed(written.planned);
+  }
+}
+
+/** What {@link OutboundEventWriter.resultSteps} wrote, for {@link OutboundEventWriter.resultCommitted}. */
+export interface ResultEvents {
+  announcement: OutcomeAnnouncement | null;
+  planned: PlannedNotification | null;
 }
 
 /** What {@link OutboundEventWriter.prepareOutcome} gives the token ledger and keeps for after the commit. */

@@ -8,11 +8,12 @@ import {
   FaceAuthMetrics,
   isDatabaseUnavailable,
   NOOP_METRICS,
+  SqlSteps,
 } from '@faceauth/core';
 import { WebhookInboxEntity } from '../inbox/webhook-inbox.entity';
 import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
-import { InboxEventHandler } from './inbox-event.handler';
+import { InboxEventHandler, InboxRowPlan } from './inbox-event.handler';
 import { retryDelayMs } from './retry-delay';
 import { isUnknownToArgos } from './verification-lookup.service';
 
@@ -111,44 +112,136 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
         this.options.processor.batchSize,
       );
       if (batch.length === 0) return settled;
+      const prepared: Prepared[] = [];
       for (let i = 0; i < batch.length; i += this.concurrency) {
-        await Promise.all(batch.slice(i, i + this.concurrency).map((row) => this.process(row)));
+        const chunk = await Promise.all(batch.slice(i, i + this.concurrency).map((row) => this.prepare(row)));
+        for (const p of chunk) if (p) prepared.push(p);
       }
+      await this.write(prepared);
       settled += batch.length;
     }
   }
 
-  private async process(row: WebhookInboxEntity): Promise<void> {
+  /** A row's reads (and verification fetch); a row whose reads failed is failed now, on its own. */
+  private async prepare(row: WebhookInboxEntity): Promise<Prepared | null> {
     try {
-      const project = await this.handler.handle(row);
-      if (await this.inbox.complete(row, this.clock.now(), project)) this.metrics.webhook('processed');
+      return { row, plan: await this.handler.prepare(row) };
     } catch (error) {
-      // An outage is no fault of the row: it spends no attempt and is claimed again when its lease ends.
-      if (isDatabaseUnavailable(error)) throw error;
-      const code = (error as { code?: unknown }).code;
-      const label = typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error';
-      const message = `${label}: ${error instanceof Error ? error.message : 'unknown error'}`;
-      const { maxAttempts, baseDelayMs, maxDelayMs } = this.options.processor;
-      // Argos never knew the id after the look-ups allowed: unverified, not retried until replayed.
-      const unverified =
-        isUnknownToArgos(error) && row.attempts >= this.options.verification.maxNotFoundLookups;
-      const retryAt =
-        unverified || row.attempts >= maxAttempts
-          ? null
-          : new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, baseDelayMs, maxDelayMs));
-      await this.inbox.fail(row, message, retryAt, unverified ? 'unverified' : 'dead');
-      if (unverified) {
-        this.metrics.webhook('unverified');
-        this.logger.warn(
-          `Inbox row ${row.id} (${row.trigger}) is unverified: Argos does not know its authentication id ` +
-            `after ${row.attempts} look-ups (replay it to try again)`,
-        );
-      } else if (!retryAt) {
-        this.metrics.webhook('dead');
-        this.logger.error(
-          `Inbox row ${row.id} (${row.trigger}) is dead after ${row.attempts} attempts: ${message}`,
-        );
-      }
+      await this.failed(row, error);
+      return null;
     }
   }
+
+  /**
+   * The writes of a batch's prepared rows in one atomic unit (one transaction; on SQLite nothing of another
+   * request runs inside it). When that unit fails for a reason other than an outage, the rows are written one
+   * by one, each in its own unit, so that a bad row fails alone. Then {@link settle}.
+   */
+  private async write(prepared: readonly Prepared[]): Promise<void> {
+    if (prepared.length > 1) {
+      let wrote = false;
+      try {
+        await this.inbox.atomic(() => this.batchSteps(prepared));
+        wrote = true;
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) throw error;
+        this.logger.warn(
+          `A batch of ${prepared.length} inbox rows rolled back (${describe(error)}); writing them one by one`,
+        );
+      }
+      if (wrote) return this.settle(prepared);
+    }
+    const written: Prepared[] = [];
+    for (const p of prepared) {
+      try {
+        await this.inbox.atomic(() => p.plan.steps());
+        written.push(p);
+      } catch (error) {
+        await this.failed(p.row, error);
+      }
+    }
+    await this.settle(written);
+  }
+
+  private *batchSteps(prepared: readonly Prepared[]): SqlSteps<void> {
+    for (const p of prepared) yield* p.plan.steps();
+  }
+
+  /**
+   * Once the rows' writes committed: what each row tells (host events, announcements, metrics), then the rows
+   * marked done, together in one unit. Marked done last, so that host events are delivered at least once: a
+   * crash or an outage before that unit leaves the rows to be claimed again when their lease ends, and their
+   * reprocessing repeats nothing but the events. A host listener that throws fails its row, as any error
+   * (retried with backoff).
+   */
+  private async settle(written: readonly Prepared[]): Promise<void> {
+    const told: Prepared[] = [];
+    for (const p of written) {
+      try {
+        await p.plan.committed();
+        told.push(p);
+      } catch (error) {
+        await this.failed(p.row, error);
+      }
+    }
+    if (told.length === 0) return;
+    const now = this.clock.now();
+    const done = await this.inbox.atomic(() => this.doneSteps(told, now));
+    for (const marked of done) if (marked) this.metrics.webhook('processed');
+  }
+
+  /** Marks the rows done, each only if this worker still holds its lease. */
+  private *doneSteps(rows: readonly Prepared[], now: Date): SqlSteps<boolean[]> {
+    const done: boolean[] = [];
+    for (const p of rows) done.push(yield* this.inbox.completeSteps(p.row, now, p.plan.project));
+    return done;
+  }
+
+  /** Schedules a failed row's retry, or gives up on it; an outage is rethrown (no fault of the row). */
+  private async failed(row: WebhookInboxEntity, error: unknown): Promise<void> {
+    // An outage is no fault of the row: it spends no attempt and is claimed again when its lease ends.
+    if (isDatabaseUnavailable(error)) throw error;
+    const message = describe(error);
+    const { maxAttempts, baseDelayMs, maxDelayMs } = this.options.processor;
+    // Argos never knew the id after the look-ups allowed: unverified, not retried until replayed.
+    const unverified =
+      isUnknownToArgos(error) && row.attempts >= this.options.verification.maxNotFoundLookups;
+    const retryAt =
+      unverified || row.attempts >= maxAttempts
+        ? null
+        : new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, baseDelayMs, maxDelayMs));
+    await this.inbox.fail(row, message, retryAt, unverified ? 'unverified' : 'dead');
+    if (unverified) {
+      this.metrics.webhook('unverified');
+      this.logger.warn(
+        `Inbox row ${row.id} (${row.trigger}) is unverified: Argos does not know its authentication id ` +
+          `after ${row.attempts} look-ups (replay it to try again)`,
+      );
+    } else if (!retryAt) {
+      this.metrics.webhook('dead');
+      this.logger.error(
+        `Inbox row ${row.id} (${row.trigger}) is dead after ${row.attempts} attempts: ${message}`,
+      );
+    }
+  }
+}
+
+/** A claimed row and the plan of its writes. */
+interface Prepared {
+  row: WebhookInboxEntity;
+  plan: InboxRowPlan;
+}
+
+/**
+ * `<code or name>: <message>`, as kept in the row's `last_error`. Read by shape, not `instanceof Error`: a
+ * driver's error may come from another realm (e.g. better-sqlite3's under a test runner's module registry).
+ */
+function describe(error: unknown): string {
+  const { code, name, message } = (typeof error === 'object' && error !== null ? error : {}) as {
+    code?: unknown;
+    name?: unknown;
+    message?: unknown;
+  };
+  const label = typeof code === 'string' ? code : typeof name === 'string' ? name : 'Error';
+  return `${label}: ${typeof message === 'string' ? message : 'unknown error'}`;
 }
