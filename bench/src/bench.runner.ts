@@ -23,7 +23,18 @@ export async function runBenchRows(
   for (const row of rows) {
     ctx.log(`bench: running ${row.name}…`);
     const started = Date.now();
-    const runs: RowMeasurement[] = [await row.run(ctx)];
+    let first: RowMeasurement;
+    try {
+      first = await row.run(ctx);
+    } catch (error) {
+      // One row that cannot measure (a server that never settled, a refused answer check) fails itself,
+      // not the run: the other rows are still measured and the table still written.
+      const message = error instanceof Error ? error.message : String(error);
+      ctx.log(`bench: ${row.name} failed: ${message}`);
+      results.push(failedRow(row, message, Date.now() - started));
+      continue;
+    }
+    const runs: RowMeasurement[] = [first];
     let wide = isWide(runs[0]?.rounds, row.goal, tolerance);
     while (wide && runs.length <= repeatWide) {
       const spread = roundSpread(runs[runs.length - 1]?.rounds);
@@ -63,6 +74,31 @@ export async function runBenchRows(
 }
 
 /** Worst verdict of a row, its extra checks included (a `wide` row keeps the verdict of its median). */
+/** The result of a row that threw: no figure, judged `fail`, its error kept in `details.error`. */
+function failedRow(row: BenchRow, error: string, durationMs: number): BenchRowResult {
+  return {
+    row: row.name,
+    title: row.title,
+    subjectLabel: row.subjectLabel,
+    baselineLabel: row.baselineLabel,
+    subject: Number.NaN,
+    baseline: Number.NaN,
+    unit: row.unit,
+    ratio: Number.NaN,
+    goal: row.goal,
+    verdict: 'fail',
+    checks: [],
+    figures: [],
+    durationMs,
+    rounds: [],
+    spread: null,
+    runs: 0,
+    runSpreads: [],
+    wide: false,
+    details: { error },
+  };
+}
+
 export function rowVerdict(result: BenchRowResult): BenchRowResult['verdict'] {
   const verdicts = [result.verdict, ...result.checks.map((c) => c.verdict)];
   if (verdicts.includes('fail')) return 'fail';

@@ -192,3 +192,27 @@ describe('bench spread: table cells', () => {
     expect(quiet?.[COLUMNS.indexOf('spread')]).toBe('0.93–0.97');
   });
 });
+
+describe('bench runner: a row that throws', () => {
+  it('fails that row alone, keeps its error and runs the next row', async () => {
+    const broken = scriptedRow(atLeast, []);
+    const fine = {
+      ...scriptedRow(atLeast, [{ subject: 1, baseline: 1, ratio: 0.95, rounds: [0.95] }]),
+      name: 'codec',
+    };
+    const log: string[] = [];
+    const ctx = { rounds: 3, warmupRounds: 0, roundMs: 10, log: (line: string) => log.push(line) };
+    const [failed, next] = await runBenchRows([broken, fine], ctx, TOLERANCE);
+    expect(failed).toMatchObject({
+      row: 'codec-gcm',
+      verdict: 'fail',
+      details: { error: 'no scripted run' },
+    });
+    expect(rowVerdict(failed!)).toBe('fail');
+    expect(next).toMatchObject({ row: 'codec', verdict: 'pass' });
+    expect(log).toContain('bench: codec-gcm failed: no scripted run');
+    const [line] = resultCells(failed!);
+    expect(line?.[COLUMNS.indexOf('pass')]).toBe('NO');
+    expect(line?.join(' ')).not.toContain('NaN');
+  });
+});

@@ -31,13 +31,15 @@ export function resultCells(result: BenchRowResult): string[][] {
       formatFigure(result.subject),
       formatFigure(result.baseline),
       result.unit,
-      result.ratio.toFixed(3),
+      Number.isNaN(result.ratio) ? '—' : result.ratio.toFixed(3),
       spreadCell(result),
       formatGoal(result.goal, result.unit),
       verdictCell(result),
       `${(result.durationMs / 1000).toFixed(0)} s`,
     ],
   ];
+  const error = result.details.error;
+  if (typeof error === 'string') lines.push([`  error: ${error}`, '', '', '', '', '', '', '', '']);
   for (const check of result.checks) {
     if (check.comparison !== undefined) {
       lines.push(comparisonCells(check, check.comparison));
@@ -130,6 +132,8 @@ export function formatGoal(goal: BenchGoal, unit?: string): string {
 }
 
 function formatFigure(value: number): string {
+  // NaN: a row that failed before measuring (its error follows in an extra line).
+  if (Number.isNaN(value)) return '—';
   if (!Number.isFinite(value)) return String(value);
   return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
 }
