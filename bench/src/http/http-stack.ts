@@ -22,7 +22,7 @@ export interface HttpStack {
  * unrelated to it (reconciliation and verify-by-fetch would call the absent Argos sandbox; the cleanup
  * scheduler runs on a timer). Logging at `warn`: the access-log hook still runs on every request.
  */
-function serviceEnv(database: BenchDatabase, apiKey: string): Record<string, string> {
+export function serviceEnv(database: BenchDatabase, apiKey: string): Record<string, string> {
   return {
     ...database.env,
     NODE_ENV: 'development',

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, loadConfig } from '@faceauth/service';
 import { SequentialClient } from '../scale/sequential-client';
 import { BenchDatabase, BenchDatabaseKind, createBenchDatabase } from './bench-database';
+import { serviceEnv } from './http-stack';
 import { seedScaleTables, SeedTiming } from './scale-seed';
 import { SERVER_ENTRIES, ServerProcess } from './server-process';
 
@@ -55,18 +56,7 @@ function scaleServiceEnv(
   apiKey: string,
   webhookSecret: string,
 ): Record<string, string> {
-  return {
-    ...database.env,
-    NODE_ENV: 'development',
-    INTERNAL_API_KEYS: `bench|admin|${apiKey}`,
-    DEV_ADMIN_KEY: 'false',
-    LOG_LEVEL: 'warn',
-    WEBHOOK_VERIFY_BY_FETCH: 'false',
-    RECONCILE_ENABLED: 'false',
-    CLEANUP_ENABLED: 'false',
-    WEBHOOK_SECRETS: webhookSecret,
-    TRUST_PROXY: 'loopback',
-  };
+  return { ...serviceEnv(database, apiKey), WEBHOOK_SECRETS: webhookSecret, TRUST_PROXY: 'loopback' };
 }
 
 function serverNodeArgs(): string[] {
