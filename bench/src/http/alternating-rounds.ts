@@ -71,8 +71,26 @@ export function roundRatios<T>(
   reference: readonly T[],
   figure: (round: T) => number,
 ): number[] {
+  return perTurn(subject, reference, figure, (s, r) => s / r);
+}
+
+/** Per-turn differences (subject − reference) of a figure, as {@link roundRatios}. */
+export function roundDifferences<T>(
+  subject: readonly T[],
+  reference: readonly T[],
+  figure: (round: T) => number,
+): number[] {
+  return perTurn(subject, reference, figure, (s, r) => s - r);
+}
+
+function perTurn<T>(
+  subject: readonly T[],
+  reference: readonly T[],
+  figure: (round: T) => number,
+  combine: (subject: number, reference: number) => number,
+): number[] {
   return subject.map((s, i) => {
     const r = reference[i];
-    return r === undefined ? Number.NaN : figure(s) / figure(r);
+    return r === undefined ? Number.NaN : combine(figure(s), figure(r));
   });
 }

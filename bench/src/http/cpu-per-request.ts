@@ -1,7 +1,13 @@
 import autocannon from 'autocannon';
 import { BenchComparison, BenchContext, ComparisonGoal, RowMeasurement } from '../bench-row.interface';
 import { median } from '../measure/median';
-import { AlternatingRounds, roundRatios, RotatingRounds, runRotatingRounds } from './alternating-rounds';
+import {
+  AlternatingRounds,
+  roundDifferences,
+  roundRatios,
+  RotatingRounds,
+  runRotatingRounds,
+} from './alternating-rounds';
 import { medianOf, megabytes, round2, roundsOf } from './figures';
 import { assertAllAnswered, runLoad } from './http-load';
 import { httpPlan } from './http-plan';
@@ -175,15 +181,4 @@ export function heapComparison(
     ratio: median(ratios),
     rounds: (goal.of === 'difference' ? roundDifferences(subject, reference, kb) : ratios).map(round2),
   };
-}
-
-function roundDifferences<T>(
-  subject: readonly T[],
-  reference: readonly T[],
-  figure: (round: T) => number,
-): number[] {
-  return subject.map((s, i) => {
-    const r = reference[i];
-    return r === undefined ? Number.NaN : figure(s) - figure(r);
-  });
 }

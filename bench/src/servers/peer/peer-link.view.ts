@@ -1,41 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { LinkDto } from '@faceauth/admin-api';
 import { FaceAuthUrlBuilder } from '@faceauth/encryption';
-import {
-  FaceAuthTokenEntity,
-  LinkMetadata,
-  LinkOutcome,
-  LinkPolicy,
-  outcomeOf,
-  tokenStatus,
-  TokenStatus,
-} from '@faceauth/token-policy';
+import { FaceAuthTokenEntity, LinkPolicy, outcomeOf, tokenStatus } from '@faceauth/token-policy';
 
 /** Where the peer's short links point (the service's `PUBLIC_BASE_URL`). */
 export const PEER_PUBLIC_BASE_URL = Symbol('PEER_PUBLIC_BASE_URL');
 
-/** The same JSON fields as the service's `LinkDto` (and the bare server's answer). */
-export interface PeerLinkJson {
-  id: string;
-  project: string;
-  token: string;
-  tokenInUrl: boolean;
-  url: string;
-  shortUrl: string;
-  status: TokenStatus;
-  policy: LinkPolicy;
-  consumeOn: 'result' | 'open';
-  useCount: number;
-  sid: string;
-  authUserId: string | null;
-  createdAt: string;
-  expiresAt: string;
-  firstUsedAt: string | null;
-  windowEndsAt: string | null;
-  revokedAt: string | null;
-  clientReference: string | null;
-  metadata: LinkMetadata;
-  outcome: Omit<LinkOutcome, 'decidedAt'> & { decidedAt: string | null };
-}
+/** The service's own answer type: the peer answers the same JSON fields. */
+export type PeerLinkJson = LinkDto;
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
 
