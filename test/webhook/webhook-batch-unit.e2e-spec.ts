@@ -87,6 +87,19 @@ describe.each(databasesUnderTest())('webhook batches in one unit on %s', (kind) 
   const post = (payload: unknown) =>
     api.app.inject({ method: 'POST', url: '/webhooks/argos', payload: payload as object });
   const drain = () => api.app.get(WebhookProcessor).drain();
+  /**
+   * A drain in which a failed row's retry falls at the top of its full-jitter window (one second): with the
+   * real draw it may be due again a few milliseconds later and be claimed twice by the same drain, which is
+   * allowed but not what these tests count.
+   */
+  const drainWithLateRetries = async () => {
+    const draw = jest.spyOn(Math, 'random').mockReturnValue(0.999);
+    try {
+      return await drain();
+    } finally {
+      draw.mockRestore();
+    }
+  };
   const inboxRow = async (authId: string) =>
     (
       await sql.rows(`SELECT status, attempts, last_error FROM faceauth_webhook_inbox WHERE auth_id = $1`, [
@@ -376,7 +389,7 @@ BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
     units.length = 0;
     events.length = 0;
 
-    expect(await drain()).toBe(batch.length);
+    expect(await drainWithLateRetries()).toBe(batch.length);
 
     // The batch's unit rolled back; then each row was written in its own unit, the bad one failing alone, and
     // the good ones were marked done together.
@@ -421,7 +434,7 @@ BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
     refuseEventOf.add(ids[2]);
     events.length = 0;
 
-    expect(await drain()).toBe(ids.length);
+    expect(await drainWithLateRetries()).toBe(ids.length);
     const refused = await inboxRow(ids[2]);
     expect(refused.status).toBe('pending');
     expect(refused.last_error).toContain('a host listener failed');
