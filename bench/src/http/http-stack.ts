@@ -47,6 +47,10 @@ function serverNodeArgs(): string[] {
 export interface HttpStackOptions {
   /** Also start the peer (bench/src/servers/peer), on the same database with the same environment. */
   peer?: boolean;
+  /** Settings over {@link serviceEnv} for every server of the stack (they all read the same configuration). */
+  env?: Record<string, string>;
+  /** Settings for the bare server alone (e.g. `BENCH_BARE_PROCESSOR`). */
+  bareEnv?: Record<string, string>;
 }
 
 /** Creates the database, starts the service (it migrates the schema), then the bare server (and the peer). */
@@ -57,7 +61,7 @@ export async function startHttpStack(
 ): Promise<HttpStack> {
   const database = await createBenchDatabase(kind);
   const apiKey = `bench-${randomBytes(18).toString('base64url')}`;
-  const env = serviceEnv(database, apiKey);
+  const env = { ...serviceEnv(database, apiKey), ...options.env };
   const started: ServerProcess[] = [];
   let probe: SqlProbe | null = null;
   const close = async (): Promise<void> => {
@@ -70,7 +74,12 @@ export async function startHttpStack(
     started.push(service);
     probe = await database.openProbe();
     await createTwinInbox(probe, kind);
-    const bare = await ServerProcess.start('bare', SERVER_ENTRIES.bare, env, serverNodeArgs());
+    const bare = await ServerProcess.start(
+      'bare',
+      SERVER_ENTRIES.bare,
+      { ...env, ...options.bareEnv },
+      serverNodeArgs(),
+    );
     started.push(bare);
     let peer: ServerProcess | null = null;
     if (options.peer === true) {

@@ -8,12 +8,18 @@ export interface DrainOutcome {
 
 const DRAIN_TIMEOUT_MS = 120_000;
 
-/** Waits until the service's processor has settled every inbox row (or gives up after two minutes). */
-export async function waitForInboxDrained(probe: SqlProbe): Promise<DrainOutcome> {
+/**
+ * Waits until a processor has settled every row of `table` (the service's inbox, or the end-to-end baseline's
+ * twin), or gives up after two minutes.
+ */
+export async function waitForInboxDrained(
+  probe: SqlProbe,
+  table = 'faceauth_webhook_inbox',
+): Promise<DrainOutcome> {
   const started = Date.now();
   for (;;) {
     const [row] = await probe.query<{ n: string | number }>(
-      `SELECT COUNT(*) AS n FROM faceauth_webhook_inbox WHERE status IN ('pending', 'processing')`,
+      `SELECT COUNT(*) AS n FROM ${table} WHERE status IN ('pending', 'processing')`,
     );
     const remaining = Number(row?.n ?? 0);
     const ms = Date.now() - started;
@@ -71,6 +77,15 @@ export async function countTwinRows(probe: SqlProbe, table: string, prefix: stri
   const [row] = await probe.query<{ n: string | number }>(
     `SELECT COUNT(*) AS n FROM ${table} WHERE dedupe_key LIKE $1`,
     [`faceAuth:${prefix}-%`],
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** Results the end-to-end baseline stored for a prefix (its twin of `faceauth_results`). */
+export async function countTwinResults(probe: SqlProbe, table: string, prefix: string): Promise<number> {
+  const [row] = await probe.query<{ n: string | number }>(
+    `SELECT COUNT(*) AS n FROM ${table} WHERE auth_id LIKE $1`,
+    [`${prefix}-%`],
   );
   return Number(row?.n ?? 0);
 }

@@ -11,7 +11,7 @@ import { longPollBench } from './long-poll.bench';
 import { mintBench } from './mint.bench';
 import { nestReferenceBench } from './nest-reference.bench';
 import { scaleBenchRows } from './scale.bench';
-import { webhookBench } from './webhook.bench';
+import { webhookBench, webhookIntakeBench } from './webhook.bench';
 
 /** Every row of `npm run bench`, in run order. Add a row: one `*.bench.ts` file, one line here. */
 export const BENCH_ROWS: readonly BenchRow[] = [
@@ -25,6 +25,8 @@ export const BENCH_ROWS: readonly BenchRow[] = [
   adminGetBench('postgres'),
   mintBench('sqlite'),
   mintBench('postgres'),
+  webhookIntakeBench('sqlite'),
+  webhookIntakeBench('postgres'),
   webhookBench('sqlite'),
   webhookBench('postgres', { rssCheck: true }),
   cleanupBench('sqlite'),

@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
 import { loadConfig } from '@faceauth/service';
 import { registerBareRoutes } from './bare/bare-routes';
+import { BareProcessor } from './bare/bare-processor';
 import { BareStore } from './bare/bare-store';
 import { openPostgresBareStore } from './bare/postgres-bare.store';
 import { openSqliteBareStore } from './bare/sqlite-bare.store';
@@ -13,6 +14,9 @@ import { serveBenchIpc } from './server-ipc';
  * as the service (`loadConfig`), so it talks to the same database and encrypts with the same project
  * key, pid and form URL: both sides produce the same answers.
  */
+/** The service's processor defaults (libs/webhook/src/webhook.options.ts): rows per claim, fetches at once, lease. */
+const BARE_PROCESSOR_DEFAULTS = { batchSize: 50, concurrency: 4, leaseMs: 60_000 };
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const project = config.projects.find((p) => p.name === config.defaultProject) ?? config.projects[0];
@@ -25,7 +29,19 @@ async function main(): Promise<void> {
   });
   const db = config.database;
   const store: BareStore =
-    db.type === 'postgres' ? openPostgresBareStore(db.url, db.poolSize) : openSqliteBareStore(db.path);
+    db.type === 'postgres'
+      ? openPostgresBareStore(db.url, db.poolSize, project.name)
+      : openSqliteBareStore(db.path, project.name);
+  // The end-to-end webhook row's baseline also processes what it receives (http-stack's `bareProcessor`).
+  const processor =
+    process.env.BENCH_BARE_PROCESSOR === 'true'
+      ? new BareProcessor({
+          store,
+          argosBaseUrl: config.argos.apiBaseUrl,
+          apiKey: project.apiKey,
+          ...BARE_PROCESSOR_DEFAULTS,
+        })
+      : null;
   const app = Fastify({ logger: false, bodyLimit: config.http.bodyLimitBytes });
   registerBareRoutes(app, {
     store,
@@ -36,6 +52,7 @@ async function main(): Promise<void> {
     keys: new Map(
       config.auth.staticKeys.map((k) => [k.hash, { digest: Buffer.from(k.hash, 'hex'), scopes: k.scopes }]),
     ),
+    inboxInserted: processor ? () => processor.kick() : undefined,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

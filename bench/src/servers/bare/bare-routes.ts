@@ -14,6 +14,8 @@ export interface BareRouteDeps {
   unusedLinkTtlMs: number;
   /** The configured internal keys by SHA-256 hex. */
   keys: ReadonlyMap<string, BareKey>;
+  /** Called after a webhook was stored (the end-to-end baseline's processor). */
+  inboxInserted?: () => void;
 }
 
 interface WebhookBody {
@@ -96,6 +98,7 @@ export function registerBareRoutes(app: FastifyInstance, deps: BareRouteDeps): v
       payload: JSON.stringify(body),
       receivedAt: now,
     });
+    if (inserted) deps.inboxInserted?.();
     return { received: true, duplicate: !inserted };
   });
 }

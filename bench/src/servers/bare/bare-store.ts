@@ -7,7 +7,29 @@ export interface BareStore {
   insertToken(row: BareTokenRow): Promise<void>;
   /** `INSERT … ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`; true when this call inserted the row. */
   insertInbox(row: BareInboxRow): Promise<boolean>;
+  /** The service's claim statement on the twin inbox: up to `limit` due rows, leased until `leaseUntil`. */
+  claimInbox(now: number, leaseUntil: number, limit: number): Promise<BareClaimedRow[]>;
+  /** In one transaction: each result upserted into the twin results table, then each row marked done. */
+  writeProcessed(rows: readonly BareProcessedRow[], now: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A claimed row of the twin inbox. */
+export interface BareClaimedRow {
+  id: string;
+  authId: string;
+  lockedUntil: number;
+}
+
+/** A claimed row with the record the verification fetch returned. */
+export interface BareProcessedRow {
+  row: BareClaimedRow;
+  status: string;
+  submissionId: string | null;
+  submitType: string | null;
+  /** Scores as JSON text, as the service stores them. */
+  scores: string | null;
+  createdAt: number;
 }
 
 /** A `faceauth_tokens` row; instants are epoch ms as stored. */
@@ -54,6 +76,50 @@ export interface BareInboxRow {
 
 /** The baseline's inbox table: a twin of `faceauth_webhook_inbox`, so the service's processor never sees its rows. */
 export const BARE_INBOX_TABLE = 'bench_webhook_inbox';
+/** The baseline's results table: a twin of `faceauth_results` (the end-to-end webhook row writes there). */
+export const BARE_RESULTS_TABLE = 'bench_results';
+
+/** The service's claim (webhook-inbox.sql.ts) on the twin; `$1` now, `$2` lease end, `$3` limit. */
+export function bareClaimSql(postgres: boolean): string {
+  const due = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until <= $1))`;
+  return `UPDATE ${BARE_INBOX_TABLE} SET status = 'processing', locked_until = $2, attempts = attempts + 1
+WHERE id IN (
+  SELECT id FROM ${BARE_INBOX_TABLE} WHERE status IN ('pending', 'processing') AND ${due}
+  ORDER BY next_attempt_at, id
+  LIMIT $3${postgres ? ' FOR UPDATE SKIP LOCKED' : ''})
+  AND ${due}
+RETURNING id, auth_id, locked_until`;
+}
+
+/** A result's upsert into the twin, keyed by the authentication id as the service's: values from {@link bareResultValues}. */
+export const BARE_RESULT_UPSERT = `INSERT INTO ${BARE_RESULTS_TABLE} (auth_id, project, status, submission_id, submit_type, scores, source,
+  created_at, updated_at, cleanup_due_at)
+VALUES ($1, $2, $3, $4, $5, $6, 'webhook', $7, $8, $9)
+ON CONFLICT (auth_id) DO UPDATE SET status = excluded.status, submission_id = excluded.submission_id,
+  submit_type = excluded.submit_type, scores = excluded.scores, updated_at = excluded.updated_at`;
+
+/** Marks a claimed row done while its lease holds: `$1` id, `$2` lease, `$3` now. */
+export const BARE_INBOX_DONE = `UPDATE ${BARE_INBOX_TABLE} SET status = 'done', processed_at = $3, locked_until = NULL,
+  last_error = NULL WHERE id = $1 AND status = 'processing' AND locked_until = $2`;
+
+/** The values of {@link BARE_RESULT_UPSERT} for a processed row (results are kept 30 days, as the default). */
+export function bareResultValues(
+  p: BareProcessedRow,
+  project: string,
+  now: number,
+): (string | number | null)[] {
+  return [
+    p.row.authId,
+    project,
+    p.status,
+    p.submissionId,
+    p.submitType,
+    p.scores,
+    p.createdAt,
+    now,
+    now + 30 * 86_400_000,
+  ];
+}
 
 export const INSERT_TOKEN_COLUMNS = [
   'id',

@@ -1,7 +1,13 @@
 import { Pool } from 'pg';
 import {
+  BARE_INBOX_DONE,
   BARE_INBOX_TABLE,
+  BARE_RESULT_UPSERT,
+  bareClaimSql,
+  BareClaimedRow,
   BareInboxRow,
+  BareProcessedRow,
+  bareResultValues,
   BareStore,
   BareTokenRow,
   INSERT_TOKEN_COLUMNS,
@@ -15,12 +21,13 @@ const INSERT_INBOX = `INSERT INTO ${BARE_INBOX_TABLE} (id, dedupe_key, trigger, 
   next_attempt_at, received_at)
 VALUES ($1, $2, 'faceAuth', $3, NULL, NULL, $4, 'webhook', 'pending', 0, $5, $5)
 ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`;
+const CLAIM_INBOX = bareClaimSql(true);
 
 /**
  * A pg Pool of the same size as the service's TypeORM pool, so both sides get the same concurrency; named
  * (prepared) statements, as the service's hot statements are.
  */
-export function openPostgresBareStore(url: string, poolSize: number): BareStore {
+export function openPostgresBareStore(url: string, poolSize: number, project: string): BareStore {
   const pool = new Pool({ connectionString: url, max: poolSize });
   return {
     async findToken(id: string): Promise<BareTokenRow | null> {
@@ -42,6 +49,40 @@ export function openPostgresBareStore(url: string, poolSize: number): BareStore 
         values: [row.id, row.dedupeKey, row.authId, row.payload, row.receivedAt],
       });
       return result.rows.length === 1;
+    },
+    async claimInbox(now: number, leaseUntil: number, limit: number): Promise<BareClaimedRow[]> {
+      const result = await pool.query<{ id: string; auth_id: string; locked_until: string }>({
+        name: 'bare_claim_inbox',
+        text: CLAIM_INBOX,
+        values: [now, leaseUntil, limit],
+      });
+      return result.rows.map((r) => ({ id: r.id, authId: r.auth_id, lockedUntil: Number(r.locked_until) }));
+    },
+    async writeProcessed(rows: readonly BareProcessedRow[], now: number): Promise<void> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (const p of rows) {
+          await client.query({
+            name: 'bare_upsert_result',
+            text: BARE_RESULT_UPSERT,
+            values: bareResultValues(p, project, now),
+          });
+        }
+        for (const p of rows) {
+          await client.query({
+            name: 'bare_inbox_done',
+            text: BARE_INBOX_DONE,
+            values: [p.row.id, p.row.lockedUntil, now],
+          });
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };
