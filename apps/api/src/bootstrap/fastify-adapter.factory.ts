@@ -23,6 +23,9 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     genReqId: requestIdFor,
     return503OnClosing: true,
     logger: false,
+    // The service uses no Nest middleware (hooks, guards and interceptors only): without @fastify/middie
+    // no request pays its per-request walk (about 4 µs on these machines, bench row `floor`).
+    skipMiddie: true,
     routerOptions: { maxParamLength: MAX_PATH_ID_LENGTH },
     frameworkErrors: forwardFrameworkErrors(() => adapter.getInstance()),
     ...serverTimeoutOptions(config.http.timeouts),
