@@ -45,7 +45,7 @@ export class ServerProcess {
   }
 
   /**
-   * Spawns `entry` with exactly `env` (plus PATH), waits until it listens. `nodeArgs` go to node itself
+   * Spawns `entry` with exactly `env` (plus PATH and BENCH_ALLOCATION_PROFILE_DIR), waits until it listens. `nodeArgs` go to node itself
    * (e.g. `--cpu-prof`, which NODE_OPTIONS does not accept).
    */
   static async start(
@@ -55,7 +55,14 @@ export class ServerProcess {
     nodeArgs: readonly string[] = [],
   ): Promise<ServerProcess> {
     const child = spawn(process.execPath, [...nodeArgs, entry], {
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        // The allocation sampler's switch (servers/allocation-sampler.ts), for profiling a row.
+        ...(process.env.BENCH_ALLOCATION_PROFILE_DIR
+          ? { BENCH_ALLOCATION_PROFILE_DIR: process.env.BENCH_ALLOCATION_PROFILE_DIR }
+          : {}),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let early = '';

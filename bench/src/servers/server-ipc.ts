@@ -1,4 +1,5 @@
 import { AllocationMeter } from './allocation-meter';
+import { startAllocationSampler } from './allocation-sampler';
 
 /**
  * The IPC protocol between the bench and a server it spawned. CPU is read inside the server
@@ -39,6 +40,7 @@ export function serveBenchIpc(port: number, close: () => Promise<void>): void {
   const send = process.send?.bind(process);
   if (!send) throw new Error('a bench server must be spawned with an IPC channel');
   const allocation = new AllocationMeter();
+  const sampler = startAllocationSampler(process.argv[1]?.replace(/^.*\/|\.js$/g, '') ?? 'server');
   process.on('message', (message: unknown) => {
     if (!isBenchServerCommand(message)) return;
     if (message.cmd === 'cpu') {
@@ -53,10 +55,12 @@ export function serveBenchIpc(port: number, close: () => Promise<void>): void {
       send({ type: 'cpu', id: message.id, sample } satisfies BenchServerMessage);
       return;
     }
-    close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    Promise.resolve(sampler?.())
+      .then(close)
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   });
   // The bench died: do not linger as an orphan holding the database.
   process.on('disconnect', () => process.exit(0));
