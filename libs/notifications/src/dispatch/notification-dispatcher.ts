@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Clock, DatabaseOutageBackoff, isDatabaseUnavailable } from '@faceauth/core';
 import { DeliveryAgents } from '../delivery/delivery-agents';
+import { DeliveredSettler } from './delivered-settler';
 import { sendWebhook, AttemptOutcome } from '../delivery/webhook-sender';
 import { TargetPolicy } from '../delivery/target-policy';
 import { NOOP_NOTIFICATION_METRICS, NotificationMetrics } from '../notification-metrics';
@@ -11,11 +12,22 @@ import { NotificationsRepository } from '../persistence/notifications.repository
 import { signDelivery, signingSecrets } from '../signing/webhook-signer';
 import { nextAttemptDelayMs } from './retry-schedule';
 
-/** The endpoints of one claimed batch: read once each, and those that had a delivery fail in the batch. */
-interface BatchEndpoints {
+/**
+ * One claimed batch: its endpoints (read once each, and those that had a delivery fail in the batch) and the
+ * settler its delivered attempts go to.
+ */
+interface Batch {
   byId: Map<string, Promise<NotificationEndpointEntity | null>>;
   failed: Set<string>;
+  delivered: DeliveredSettler;
 }
+
+/**
+ * Delivered attempts settled per transaction: a batch of 50 (the default) in 4 commits rather than 50, while a
+ * delivery waits for at most 15 others, or 1 s, before its row is settled.
+ */
+const SETTLE_GROUP = 16;
+const SETTLE_WAIT_MS = 1_000;
 
 /** While the database is down, polls are spaced out up to this pause. */
 const OUTAGE_MAX_PAUSE_MS = 10_000;
@@ -23,9 +35,10 @@ const OUTAGE_MAX_PAUSE_MS = 10_000;
 /**
  * Sends the outbox: claims due deliveries under a lease (several workers on PostgreSQL claim disjoint
  * batches), signs each attempt, POSTs it to the address the target policy checked, and settles it:
- * delivered on 2xx, else retried per the schedule and `failed` once it is spent. A worker that dies
- * mid-batch leaves leases that run out: those deliveries are claimed again and sent again with the same
- * `webhook-id` (at least once). Polls from application bootstrap to shutdown when `dispatcher.autoStart`.
+ * delivered on 2xx (in groups, one transaction each: DeliveredSettler), else retried per the schedule and
+ * `failed` once it is spent. A worker that dies mid-batch leaves leases that run out: those deliveries are
+ * claimed again and sent again with the same `webhook-id` (at least once). Polls from application bootstrap
+ * to shutdown when `dispatcher.autoStart`.
  */
 @Injectable()
 export class NotificationDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -73,7 +86,13 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     const { batchSize, concurrency } = this.options.dispatcher;
     const batch = await this.repository.claim(this.clock.now(), this.options.delivery.leaseMs, batchSize);
     if (batch.length === 0) return 0;
-    const endpoints: BatchEndpoints = { byId: new Map(), failed: new Set() };
+    const endpoints: Batch = {
+      byId: new Map(),
+      failed: new Set(),
+      delivered: new DeliveredSettler(this.repository, SETTLE_GROUP, SETTLE_WAIT_MS, (held) => {
+        if (held > 0) this.metrics.notification('delivered', held);
+      }),
+    };
     let outage: unknown = null;
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -89,6 +108,13 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
+    try {
+      await endpoints.delivered.finish();
+    } catch (error) {
+      // The group's rows keep their leases: claimed again when they run out, and sent again (at least once).
+      if (isDatabaseUnavailable(error)) outage ??= error;
+      else this.logger.error(`Delivered deliveries could not be settled: ${(error as Error).message}`);
+    }
     if (outage) throw outage;
     return batch.length;
   }
@@ -111,7 +137,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       });
   }
 
-  private async attempt(row: NotificationOutboxEntity, endpoints: BatchEndpoints): Promise<void> {
+  private async attempt(row: NotificationOutboxEntity, endpoints: Batch): Promise<void> {
     let endpoint = endpoints.byId.get(row.endpointId);
     if (!endpoint) {
       endpoint = this.repository.findEndpoint(row.endpointId);
@@ -122,15 +148,19 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     if (!found) return;
     const outcome = await this.send(row, found);
     if (outcome.ok) {
-      if (await this.repository.delivered(row, this.clock.now(), outcome.statusCode, outcome.excerpt)) {
-        this.metrics.notification('delivered');
-        // The run of failures ends: written only when there is one (read with the batch, or counted in it).
-        if (found.consecutiveFailures > 0 || endpoints.failed.has(found.id)) {
-          await this.repository.endpointSucceeded(found.id);
-          found.consecutiveFailures = 0;
-          endpoints.failed.delete(found.id);
-        }
+      // The endpoint answered 2xx: its run of failures ends, written only when there is one (read with the
+      // batch, or counted in it), now, in the order of the attempts.
+      if (found.consecutiveFailures > 0 || endpoints.failed.has(found.id)) {
+        await this.repository.endpointSucceeded(found.id);
+        found.consecutiveFailures = 0;
+        endpoints.failed.delete(found.id);
       }
+      endpoints.delivered.add({
+        row,
+        at: this.clock.now(),
+        statusCode: outcome.statusCode,
+        excerpt: outcome.excerpt,
+      });
       return;
     }
     const { retryScheduleMs, jitter, disableEndpointAfter } = this.options.delivery;

@@ -25,6 +25,14 @@ interface Built {
   insertOutbox: InsertStatement<NotificationOutboxEntity>;
 }
 
+/** A delivery that got a 2xx, to settle as delivered (see `deliveredAll`). */
+export interface DeliveredSettlement {
+  row: NotificationOutboxEntity;
+  at: Date;
+  statusCode: number | null;
+  excerpt: string | null;
+}
+
 /** How long the enabled endpoints are kept between reads (outside a caller's transaction). */
 export const SUBSCRIBERS_TTL_MS = 1_000;
 
@@ -191,14 +199,23 @@ export class NotificationsRepository {
     return rows.map((row) => outbox.fromRow(row));
   }
 
-  /** Settles a claimed delivery as delivered, only if this worker still holds its lease. */
-  async delivered(
-    row: NotificationOutboxEntity,
-    now: Date,
-    statusCode: number | null,
-    excerpt: string | null,
-  ): Promise<boolean> {
-    return this.settle(this.statements().q.delivered, row, [now.getTime(), statusCode, excerpt]);
+  /**
+   * Settles claimed deliveries as delivered in one transaction (`RawSql.atomic`), each only if this worker
+   * still holds its lease; returns how many it held.
+   */
+  async deliveredAll(settlements: readonly DeliveredSettlement[]): Promise<number> {
+    const { q } = this.statements();
+    return this.sql.atomic(function* () {
+      let held = 0;
+      for (const { row, at, statusCode, excerpt } of settlements) {
+        const rows = yield {
+          text: q.delivered,
+          values: [row.id, row.lockedUntil?.getTime() ?? null, at.getTime(), statusCode, excerpt],
+        };
+        if (rows.length > 0) held++;
+      }
+      return held;
+    });
   }
 
   /** Schedules the next attempt (`retryAt`) or gives up (null: failed), only while holding the lease. */
