@@ -9,11 +9,15 @@ import { SqlProbe } from './sql-probe';
  * for the baseline's work.
  */
 export async function createTwinInbox(probe: SqlProbe, kind: BenchDatabaseKind): Promise<void> {
-  await createTwin(probe, kind, 'faceauth_webhook_inbox', BARE_INBOX_TABLE);
-  await createTwin(probe, kind, 'faceauth_results', BARE_RESULTS_TABLE);
+  await createTwinTable(probe, kind, 'faceauth_webhook_inbox', BARE_INBOX_TABLE);
+  await createTwinTable(probe, kind, 'faceauth_results', BARE_RESULTS_TABLE);
 }
 
-async function createTwin(
+/**
+ * Creates `twin`, a copy of the service's `source` table as its migrations made it (columns, keys, every index,
+ * renamed `bench_<name>` on SQLite, where index names are per database). Call it once the service migrated.
+ */
+export async function createTwinTable(
   probe: SqlProbe,
   kind: BenchDatabaseKind,
   source: string,

@@ -2,6 +2,7 @@ import { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { deriveKey, FaceAuthUrlBuilder } from '@faceauth/encryption';
 import { loadConfig } from '@faceauth/service';
+import { resolveWebhookOptions } from '@faceauth/webhook';
 import { registerBareRoutes } from './bare/bare-routes';
 import { BareProcessor } from './bare/bare-processor';
 import { BareStore } from './bare/bare-store';
@@ -14,8 +15,10 @@ import { serveBenchIpc } from './server-ipc';
  * as the service (`loadConfig`), so it talks to the same database and encrypts with the same project
  * key, pid and form URL: both sides produce the same answers.
  */
-/** The service's processor defaults (libs/webhook/src/webhook.options.ts): rows per claim, fetches at once, lease. */
-const BARE_PROCESSOR_DEFAULTS = { batchSize: 50, concurrency: 4, leaseMs: 60_000 };
+function processorDefaults(): { batchSize: number; concurrency: number; leaseMs: number } {
+  const { batchSize, concurrency, leaseMs } = resolveWebhookOptions({}).processor;
+  return { batchSize, concurrency, leaseMs };
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -39,7 +42,8 @@ async function main(): Promise<void> {
           store,
           argosBaseUrl: config.argos.apiBaseUrl,
           apiKey: project.apiKey,
-          ...BARE_PROCESSOR_DEFAULTS,
+          // The service's processor defaults: rows per claim, fetches at once, lease.
+          ...processorDefaults(),
         })
       : null;
   const app = Fastify({ logger: false, bodyLimit: config.http.bodyLimitBytes });
