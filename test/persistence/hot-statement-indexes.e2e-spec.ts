@@ -318,6 +318,12 @@ const HOT: HotStatement[] = [
     values: [ID, LEASE, NOW, 204, ''],
   },
   {
+    name: 'outbox release (a batch that outlasted its lease)',
+    table: 'faceauth_notification_outbox',
+    text: (ds) => outbound(ds).release,
+    values: [ID, LEASE],
+  },
+  {
     name: 'outbox attemptFailed',
     table: 'faceauth_notification_outbox',
     text: (ds) => outbound(ds).attemptFailed,

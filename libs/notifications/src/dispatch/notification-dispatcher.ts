@@ -95,9 +95,18 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     };
     let outage: unknown = null;
     let next = 0;
+    const unstarted: NotificationOutboxEntity[] = [];
     const worker = async (): Promise<void> => {
       while (next < batch.length && !outage) {
-        const row = batch[next++];
+        const index = next++;
+        const row = batch[index];
+        // The first wave starts as the lease begins (the options keep the lease ≥ one timeout); a later one
+        // only while the lease still covers a whole attempt and its settle, else a slow batch (50 rows, 8 at
+        // a time, 10 s each: 70 s) would send rows another worker may already have claimed again.
+        if (index >= concurrency && !this.leaseCovers(row)) {
+          unstarted.push(row);
+          continue;
+        }
         try {
           await this.attempt(row, endpoints);
         } catch (error) {
@@ -115,8 +124,26 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       if (isDatabaseUnavailable(error)) outage ??= error;
       else this.logger.error(`Delivered deliveries could not be settled: ${(error as Error).message}`);
     }
+    if (unstarted.length > 0 && !outage) await this.release(unstarted, batch.length);
     if (outage) throw outage;
     return batch.length;
+  }
+
+  /** Whether the row's lease outlasts an attempt started now (its timeout) and the settle that follows it. */
+  private leaseCovers(row: NotificationOutboxEntity): boolean {
+    const leaseEnd = row.lockedUntil?.getTime() ?? Number.POSITIVE_INFINITY;
+    return this.clock.now().getTime() + this.options.delivery.timeoutMs + SETTLE_WAIT_MS <= leaseEnd;
+  }
+
+  /** Gives back the rows a batch had no time left to attempt: the next claim (at once: the batch was full) sends them. */
+  private async release(rows: readonly NotificationOutboxEntity[], claimed: number): Promise<void> {
+    let released = 0;
+    for (const row of rows) if (await this.repository.release(row)) released++;
+    this.logger.warn(
+      `${rows.length} of ${claimed} claimed deliveries were not attempted: the batch outlasted its lease ` +
+        `(delivery.leaseMs ${this.options.delivery.leaseMs}); ${released} given back to be sent at once. ` +
+        'A smaller dispatcher.batchSize, a larger dispatcher.concurrency or delivery.leaseMs avoids it.',
+    );
   }
 
   private poll(): void {

@@ -218,6 +218,11 @@ export class NotificationsRepository {
     });
   }
 
+  /** Gives back a claimed delivery without an attempt (due again at once), only while holding the lease. */
+  async release(row: NotificationOutboxEntity): Promise<boolean> {
+    return this.settle(this.statements().q.release, row, []);
+  }
+
   /** Schedules the next attempt (`retryAt`) or gives up (null: failed), only while holding the lease. */
   async attemptFailed(
     row: NotificationOutboxEntity,

@@ -88,6 +88,14 @@ UPDATE faceauth_notification_outbox SET status = 'delivered', delivered_at = $3,
   response_excerpt = $5, last_error = NULL, locked_until = NULL
 WHERE ${HELD}
 RETURNING id`,
+    /**
+     * Gives back a claimed delivery that was not attempted (its batch outlasted the lease): due again at once,
+     * and the claim's attempt count taken back.
+     */
+    release: `
+UPDATE faceauth_notification_outbox SET status = 'pending', attempts = attempts - 1, locked_until = NULL
+WHERE ${HELD}
+RETURNING id`,
     /** `$3` status (pending or failed), `$4` next attempt, `$5` status code, `$6` error, `$7` excerpt. */
     attemptFailed: `
 UPDATE faceauth_notification_outbox SET status = $3, next_attempt_at = $4, last_status_code = $5, last_error = $6,
