@@ -67,24 +67,10 @@ export async function runServerRounds<S extends string>(
 }
 
 /**
- * Server CPU µs per request of the same requests on both sides, in alternating rounds (every answer must be
- * a 200); the ratio is the median of per-round ratios. `rowName` labels the service's peak RSS; `null` when
- * the subject is not the service (a reference stack), whose RSS is not the product's.
- */
-export async function measureCpuPerRequest(
-  stack: Pick<HttpStack, 'service' | 'bare'> & { kind?: HttpStack['kind'] },
-  ctx: BenchContext,
-  requests: autocannon.RequestSpec[],
-  rowName: string | null,
-): Promise<RowMeasurement> {
-  const rounds = await runHttpRounds(stack, ctx, requests, 200);
-  return cpuMeasurement(rounds.subject, rounds.baseline, ctx, rowName, stack.kind ?? 'none');
-}
-
-/**
  * The row figures of CPU rounds: subject and baseline µs CPU per request (medians), the ratio (median of
  * per-round ratios, the judged figure round by round in `rounds`), heap allocated per request as a figure
- * and the load figures in `details`. `rowName` as in `measureCpuPerRequest`.
+ * and the load figures in `details`. `rowName` labels the service's peak RSS; `null` when the subject is
+ * not the service (a reference stack), whose RSS is not the product's.
  */
 export function cpuMeasurement(
   subject: readonly ServerRound[],

@@ -9,7 +9,6 @@ import { cliStartupBench } from './cli.bench';
 import { floorBench } from './floor.bench';
 import { longPollBench } from './long-poll.bench';
 import { mintBench } from './mint.bench';
-import { nestReferenceBench } from './nest-reference.bench';
 import { scaleBenchRows } from './scale.bench';
 import { webhookBench, webhookIntakeBench } from './webhook.bench';
 
@@ -19,7 +18,6 @@ export const BENCH_ROWS: readonly BenchRow[] = [
   codecQueryBench,
   codecGcmBench,
   cliStartupBench,
-  nestReferenceBench,
   floorBench,
   adminGetBench('sqlite'),
   adminGetBench('postgres'),
