@@ -275,6 +275,12 @@ const HOT: HotStatement[] = [
     values: [ID, LEASE, 'pending', NOW + 30_000, 'argos_unavailable'],
   },
   {
+    name: 'inbox release (a batch past half its lease)',
+    table: 'faceauth_webhook_inbox',
+    text: (ds) => inbox(ds).release,
+    values: [ID, LEASE],
+  },
+  {
     name: 'inbox row by id',
     table: 'faceauth_webhook_inbox',
     text: (ds) => inbox(ds).findById,

@@ -118,6 +118,11 @@ export class WebhookInboxRepository {
     ]);
   }
 
+  /** Gives back a claimed row without processing it (due again at once), only if this worker holds its lease. */
+  async release(row: WebhookInboxEntity): Promise<boolean> {
+    return this.settle(this.statements().q.release, row, []);
+  }
+
   async findById(id: string): Promise<WebhookInboxEntity | null> {
     const { q, rows } = this.statements();
     const [row] = await this.sql.rows(q.findById, [id]);

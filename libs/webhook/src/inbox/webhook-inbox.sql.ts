@@ -86,6 +86,14 @@ RETURNING id`,
 UPDATE faceauth_webhook_inbox SET status = $3, next_attempt_at = $4, locked_until = NULL, last_error = $5
 WHERE ${HELD}
 RETURNING id`,
+    /**
+     * Gives back a claimed row that was not processed (its batch outlasted half the lease): due again at once,
+     * the claim's attempt taken back. `$1` id, `$2` lease.
+     */
+    release: `
+UPDATE faceauth_webhook_inbox SET status = 'pending', attempts = attempts - 1, locked_until = NULL
+WHERE ${HELD}
+RETURNING id`,
     findById: `SELECT ${columns} FROM faceauth_webhook_inbox WHERE id = $1`,
     /** Puts a row back in the queue as new: `$1` id, `$2` now. */
     replay: `

@@ -112,14 +112,41 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
         this.options.processor.batchSize,
       );
       if (batch.length === 0) return settled;
+      const claimedAt = this.clock.now().getTime();
       const prepared: Prepared[] = [];
+      let unstarted: WebhookInboxEntity[] = [];
       for (let i = 0; i < batch.length; i += this.concurrency) {
+        if (i > 0 && !this.leaseAllowsMore(claimedAt)) {
+          unstarted = batch.slice(i);
+          break;
+        }
         const chunk = await Promise.all(batch.slice(i, i + this.concurrency).map((row) => this.prepare(row)));
         for (const p of chunk) if (p) prepared.push(p);
       }
       await this.write(prepared);
-      settled += batch.length;
+      if (unstarted.length > 0) await this.giveBack(unstarted, batch.length);
+      settled += batch.length - unstarted.length;
     }
+  }
+
+  /**
+   * Whether a batch claimed at `claimedAt` may start another chunk: only in the first half of its lease, so
+   * that a chunk (its verification calls end within the Argos client's call deadline, 30 s by default, half
+   * the default lease) and the batch's writes finish while the lease holds. Past it, another worker may claim
+   * the rows again (a slow Argos: 50 rows, 4 at a time, 10 s each, is 130 s against a 60 s lease).
+   */
+  private leaseAllowsMore(claimedAt: number): boolean {
+    return this.clock.now().getTime() - claimedAt <= this.options.processor.leaseMs / 2;
+  }
+
+  /** Gives back the rows a batch had no lease left for: the drain's next claim takes them at once. */
+  private async giveBack(rows: readonly WebhookInboxEntity[], claimed: number): Promise<void> {
+    let released = 0;
+    for (const row of rows) if (await this.inbox.release(row)) released++;
+    this.logger.warn(
+      `${rows.length} of ${claimed} claimed inbox rows were not processed: half the lease ` +
+        `(processor.leaseMs ${this.options.processor.leaseMs}) had passed; ${released} given back to be claimed again`,
+    );
   }
 
   /** A row's reads (and verification fetch); a row whose reads failed is failed now, on its own. */
