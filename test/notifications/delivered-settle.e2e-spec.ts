@@ -1,6 +1,11 @@
 import { AtomicWork, RawSql } from '@faceauth/core';
 import { databasesUnderTest } from '../support/test-databases';
-import { DEV_OPTIONS, NotificationsHarness, startNotifications } from './notifications-harness';
+import {
+  DEV_OPTIONS,
+  enqueueResults,
+  NotificationsHarness,
+  startNotifications,
+} from './notifications-harness';
 import { WebhookReceiver } from './webhook-receiver';
 
 /** The texts of one atomic unit that ran, in order. */
@@ -51,14 +56,7 @@ describe.each(databasesUnderTest())('delivered attempts settled in groups on %s'
     for (const endpoint of await h.endpoints.list()) await h.endpoints.delete(endpoint.id);
   });
 
-  const enqueue = async (n: number, tag: string) => {
-    for (let i = 0; i < n; i++) {
-      await h.outbox.enqueue(undefined, {
-        type: 'faceauth.result',
-        data: { authId: `${tag}-${i}`, status: 'approved' },
-      });
-    }
-  };
+  const enqueue = (n: number, tag: string) => enqueueResults(h, n, tag);
   const statuses = async (endpointId: string) =>
     (await h.endpoints.listDeliveries(endpointId, { limit: 100 })).items.map((d) => d.status).sort();
 

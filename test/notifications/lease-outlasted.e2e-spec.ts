@@ -1,5 +1,10 @@
 import { databasesUnderTest } from '../support/test-databases';
-import { DEV_OPTIONS, NotificationsHarness, startNotifications } from './notifications-harness';
+import {
+  DEV_OPTIONS,
+  enqueueResults,
+  NotificationsHarness,
+  startNotifications,
+} from './notifications-harness';
 import { WebhookReceiver } from './webhook-receiver';
 
 /**
@@ -32,14 +37,7 @@ describe.each(databasesUnderTest())('a dispatcher batch that outlasts its lease 
     for (const endpoint of await h.endpoints.list()) await h.endpoints.delete(endpoint.id);
   });
 
-  const enqueue = async (n: number, tag: string) => {
-    for (let i = 0; i < n; i++) {
-      await h.outbox.enqueue(undefined, {
-        type: 'faceauth.result',
-        data: { authId: `${tag}-${i}`, status: 'approved' },
-      });
-    }
-  };
+  const enqueue = (n: number, tag: string) => enqueueResults(h, n, tag);
   const deliveries = async (endpointId: string) =>
     (await h.endpoints.listDeliveries(endpointId, { limit: 100 })).items;
 

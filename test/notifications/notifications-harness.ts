@@ -108,3 +108,13 @@ export async function startNotifications(
     },
   };
 }
+
+/** Enqueues `n` `faceauth.result` events with auth ids `<tag>-0` … `<tag>-(n-1)`, one transaction each. */
+export async function enqueueResults(h: NotificationsHarness, n: number, tag: string): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await h.outbox.enqueue(undefined, {
+      type: 'faceauth.result',
+      data: { authId: `${tag}-${i}`, status: 'approved' },
+    });
+  }
+}
