@@ -18,7 +18,7 @@ const KEYWORDS = new Set(
   `SELECT FROM WHERE AND OR NOT IN IS NULL LIMIT OFFSET UPDATE SET CASE WHEN THEN ELSE END AS CAST BIGINT
    INTEGER INT TEXT VARCHAR BOOLEAN INSERT INTO VALUES ON CONFLICT DO NOTHING RETURNING ORDER BY DESC ASC
    FOR SKIP LOCKED LIKE TRUE FALSE DELETE EXISTS BETWEEN DISTINCT GROUP HAVING JOIN LEFT INNER OUTER
-   UNION ALL ANY`.split(/\s+/),
+   UNION ALL ANY WITH MATERIALIZED`.split(/\s+/),
 );
 /** Tables introduced by these words; a non-keyword word right after the table is its alias. */
 const TABLE_INTRODUCERS = new Set(['FROM', 'UPDATE', 'INTO', 'JOIN']);
@@ -77,15 +77,47 @@ function scopeOf(tokens: string[]): Scope {
 }
 
 /**
+ * The common table expressions a statement opens with (`WITH name AS [MATERIALIZED] (SELECT a, b FROM …)`, the
+ * claims' locked pick): each name with the plain columns its SELECT list gives, checked like a table's.
+ */
+function cteColumns(tokens: string[]): Map<string, Set<string>> {
+  const ctes = new Map<string, Set<string>>();
+  if (tokens[0]?.toUpperCase() !== 'WITH') return ctes;
+  let i = 1;
+  while (WORD.test(tokens[i] ?? '') && tokens[i + 1]?.toUpperCase() === 'AS') {
+    const name = tokens[i];
+    i += 2;
+    if (tokens[i]?.toUpperCase() === 'MATERIALIZED') i++;
+    if (tokens[i] !== '(' || tokens[i + 1]?.toUpperCase() !== 'SELECT') break;
+    const columns = new Set<string>();
+    for (i += 2; i < tokens.length && tokens[i]?.toUpperCase() !== 'FROM'; i++) {
+      if (WORD.test(tokens[i]) && !isKeyword(tokens[i])) columns.add(tokens[i]);
+    }
+    ctes.set(name, columns);
+    let depth = 1; // from the CTE's opening parenthesis to its closing one
+    for (; i < tokens.length && depth > 0; i++) {
+      if (tokens[i] === '(') depth++;
+      else if (tokens[i] === ')') depth--;
+    }
+    if (tokens[i] !== ',') break;
+    i++;
+  }
+  return ctes;
+}
+
+/**
  * What is wrong with the columns a statement names, checked against the entities' tables: each table it
  * reads or writes must be an entity's, each `t.column` (an alias, a table or `excluded`) a column of that
  * table, each other word a keyword, a function, an `AS` label, a table or alias, or a column of a table
  * of its own query (a subquery's words are not resolved against the outer query: none of our statements
- * correlates unqualified, and SQL would silently take the outer column). Empty when all is well.
+ * correlates unqualified, and SQL would silently take the outer column). A CTE the statement opens with counts
+ * as a table with the columns of its SELECT list. Empty when all is well.
  */
-export function columnProblems(sql: string, tables: TableColumns): string[] {
+export function columnProblems(sql: string, entityTables: TableColumns): string[] {
   const tokens = sql.match(TOKEN) ?? [];
+  const tables: TableColumns = new Map([...entityTables, ...cteColumns(tokens)]);
   const scope = scopeOf(tokens);
+  for (const name of tables.keys()) if (!entityTables.has(name)) scope.labels.add(name);
   const problems: string[] = [];
   const tablesUsed = [...new Set(scope.names.values())];
   if (tablesUsed.length === 0) problems.push('names no table');

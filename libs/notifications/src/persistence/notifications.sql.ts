@@ -1,4 +1,11 @@
-import { entityRows, insertStatement, sqlFamily, statementSet } from '@faceauth/core';
+import {
+  DatabaseKind,
+  entityRows,
+  insertStatement,
+  lockedPick,
+  sqlFamily,
+  statementSet,
+} from '@faceauth/core';
 import { NotificationEndpointEntity } from './notification-endpoint.entity';
 import { NotificationOutboxEntity } from './notification-outbox.entity';
 
@@ -7,6 +14,27 @@ import { NotificationOutboxEntity } from './notification-outbox.entity';
  * sent again, same `webhook-id`, at least once). `$1` now.
  */
 const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'delivering' AND locked_until <= $1))`;
+
+/**
+ * Claims due deliveries of enabled endpoints for one worker, under a lease, counting the attempt. On PostgreSQL
+ * the pick locks its rows (`lockedPick`: several workers claim disjoint batches, and no more than `$3`) and the
+ * outer re-check means a row claimed meanwhile is never claimed twice; SQLite has one writer. `$1` now, `$2` lease
+ * end, `$3` batch size.
+ */
+function outboxClaimSql(kind: DatabaseKind, columns: string): string {
+  const pick = lockedPick(
+    kind,
+    'id',
+    `SELECT id FROM faceauth_notification_outbox WHERE ${DUE}
+    AND endpoint_id IN (SELECT id FROM faceauth_notification_endpoints WHERE enabled = TRUE)
+  ORDER BY next_attempt_at, id
+  LIMIT $3`,
+  );
+  return `${pick.with}UPDATE faceauth_notification_outbox SET status = 'delivering', locked_until = $2, attempts = attempts + 1
+WHERE id IN (${pick.keys})
+  AND ${DUE}
+RETURNING ${columns}`;
+}
 
 /** Settling a claimed delivery: only while this worker still holds its lease (`$1` id, `$2` lease). */
 const HELD = `id = $1 AND status = 'delivering' AND locked_until = $2`;
@@ -67,21 +95,7 @@ WHERE id = $1
 RETURNING enabled, consecutive_failures`,
 
     outboxInsert: insertStatement(dataSource, NotificationOutboxEntity).text,
-    /**
-     * Claims due deliveries of enabled endpoints for one worker, under a lease, counting the attempt. On
-     * PostgreSQL `FOR UPDATE SKIP LOCKED` lets several workers claim disjoint batches and the outer re-check
-     * means a row claimed meanwhile is never claimed twice; SQLite has one writer. `$1` now, `$2` lease end,
-     * `$3` batch size.
-     */
-    claim: `
-UPDATE faceauth_notification_outbox SET status = 'delivering', locked_until = $2, attempts = attempts + 1
-WHERE id IN (
-  SELECT id FROM faceauth_notification_outbox WHERE ${DUE}
-    AND endpoint_id IN (SELECT id FROM faceauth_notification_endpoints WHERE enabled = TRUE)
-  ORDER BY next_attempt_at, id
-  LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
-  AND ${DUE}
-RETURNING ${outbox}`,
+    claim: outboxClaimSql(kind, outbox),
     /** `$3` now, `$4` status code, `$5` response excerpt. */
     delivered: `
 UPDATE faceauth_notification_outbox SET status = 'delivered', delivered_at = $3, last_status_code = $4,

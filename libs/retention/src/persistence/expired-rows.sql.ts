@@ -1,4 +1,4 @@
-import { statementSet } from '@faceauth/core';
+import { DatabaseKind, lockedPick, statementSet } from '@faceauth/core';
 
 /**
  * Links that ended at or before $1: revoked, expired by Argos, never used before their expiry, past their
@@ -16,18 +16,19 @@ const ENDED_TOKENS = `created_at <= $1 AND (
 const SETTLED_INBOX = `received_at <= $1 AND status IN ('done', 'ignored', 'dead') AND COALESCE(processed_at, received_at) <= $1`;
 
 /** `$1` cutoff, `$2` batch size; returns the deleted keys. */
-const deleteBatch = (table: string, key: string, predicate: string, skipLocked: string): string =>
-  `DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE ${predicate} LIMIT $2${skipLocked}) RETURNING ${key}`;
+const deleteBatch = (kind: DatabaseKind, table: string, key: string, predicate: string): string => {
+  const pick = lockedPick(kind, key, `SELECT ${key} FROM ${table} WHERE ${predicate} LIMIT $2`);
+  return `${pick.with}DELETE FROM ${table} WHERE ${key} IN (${pick.keys}) RETURNING ${key}`;
+};
 
 const count = (table: string, predicate: string): string =>
   `SELECT COUNT(*) AS n FROM ${table} WHERE ${predicate}`;
 
 /** Deletion of rows past their retention, in bounded batches (texts built once per DataSource). */
 export const expiredRowsStatements = statementSet((_dataSource, kind) => {
-  const skipLocked = kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   return {
-    deleteTokens: deleteBatch('faceauth_tokens', 'id', ENDED_TOKENS, skipLocked),
-    deleteInbox: deleteBatch('faceauth_webhook_inbox', 'id', SETTLED_INBOX, skipLocked),
+    deleteTokens: deleteBatch(kind, 'faceauth_tokens', 'id', ENDED_TOKENS),
+    deleteInbox: deleteBatch(kind, 'faceauth_webhook_inbox', 'id', SETTLED_INBOX),
     countTokens: count('faceauth_tokens', ENDED_TOKENS),
     countInbox: count('faceauth_webhook_inbox', SETTLED_INBOX),
   };

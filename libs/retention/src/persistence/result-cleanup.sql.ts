@@ -1,4 +1,4 @@
-import { placeholders, sqlFamily, statementSet } from '@faceauth/core';
+import { DatabaseKind, lockedPick, placeholders, sqlFamily, statementSet } from '@faceauth/core';
 import { personalResultColumns } from './personal-columns';
 
 /**
@@ -33,14 +33,19 @@ const ofUser = (param: string): string =>
   `(auth_user_id = ${param} OR link_id IN (SELECT id FROM faceauth_tokens WHERE auth_user_id = ${param}))`;
 
 /** $3 = lease until, $4 = batch size, optional $5 = only this user's results. */
-const claimSql = (skipLocked: string, forUser: boolean): string => `
-UPDATE faceauth_results SET cleanup_lease_until = $3, cleanup_attempts = cleanup_attempts + 1
-WHERE auth_id IN (
-  SELECT auth_id FROM faceauth_results
+const claimSql = (kind: DatabaseKind, forUser: boolean): string => {
+  const pick = lockedPick(
+    kind,
+    'auth_id',
+    `SELECT auth_id FROM faceauth_results
   WHERE ${DUE}${forUser ? ` AND ${ofUser('$5')}` : ''}
   ORDER BY created_at, auth_id
-  LIMIT $4${skipLocked})
+  LIMIT $4`,
+  );
+  return `${pick.with}UPDATE faceauth_results SET cleanup_lease_until = $3, cleanup_attempts = cleanup_attempts + 1
+WHERE auth_id IN (${pick.keys})
 RETURNING ${CLAIM_COLUMNS}`;
+};
 
 /** $1 id, $2 now, $3 lease. Written just before the DELETE goes out. */
 const MARK_SENT = `
@@ -137,14 +142,13 @@ const LIST_SAMPLES = [1, 2, 50];
 
 /**
  * The statements of the results' cleanup, built once per DataSource: the personal columns a purge clears
- * come from the entity metadata, `FOR UPDATE SKIP LOCKED` from the engine.
+ * come from the entity metadata, the claim's locked pick from the engine (`lockedPick`).
  */
 export const resultCleanupStatements = statementSet((dataSource, kind) => {
-  const skipLocked = kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   const personal = personalResultColumns(dataSource);
   return {
-    claim: claimSql(skipLocked, false),
-    claimForUser: claimSql(skipLocked, true),
+    claim: claimSql(kind, false),
+    claimForUser: claimSql(kind, true),
     markSent: MARK_SENT,
     markArgosDeleted: sqlFamily(markArgosDeletedSql, LIST_SAMPLES),
     purge: sqlFamily((n) => purgeSql(personal, n), LIST_SAMPLES),

@@ -1,4 +1,12 @@
-import { entityRows, insertStatement, RawInsertOptions, sqlFamily, statementSet } from '@faceauth/core';
+import {
+  DatabaseKind,
+  entityRows,
+  insertStatement,
+  lockedPick,
+  RawInsertOptions,
+  sqlFamily,
+  statementSet,
+} from '@faceauth/core';
 import { WebhookInboxEntity } from './webhook-inbox.entity';
 
 /**
@@ -25,8 +33,8 @@ export const INBOX_INSERT: RawInsertOptions = {
 };
 
 /**
- * Claims due rows (and rows whose lease ran out: their worker died) for one worker. On PostgreSQL,
- * `FOR UPDATE SKIP LOCKED` lets several replicas claim disjoint batches, and the outer re-check means a row
+ * Claims due rows (and rows whose lease ran out: their worker died) for one worker. On PostgreSQL, the locked
+ * pick (`lockedPick`) lets several replicas claim disjoint batches of at most `$3`, and the outer re-check means a row
  * claimed meanwhile is never claimed twice; SQLite has one writer. `$1` now, `$2` lease, `$3` batch size.
  * Earliest due first (a new row is due when received): on PostgreSQL the partial `idx_webhook_inbox_claim`
  * holds only the rows still to process, so a claim stops after its batch however many done rows the table
@@ -34,6 +42,21 @@ export const INBOX_INSERT: RawInsertOptions = {
  * `idx_webhook_inbox_due`. The explicit `status IN (…)` lets both planners match the partial index.
  */
 const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until <= $1))`;
+
+/** The claim (see above; `lockedPick` for PostgreSQL's locked pick of at most `$3` rows). */
+function inboxClaimSql(kind: DatabaseKind, columns: string): string {
+  const pick = lockedPick(
+    kind,
+    'id',
+    `SELECT id FROM faceauth_webhook_inbox WHERE status IN ('pending', 'processing') AND ${DUE}
+  ORDER BY next_attempt_at, id
+  LIMIT $3`,
+  );
+  return `${pick.with}UPDATE faceauth_webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
+WHERE id IN (${pick.keys})
+  AND ${DUE}
+RETURNING ${columns}`;
+}
 
 /** Settling a claimed row: only while this worker still holds its lease (`$1` id, `$2` lease). */
 const HELD = `id = $1 AND status = 'processing' AND locked_until = $2`;
@@ -67,14 +90,7 @@ export const inboxStatements = statementSet((dataSource, kind) => {
   const { columns } = entityRows(dataSource, WebhookInboxEntity);
   return {
     insert: insertStatement(dataSource, WebhookInboxEntity, INBOX_INSERT).text,
-    claim: `
-UPDATE faceauth_webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
-WHERE id IN (
-  SELECT id FROM faceauth_webhook_inbox WHERE status IN ('pending', 'processing') AND ${DUE}
-  ORDER BY next_attempt_at, id
-  LIMIT $3${kind === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
-  AND ${DUE}
-RETURNING ${columns}`,
+    claim: inboxClaimSql(kind, columns),
     /** `$3` now, `$4` project (kept when null). */
     complete: `
 UPDATE faceauth_webhook_inbox SET status = 'done', processed_at = $3, locked_until = NULL, last_error = NULL,
