@@ -8,11 +8,12 @@ import {
 import { WebhookReceiver } from './webhook-receiver';
 
 /**
- * A batch that outlasts its lease: with 50 rows claimed, 8 at a time and a 10 s timeout, a batch can run 70 s
- * against a 60 s lease, and another worker may claim its last rows again while this one is still sending them.
- * The dispatcher starts an attempt after the first wave only while the lease still covers a whole attempt
- * (timeout) and its settle (1 s); the rows it had no time for are given back (pending, their claim's attempt
- * count taken back) and the next claim sends them, each once.
+ * A batch that outlasts its lease: with 50 rows claimed, 8 at a time and a 10 s timeout, a batch could run 70 s
+ * against a 60 s lease, and another worker could claim its last rows again while this one was still sending them.
+ * A claim now takes no more rows than it can attempt within the lease if every attempt timed out
+ * (concurrency × ⌊(lease − 1 s) / timeout⌋), and an attempt after the first wave starts only while the lease
+ * still covers its timeout and the 1 s settle wait; a row it has no time for is given back (pending, the claim's
+ * attempt count taken back) and the next claim sends it, once.
  */
 describe.each(databasesUnderTest())('a dispatcher batch that outlasts its lease on %s', (kind) => {
   let receiver: WebhookReceiver;
@@ -23,7 +24,8 @@ describe.each(databasesUnderTest())('a dispatcher batch that outlasts its lease 
     h = await startNotifications(kind, {
       options: {
         ...DEV_OPTIONS,
-        delivery: { timeoutMs: 2_000, leaseMs: 4_000 },
+        // 2 × ⌊(6 − 1) / 2⌋ = 4 rows per claim (of a batch size of 6): two waves.
+        delivery: { timeoutMs: 2_000, leaseMs: 6_000 },
         dispatcher: { autoStart: false, batchSize: 6, concurrency: 2 },
       },
     });
@@ -44,22 +46,23 @@ describe.each(databasesUnderTest())('a dispatcher batch that outlasts its lease 
   it('gives back the rows it has no lease left for, and the next claim sends each of them once', async () => {
     const { endpoint } = await h.endpoints.create({ url: receiver.url(), eventTypes: ['faceauth.result'] });
     await enqueue(6, `outlast-${kind}`);
-    // The first attempt takes 1.2 s of the 4 s lease: 1.2 + 2 (timeout) + 1 (settle) > 4, so nothing after the
-    // first wave (2 rows) may start.
+    // The first attempt takes 3.2 s of the 6 s lease: 3.2 + 2 (timeout) + 1 (settle) > 6, so the second wave
+    // (2 rows) may not start.
     receiver.respond = (_reception, index) => {
-      if (index === 0) h.clock.advance(1_200);
+      if (index === 0) h.clock.advance(3_200);
       return { status: 200, body: 'ok' };
     };
 
-    expect(await h.dispatcher.runOnce()).toBe(6);
+    expect(await h.dispatcher.runOnce()).toBe(4);
 
     expect(receiver.receptions).toHaveLength(2);
     const first = await deliveries(endpoint.id);
     expect(first.filter((d) => d.status === 'delivered')).toHaveLength(2);
-    const givenBack = first.filter((d) => d.status !== 'delivered');
-    expect(givenBack).toHaveLength(4);
-    // Due again at once, as if never claimed: no attempt counted, no lease held.
-    for (const d of givenBack) {
+    const waiting = first.filter((d) => d.status !== 'delivered');
+    expect(waiting).toHaveLength(4);
+    // The two given back are due again at once, as if never claimed (no attempt counted, no lease held), like
+    // the two the claim did not take.
+    for (const d of waiting) {
       expect(d).toMatchObject({ status: 'pending', attempts: 0 });
       expect((await h.repository.findDelivery(d.id))?.lockedUntil).toBeNull();
     }
@@ -73,14 +76,14 @@ describe.each(databasesUnderTest())('a dispatcher batch that outlasts its lease 
     expect([...receiver.countsById().values()]).toEqual(Array(6).fill(1));
   });
 
-  it('always starts the first wave, even when the lease is no longer than the timeout', async () => {
+  it('claims one wave when the lease holds no more, and always starts it', async () => {
     const tight = await startNotifications(kind, {
       database: h.database,
       clock: h.clock,
       options: {
         ...DEV_OPTIONS,
         delivery: { timeoutMs: 2_000, leaseMs: 2_000 },
-        dispatcher: { autoStart: false, batchSize: 2, concurrency: 2 },
+        dispatcher: { autoStart: false, batchSize: 6, concurrency: 2 },
       },
     });
     try {
@@ -88,12 +91,14 @@ describe.each(databasesUnderTest())('a dispatcher batch that outlasts its lease 
         url: receiver.url(),
         eventTypes: ['faceauth.result'],
       });
-      await enqueue(2, `tight-${kind}`);
+      await enqueue(6, `tight-${kind}`);
 
+      // A lease no longer than the timeout holds one wave: 2 of the 6 are claimed, and both are sent.
       expect(await tight.dispatcher.runOnce()).toBe(2);
-
       expect(receiver.receptions).toHaveLength(2);
-      expect((await deliveries(endpoint.id)).map((d) => d.status)).toEqual(['delivered', 'delivered']);
+      expect(await tight.drain()).toBe(4);
+      expect((await deliveries(endpoint.id)).map((d) => d.status)).toEqual(Array(6).fill('delivered'));
+      expect([...receiver.countsById().values()]).toEqual(Array(6).fill(1));
     } finally {
       await tight.close();
     }

@@ -10,16 +10,20 @@ const PID = 'pid-lease-half';
 const ARGOS_KEY = 'lease-half-add-on-key-000000001';
 const ADMIN_KEY = 'lease-half-admin-secret-0000000001';
 const LEASE_MS = 60_000;
-/** What one chunk of verification look-ups takes here: three chunks fit in half the lease, a fourth does not. */
+/**
+ * What one chunk of verification look-ups takes here. A chunk starts only while the lease still covers the Argos
+ * call deadline (30 s) and a 5 s margin, i.e. in the first 25 s of a 60 s lease: chunks start at 0, 11 and 22 s, a
+ * fourth (33 s) does not.
+ */
 const CHUNK_MS = 11_000;
 
 /**
  * A slow Argos: every verification look-up of a claimed batch takes a while (50 rows, 4 at a time, 10 s each
- * would be 130 s against the default 60 s lease). The processor starts another chunk of a batch only in the
- * first half of its lease and gives the rest back, so that every row it marks done is marked while its lease
- * holds (no other worker can have claimed it meanwhile), and no look-up is repeated.
+ * would be 130 s against the default 60 s lease). The processor starts another chunk of a batch only while its
+ * lease covers a chunk's worst case and gives the rest back at once, so that every row it marks done is marked
+ * while its lease holds (no other worker can have claimed it meanwhile), and no look-up is repeated.
  */
-describe.each(databasesUnderTest())('a webhook batch that outlasts half its lease on %s', (kind) => {
+describe.each(databasesUnderTest())('a webhook batch that outlasts its lease on %s', (kind) => {
   // The processor's chunk: 4 rows at a time on PostgreSQL, one on SQLite (one writer).
   const chunk = kind === 'postgres' ? 4 : 1;
   const clock = new ManualClock(Date.UTC(2026, 11, 1));
@@ -47,7 +51,7 @@ describe.each(databasesUnderTest())('a webhook batch that outlasts half its leas
     await argos?.close();
   });
 
-  it('processes the chunks that fit in half the lease, gives back the rest, and marks every row done within its lease', async () => {
+  it('processes the chunks its lease covers, gives back the rest, and marks every row done within its lease', async () => {
     const rows = 6 * chunk;
     const ids = Array.from({ length: rows }, (_, i) => `lease-half-${kind}-${i}`);
     for (const authId of ids) {
@@ -97,8 +101,8 @@ describe.each(databasesUnderTest())('a webhook batch that outlasts half its leas
     const claimed = claim.mock.results.length;
     claim.mockRestore();
 
-    // Three chunks per claim (started at 0, 11 and 22 s of a 60 s lease; a fourth would start at 33 s), the
-    // other three given back and claimed again at once, then the empty claim that ends the drain.
+    // Three chunks per claim (started at 0, 11 and 22 s of a 60 s lease; a fourth would start at 33 s, past
+    // 60 − 35), the other three given back and claimed again at once, then the empty claim that ends the drain.
     expect(claimed).toBe(3);
     expect(marked).toHaveLength(rows);
     for (const { leaseEnd, at } of marked) expect(at).toBeLessThanOrEqual(leaseEnd);

@@ -35,7 +35,10 @@ class DispatcherOptions {
   /** Poll the outbox from application bootstrap to shutdown (default true); tests call `runOnce()`. */
   @IsBoolean({ message: 'must be true or false' }) autoStart = true;
   @OptionRange(1, Infinity) pollIntervalMs = 1_000;
-  /** Deliveries claimed at once. */
+  /**
+   * Deliveries claimed at once, at most: a claim takes no more than it can attempt within the lease if every attempt
+   * ran to its timeout (`concurrency` × ⌊(leaseMs − 1 s) / timeoutMs⌋, at least `concurrency`; 40 with the defaults).
+   */
   @OptionRange(1, 1_000) batchSize = 50;
   /** Deliveries in flight at once per worker. */
   @OptionRange(1, 256) concurrency = 8;

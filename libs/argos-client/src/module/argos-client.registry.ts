@@ -14,6 +14,8 @@ import { ARGOS_CLIENT_OPTIONS, ARGOS_TRANSPORT } from './argos-client.tokens';
 export class ArgosClientRegistry implements OnModuleDestroy {
   /** Project used when `get()` is called without a name. */
   readonly defaultProjectName: string;
+  /** The longest one call may take, its attempts and backoffs included (`timeouts.deadlineMs`). */
+  readonly callDeadlineMs: number;
   private readonly clients: ReadonlyMap<string, ArgosClient>;
 
   constructor(
@@ -21,6 +23,7 @@ export class ArgosClientRegistry implements OnModuleDestroy {
     @Inject(ARGOS_TRANSPORT) private readonly transport: ArgosTransport,
   ) {
     this.defaultProjectName = options.defaultProject;
+    this.callDeadlineMs = options.timeouts.deadlineMs;
     this.clients = new Map(
       options.projects.map((p) => [p.name, createArgosClient(options, p.name, transport)]),
     );

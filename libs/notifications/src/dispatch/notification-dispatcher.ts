@@ -48,6 +48,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
   private timer?: NodeJS.Timeout;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** Deliveries claimed at once: no more than the batch can attempt within its lease (see claimLimit). */
+  private readonly claimLimit: number;
 
   constructor(
     private readonly repository: NotificationsRepository,
@@ -57,6 +59,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     @Optional() private readonly metrics: NotificationMetrics = NOOP_NOTIFICATION_METRICS,
   ) {
     const { pollIntervalMs, concurrency } = options.dispatcher;
+    this.claimLimit = claimLimit(options);
     this.agents = new DeliveryAgents(concurrency);
     this.outage = new DatabaseOutageBackoff(this.logger, 'webhook notifications', {
       baseMs: pollIntervalMs,
@@ -83,8 +86,12 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
    * The poll calls it until a batch comes back short; tests call it directly.
    */
   async runOnce(): Promise<number> {
-    const { batchSize, concurrency } = this.options.dispatcher;
-    const batch = await this.repository.claim(this.clock.now(), this.options.delivery.leaseMs, batchSize);
+    const { concurrency } = this.options.dispatcher;
+    const batch = await this.repository.claim(
+      this.clock.now(),
+      this.options.delivery.leaseMs,
+      this.claimLimit,
+    );
     if (batch.length === 0) return 0;
     const endpoints: Batch = {
       byId: new Map(),
@@ -95,19 +102,21 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     };
     let outage: unknown = null;
     let next = 0;
-    const unstarted: NotificationOutboxEntity[] = [];
+    const givenBack = { rows: 0, released: 0 };
     const worker = async (): Promise<void> => {
       while (next < batch.length && !outage) {
         const index = next++;
         const row = batch[index];
-        // The first wave starts as the lease begins (the options keep the lease ≥ one timeout); a later one
-        // only while the lease still covers a whole attempt and its settle, else a slow batch (50 rows, 8 at
-        // a time, 10 s each: 70 s) would send rows another worker may already have claimed again.
-        if (index >= concurrency && !this.leaseCovers(row)) {
-          unstarted.push(row);
-          continue;
-        }
         try {
+          // The first wave starts as the lease begins (the options keep the lease ≥ one timeout); a later one
+          // only while the lease still covers a whole attempt and its settle. The claim takes no more rows
+          // than fit (claimLimit), but an attempt can outrun its timeout (the target's DNS look-up, a resend
+          // on a stale kept-alive connection); a row sent past the lease may be sent by another worker too.
+          if (index >= concurrency && !this.leaseCovers(row)) {
+            givenBack.rows++;
+            if (await this.repository.release(row)) givenBack.released++;
+            continue;
+          }
           await this.attempt(row, endpoints);
         } catch (error) {
           // The row keeps its lease and is claimed again when it runs out.
@@ -124,9 +133,19 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       if (isDatabaseUnavailable(error)) outage ??= error;
       else this.logger.error(`Delivered deliveries could not be settled: ${(error as Error).message}`);
     }
-    if (unstarted.length > 0 && !outage) await this.release(unstarted, batch.length);
+    if (givenBack.rows > 0) {
+      this.logger.warn(
+        `${givenBack.rows} of ${batch.length} claimed deliveries were not attempted: the batch outlasted its lease ` +
+          `(delivery.leaseMs ${this.options.delivery.leaseMs}); ${givenBack.released} given back to be claimed again`,
+      );
+    }
     if (outage) throw outage;
     return batch.length;
+  }
+
+  /** Whether a poll should claim again at once: the last claim took all it may take, more may be due. */
+  private claimedFull(claimed: number): boolean {
+    return claimed >= this.claimLimit;
   }
 
   /** Whether the row's lease outlasts an attempt started now (its timeout) and the settle that follows it. */
@@ -135,21 +154,10 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
     return this.clock.now().getTime() + this.options.delivery.timeoutMs + SETTLE_WAIT_MS <= leaseEnd;
   }
 
-  /** Gives back the rows a batch had no time left to attempt: the next claim (at once: the batch was full) sends them. */
-  private async release(rows: readonly NotificationOutboxEntity[], claimed: number): Promise<void> {
-    let released = 0;
-    for (const row of rows) if (await this.repository.release(row)) released++;
-    this.logger.warn(
-      `${rows.length} of ${claimed} claimed deliveries were not attempted: the batch outlasted its lease ` +
-        `(delivery.leaseMs ${this.options.delivery.leaseMs}); ${released} given back to be sent at once. ` +
-        'A smaller dispatcher.batchSize, a larger dispatcher.concurrency or delivery.leaseMs avoids it.',
-    );
-  }
-
   private poll(): void {
     if (this.running || this.stopped || this.outage.waiting) return;
     this.running = (async () => {
-      while (!this.stopped && (await this.runOnce()) === this.options.dispatcher.batchSize) {
+      while (!this.stopped && this.claimedFull(await this.runOnce())) {
         // a full batch: more may be due
       }
     })()
@@ -242,4 +250,16 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       this.agents.for(target),
     );
   }
+}
+
+/**
+ * How many deliveries one claim takes: `dispatcher.batchSize`, but no more than the batch can attempt within its
+ * lease if every attempt ran to its timeout: `concurrency` per wave, as many waves as `leaseMs` holds after the
+ * settle wait (at least one). With the defaults (lease 60 s, timeout 10 s, 8 at a time) that is 40 of 50.
+ */
+function claimLimit(options: ResolvedNotificationsOptions): number {
+  const { batchSize, concurrency } = options.dispatcher;
+  const { leaseMs, timeoutMs } = options.delivery;
+  const waves = Math.max(1, Math.floor((leaseMs - SETTLE_WAIT_MS) / timeoutMs));
+  return Math.min(batchSize, concurrency * waves);
 }

@@ -25,6 +25,11 @@ export class VerificationLookupService {
     this.bucket = new TokenBucket(rate, rate);
   }
 
+  /** The longest one look-up may take once the rate lets it go: the Argos client's call deadline. */
+  get callDeadlineMs(): number {
+    return this.argos.callDeadlineMs;
+  }
+
   async getResult(project: string, authId: string): Promise<FaceAuthRecord> {
     await this.bucket.take();
     return this.argos.get(project).getResult(authId);

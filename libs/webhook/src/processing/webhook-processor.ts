@@ -15,11 +15,13 @@ import { WebhookInboxRepository } from '../inbox/webhook-inbox.repository';
 import { InjectWebhookOptions, ResolvedWebhookOptions } from '../webhook.options';
 import { InboxEventHandler, InboxRowPlan } from './inbox-event.handler';
 import { retryDelayMs } from './retry-delay';
-import { isUnknownToArgos } from './verification-lookup.service';
+import { isUnknownToArgos, VerificationLookupService } from './verification-lookup.service';
 
 const KICK_DELAY_MS = 5;
 /** While the database is down, polls are spaced out up to this pause. */
 const OUTAGE_MAX_PAUSE_MS = 10_000;
+/** What a verified chunk needs beside its look-ups' deadline: the look-up rate's wait, the reads, the batch's writes. */
+const CHUNK_MARGIN_MS = 5_000;
 
 /**
  * Drains the inbox: claims due rows under a lease, applies them, marks them done; failures are retried
@@ -30,6 +32,8 @@ const OUTAGE_MAX_PAUSE_MS = 10_000;
 export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('WebhookProcessor');
   private readonly concurrency: number;
+  /** The lease a chunk must still have when it starts (see leaseAllowsMore). */
+  private readonly chunkReserveMs: number;
   private readonly outage: DatabaseOutageBackoff;
   private timer?: NodeJS.Timeout;
   private draining: Promise<void> | null = null;
@@ -43,9 +47,13 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
     private readonly clock: Clock,
     @InjectWebhookOptions() private readonly options: ResolvedWebhookOptions,
     @InjectDataSource() dataSource: DataSource,
+    lookups: VerificationLookupService,
     @Optional() private readonly metrics: FaceAuthMetrics = NOOP_METRICS,
   ) {
     this.concurrency = databaseKind(dataSource) === 'postgres' ? options.processor.concurrency : 1;
+    // Without verification a chunk only reads the database (each statement bounded by its timeout): it must
+    // merely start before the lease ends.
+    this.chunkReserveMs = options.verifyByFetch ? lookups.callDeadlineMs + CHUNK_MARGIN_MS : 0;
     this.outage = new DatabaseOutageBackoff(this.logger, 'webhook processing', {
       baseMs: options.processor.pollIntervalMs,
       maxMs: Math.max(options.processor.pollIntervalMs, OUTAGE_MAX_PAUSE_MS),
@@ -54,6 +62,13 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
 
   onApplicationBootstrap(): void {
     if (!this.options.processor.enabled) return;
+    if (this.options.processor.leaseMs <= this.chunkReserveMs) {
+      this.logger.warn(
+        `The inbox lease (processor.leaseMs ${this.options.processor.leaseMs}) does not cover what a chunk of rows ` +
+          `may take (${this.chunkReserveMs} ms: the Argos call deadline and a margin): every batch will be cut to ` +
+          'one chunk, its other rows given back',
+      );
+    }
     // A poll waits out the outage pause; a kick (the intake just wrote to the database) does not.
     this.timer = setInterval(() => {
       if (!this.outage.waiting) this.kick();
@@ -106,46 +121,51 @@ export class WebhookProcessor implements OnApplicationBootstrap, OnApplicationSh
     let settled = 0;
     for (;;) {
       if (this.stopped) return settled;
+      const claimedAt = this.clock.now();
       const batch = await this.inbox.claim(
-        this.clock.now(),
+        claimedAt,
         this.options.processor.leaseMs,
         this.options.processor.batchSize,
       );
       if (batch.length === 0) return settled;
-      const claimedAt = this.clock.now().getTime();
+      const leaseEnd = claimedAt.getTime() + this.options.processor.leaseMs;
       const prepared: Prepared[] = [];
-      let unstarted: WebhookInboxEntity[] = [];
+      let givenBack = 0;
       for (let i = 0; i < batch.length; i += this.concurrency) {
-        if (i > 0 && !this.leaseAllowsMore(claimedAt)) {
-          unstarted = batch.slice(i);
+        if (i > 0 && !this.leaseAllowsMore(leaseEnd)) {
+          givenBack = batch.length - i;
+          await this.giveBack(batch.slice(i), batch.length);
           break;
         }
         const chunk = await Promise.all(batch.slice(i, i + this.concurrency).map((row) => this.prepare(row)));
         for (const p of chunk) if (p) prepared.push(p);
       }
       await this.write(prepared);
-      if (unstarted.length > 0) await this.giveBack(unstarted, batch.length);
-      settled += batch.length - unstarted.length;
+      settled += batch.length - givenBack;
     }
   }
 
   /**
-   * Whether a batch claimed at `claimedAt` may start another chunk: only in the first half of its lease, so
-   * that a chunk (its verification calls end within the Argos client's call deadline, 30 s by default, half
-   * the default lease) and the batch's writes finish while the lease holds. Past it, another worker may claim
-   * the rows again (a slow Argos: 50 rows, 4 at a time, 10 s each, is 130 s against a 60 s lease).
+   * Whether a batch whose lease ends at `leaseEnd` may start another chunk: only while the lease still covers
+   * what a chunk may take (its look-ups end within the Argos client's call deadline, 30 s by default) and the
+   * batch's writes (a margin of 5 s); without verification, only before the lease ends. Past that, another worker could claim the rows again and look them up too
+   * (a slow Argos: 50 rows, 4 at a time, 10 s each, is 130 s against the default 60 s lease).
    */
-  private leaseAllowsMore(claimedAt: number): boolean {
-    return this.clock.now().getTime() - claimedAt <= this.options.processor.leaseMs / 2;
+  private leaseAllowsMore(leaseEnd: number): boolean {
+    return this.clock.now().getTime() + this.chunkReserveMs <= leaseEnd;
   }
 
-  /** Gives back the rows a batch had no lease left for: the drain's next claim takes them at once. */
+  /**
+   * Gives back the rows a batch has no lease left for, at once (before the batch's writes): the drain's next
+   * claim, or another worker's, takes them.
+   */
   private async giveBack(rows: readonly WebhookInboxEntity[], claimed: number): Promise<void> {
     let released = 0;
     for (const row of rows) if (await this.inbox.release(row)) released++;
     this.logger.warn(
-      `${rows.length} of ${claimed} claimed inbox rows were not processed: half the lease ` +
-        `(processor.leaseMs ${this.options.processor.leaseMs}) had passed; ${released} given back to be claimed again`,
+      `${rows.length} of ${claimed} claimed inbox rows were not processed: their lease ` +
+        `(processor.leaseMs ${this.options.processor.leaseMs}) no longer covered a chunk of look-ups; ` +
+        `${released} given back to be claimed again`,
     );
   }
 
