@@ -16,9 +16,9 @@ export interface HttpPlan {
 
 // The default 15 rounds suit 200 ms in-process rounds; HTTP rounds are capped at 5 measured rounds and one
 // warm-up round per side. 2 s rounds (3 s until 2026-12-04) and a 4 s warm-up (5 s): a whole `--check` run must
-// stay under 15 minutes (issue 21), and the rows on these rounds (floor, admin GET, mint) run up to twice with
-// 3 sides each. A 2 s round still holds 10,000-40,000 requests at these rates; its CPU per request moves with
-// the machine's load, not with the round's length (bench/README.md, the run of 2026-12-04).
+// stay under 15 minutes (issue 21), and the rows on these rounds (floor and admin GET with 3 sides, mint with 2)
+// run up to twice. A 2 s round still holds 5,000-80,000 requests at these rates; its CPU per request moves with
+// the machine's load, not with the round's length (bench/README.md, the runs of 2026-12-04).
 const MIN_ROUNDS = 3;
 const MAX_ROUNDS = 5;
 

@@ -66,7 +66,7 @@ async function measureFloor(stack: HttpStack, ctx: BenchContext): Promise<RowMea
           unit: 'KB/req',
         },
         {
-          label: 'QUALITY.md reference (1.33×): minimal Nest vs bare Fastify',
+          label: 'minimal Nest vs bare Fastify (QUALITY.md reference figure, 1.33× there)',
           subject: medianOf(rounds.baseline, (r) => r.cpuUsPerReq),
           baseline: medianOf(rounds.bare, (r) => r.cpuUsPerReq),
           unit: 'µs CPU/req',
