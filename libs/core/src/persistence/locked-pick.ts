@@ -26,3 +26,33 @@ export function lockedPick(kind: DatabaseKind, key: string, pick: string): Locke
   }
   return { with: '', keys: pick };
 }
+
+/** A queue table whose rows are claimed under a lease: `id`, `status`, `locked_until`, `attempts`. */
+export interface LeaseClaim {
+  table: string;
+  /** The status a claimed row takes (`processing`, `delivering`). */
+  claimedStatus: string;
+  /** The rows due, over `$1` now (re-checked outside the pick: a row claimed meanwhile is not claimed again). */
+  due: string;
+  /** The pick's own conditions beside `due` (e.g. a partial index's `status IN (…)`), or ''. */
+  pickFilter: string;
+  /** The columns returned. */
+  columns: string;
+}
+
+/**
+ * Claims at most `$3` due rows of a queue table for one worker, earliest due first: status `claimedStatus`, lease
+ * until `$2`, the attempt counted. On PostgreSQL several workers claim disjoint rows (`lockedPick`).
+ */
+export function leaseClaimSql(kind: DatabaseKind, claim: LeaseClaim): string {
+  const filter = claim.pickFilter ? `${claim.pickFilter} AND ` : '';
+  const pick = lockedPick(
+    kind,
+    'id',
+    `SELECT id FROM ${claim.table} WHERE ${filter}${claim.due}\n  ORDER BY next_attempt_at, id\n  LIMIT $3`,
+  );
+  return `${pick.with}UPDATE ${claim.table} SET status = '${claim.claimedStatus}', locked_until = $2, attempts = attempts + 1
+WHERE id IN (${pick.keys})
+  AND ${claim.due}
+RETURNING ${claim.columns}`;
+}

@@ -2,7 +2,7 @@ import {
   DatabaseKind,
   entityRows,
   insertStatement,
-  lockedPick,
+  leaseClaimSql,
   sqlFamily,
   statementSet,
 } from '@faceauth/core';
@@ -22,18 +22,13 @@ const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'deliv
  * end, `$3` batch size.
  */
 function outboxClaimSql(kind: DatabaseKind, columns: string): string {
-  const pick = lockedPick(
-    kind,
-    'id',
-    `SELECT id FROM faceauth_notification_outbox WHERE ${DUE}
-    AND endpoint_id IN (SELECT id FROM faceauth_notification_endpoints WHERE enabled = TRUE)
-  ORDER BY next_attempt_at, id
-  LIMIT $3`,
-  );
-  return `${pick.with}UPDATE faceauth_notification_outbox SET status = 'delivering', locked_until = $2, attempts = attempts + 1
-WHERE id IN (${pick.keys})
-  AND ${DUE}
-RETURNING ${columns}`;
+  return leaseClaimSql(kind, {
+    table: 'faceauth_notification_outbox',
+    claimedStatus: 'delivering',
+    due: DUE,
+    pickFilter: 'endpoint_id IN (SELECT id FROM faceauth_notification_endpoints WHERE enabled = TRUE)',
+    columns,
+  });
 }
 
 /** Settling a claimed delivery: only while this worker still holds its lease (`$1` id, `$2` lease). */

@@ -2,7 +2,7 @@ import {
   DatabaseKind,
   entityRows,
   insertStatement,
-  lockedPick,
+  leaseClaimSql,
   RawInsertOptions,
   sqlFamily,
   statementSet,
@@ -45,17 +45,13 @@ const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'proce
 
 /** The claim (see above; `lockedPick` for PostgreSQL's locked pick of at most `$3` rows). */
 function inboxClaimSql(kind: DatabaseKind, columns: string): string {
-  const pick = lockedPick(
-    kind,
-    'id',
-    `SELECT id FROM faceauth_webhook_inbox WHERE status IN ('pending', 'processing') AND ${DUE}
-  ORDER BY next_attempt_at, id
-  LIMIT $3`,
-  );
-  return `${pick.with}UPDATE faceauth_webhook_inbox SET status = 'processing', locked_until = $2, attempts = attempts + 1
-WHERE id IN (${pick.keys})
-  AND ${DUE}
-RETURNING ${columns}`;
+  return leaseClaimSql(kind, {
+    table: 'faceauth_webhook_inbox',
+    claimedStatus: 'processing',
+    due: DUE,
+    pickFilter: "status IN ('pending', 'processing')",
+    columns,
+  });
 }
 
 /** Settling a claimed row: only while this worker still holds its lease (`$1` id, `$2` lease). */
