@@ -17,6 +17,7 @@ import { dataSourceOptions } from '@faceauth/service';
 import { Notifications1764100000009 } from '../../src/database/migrations/1764100000009-notifications';
 import { NotificationsRepository } from '../../libs/notifications/src/persistence/notifications.repository';
 import { createTestDatabase, DatabaseKindUnderTest, TestDatabase } from '../support/test-databases';
+import { WebhookReceiver } from './webhook-receiver';
 
 export const EVENT_TYPES = ['faceauth.result', 'link.expired', 'link.created'];
 
@@ -117,4 +118,46 @@ export async function enqueueResults(h: NotificationsHarness, n: number, tag: st
       data: { authId: `${tag}-${i}`, status: 'approved' },
     });
   }
+}
+
+/** A harness and a receiver, for one `describe` block (see {@link useNotificationsWithReceiver}). */
+export interface NotificationsWithReceiver {
+  readonly h: NotificationsHarness;
+  readonly receiver: WebhookReceiver;
+}
+
+/**
+ * For one `describe` block: a real receiver and a harness started before its tests and closed after them; between
+ * tests the receiver is reset and every endpoint (with its deliveries) deleted.
+ */
+export function useNotificationsWithReceiver(
+  kind: DatabaseKindUnderTest,
+  setup: HarnessSetup,
+): NotificationsWithReceiver {
+  let started: { h: NotificationsHarness; receiver: WebhookReceiver } | undefined;
+  const get = () => {
+    if (!started) throw new Error('useNotificationsWithReceiver: only inside its describe block');
+    return started;
+  };
+  beforeAll(async () => {
+    const receiver = await new WebhookReceiver().start();
+    started = { receiver, h: await startNotifications(kind, setup) };
+  });
+  afterAll(async () => {
+    await started?.h.close();
+    await started?.receiver.stop();
+  });
+  beforeEach(() => get().receiver.reset());
+  afterEach(async () => {
+    const { h } = get();
+    for (const endpoint of await h.endpoints.list()) await h.endpoints.delete(endpoint.id);
+  });
+  return {
+    get h() {
+      return get().h;
+    },
+    get receiver() {
+      return get().receiver;
+    },
+  };
 }

@@ -1,79 +1,72 @@
 import { NotificationError } from '@faceauth/notifications';
 import { createTestDatabase, databasesUnderTest, TestDatabase } from '../support/test-databases';
-import { DEV_OPTIONS, NotificationsHarness, startNotifications } from './notifications-harness';
+import {
+  DEV_OPTIONS,
+  NotificationsHarness,
+  startNotifications,
+  useNotificationsWithReceiver,
+} from './notifications-harness';
 import { WebhookReceiver } from './webhook-receiver';
 
 describe.each(databasesUnderTest())('the notification outbox on %s', (kind) => {
-  let receiver: WebhookReceiver;
-  let h: NotificationsHarness;
-
-  beforeAll(async () => {
-    receiver = await new WebhookReceiver().start();
-    h = await startNotifications(kind, {
-      options: { ...DEV_OPTIONS, delivery: { timeoutMs: 1_000, leaseMs: 5_000 } },
-    });
-  });
-  afterAll(async () => {
-    await h.close();
-    await receiver.stop();
-  });
-  beforeEach(() => receiver.reset());
-  afterEach(async () => {
-    for (const endpoint of await h.endpoints.list()) await h.endpoints.delete(endpoint.id);
+  const env = useNotificationsWithReceiver(kind, {
+    options: { ...DEV_OPTIONS, delivery: { timeoutMs: 1_000, leaseMs: 5_000 } },
   });
 
   it('writes the deliveries in the caller transaction: a rollback leaves none, a commit keeps them', async () => {
-    const { endpoint } = await h.endpoints.create({ url: receiver.url() });
+    const { endpoint } = await env.h.endpoints.create({ url: env.receiver.url() });
     await expect(
-      h.dataSource.transaction(async (manager) => {
-        const { deliveryIds } = await h.outbox.enqueue(manager, { type: 'link.created', data: { n: 1 } });
+      env.h.dataSource.transaction(async (manager) => {
+        const { deliveryIds } = await env.h.outbox.enqueue(manager, { type: 'link.created', data: { n: 1 } });
         expect(deliveryIds).toHaveLength(1);
         throw new Error('the producer fails');
       }),
     ).rejects.toThrow('the producer fails');
-    expect((await h.endpoints.listDeliveries(endpoint.id)).items).toEqual([]);
-    expect(await h.dispatcher.runOnce()).toBe(0);
+    expect((await env.h.endpoints.listDeliveries(endpoint.id)).items).toEqual([]);
+    expect(await env.h.dispatcher.runOnce()).toBe(0);
 
-    const committed = await h.dataSource.transaction((manager) =>
-      h.outbox.enqueue(manager, { type: 'link.created', data: { n: 2 } }),
+    const committed = await env.h.dataSource.transaction((manager) =>
+      env.h.outbox.enqueue(manager, { type: 'link.created', data: { n: 2 } }),
     );
-    expect((await h.endpoints.listDeliveries(endpoint.id)).items.map((d) => d.id)).toEqual(
+    expect((await env.h.endpoints.listDeliveries(endpoint.id)).items.map((d) => d.id)).toEqual(
       committed.deliveryIds,
     );
-    expect(await h.dispatcher.runOnce()).toBe(1);
-    expect(receiver.receptions).toHaveLength(1);
+    expect(await env.h.dispatcher.runOnce()).toBe(1);
+    expect(env.receiver.receptions).toHaveLength(1);
   });
 
   it('writes an event with a stable key once per endpoint, however often its producer repeats it', async () => {
     // The endpoints are kept between events; a change made here is seen at once.
-    expect(await h.outbox.hasSubscribers('link.created')).toBe(false);
-    const { endpoint } = await h.endpoints.create({ url: receiver.url() });
-    expect(await h.outbox.hasSubscribers('link.created')).toBe(true);
+    expect(await env.h.outbox.hasSubscribers('link.created')).toBe(false);
+    const { endpoint } = await env.h.endpoints.create({ url: env.receiver.url() });
+    expect(await env.h.outbox.hasSubscribers('link.created')).toBe(true);
     const event = { type: 'link.created', data: { n: 3 }, key: `link:${kind}:approved` };
-    const first = await h.outbox.enqueue(undefined, event);
-    const again = await h.outbox.enqueue(undefined, event);
+    const first = await env.h.outbox.enqueue(undefined, event);
+    const again = await env.h.outbox.enqueue(undefined, event);
     expect(again.eventId).toBe(first.eventId);
-    expect((await h.endpoints.listDeliveries(endpoint.id)).items).toHaveLength(1);
-    expect(await h.outbox.backlog()).toEqual({ waiting: 1, oldestNextAttemptAt: h.clock.now() });
-    const other = await h.outbox.enqueue(undefined, { ...event, key: `link:${kind}:revoked` });
+    expect((await env.h.endpoints.listDeliveries(endpoint.id)).items).toHaveLength(1);
+    expect(await env.h.outbox.backlog()).toEqual({ waiting: 1, oldestNextAttemptAt: env.h.clock.now() });
+    const other = await env.h.outbox.enqueue(undefined, { ...event, key: `link:${kind}:revoked` });
     expect(other.eventId).not.toBe(first.eventId);
-    expect((await h.endpoints.listDeliveries(endpoint.id)).items).toHaveLength(2);
+    expect((await env.h.endpoints.listDeliveries(endpoint.id)).items).toHaveLength(2);
   });
 
   it('refuses an event type that is not configured', async () => {
-    await expect(h.outbox.enqueue(undefined, { type: 'nope', data: {} })).rejects.toThrow(NotificationError);
+    await expect(env.h.outbox.enqueue(undefined, { type: 'nope', data: {} })).rejects.toThrow(
+      NotificationError,
+    );
   });
 
   it('claims again a delivery whose worker died, once its lease ran out (same webhook-id)', async () => {
-    const { endpoint } = await h.endpoints.create({ url: receiver.url() });
-    const { eventId } = await h.outbox.enqueue(undefined, { type: 'link.created', data: {} });
+    const { endpoint } = await env.h.endpoints.create({ url: env.receiver.url() });
+    const { eventId } = await env.h.outbox.enqueue(undefined, { type: 'link.created', data: {} });
     // A worker claims the row and dies before sending it.
-    expect(await h.repository.claim(h.clock.now(), 5_000, 10)).toHaveLength(1);
-    expect(await h.dispatcher.runOnce()).toBe(0);
-    h.clock.advance(5_000);
-    expect(await h.dispatcher.runOnce()).toBe(1);
-    expect(receiver.receptions.map((r) => r.headers['webhook-id'])).toEqual([eventId]);
-    expect((await h.endpoints.listDeliveries(endpoint.id)).items[0]).toMatchObject({
+    expect(await env.h.repository.claim(env.h.clock.now(), 5_000, 10)).toHaveLength(1);
+    expect(await env.h.dispatcher.runOnce()).toBe(0);
+    env.h.clock.advance(5_000);
+    expect(await env.h.dispatcher.runOnce()).toBe(1);
+    expect(env.receiver.receptions.map((r) => r.headers['webhook-id'])).toEqual([eventId]);
+    expect((await env.h.endpoints.listDeliveries(endpoint.id)).items[0]).toMatchObject({
       status: 'delivered',
       attempts: 2,
     });
@@ -88,40 +81,42 @@ describe.each(databasesUnderTest())('the notification outbox on %s', (kind) => {
       { url: 'https://example.com', eventTypes: ['unknown.type'] },
       { url: 'https://example.com', eventTypes: [] },
     ]) {
-      await expect(h.endpoints.create(input)).rejects.toBeInstanceOf(NotificationError);
+      await expect(env.h.endpoints.create(input)).rejects.toBeInstanceOf(NotificationError);
     }
-    const { endpoint } = await h.endpoints.create({ url: receiver.url(), description: 'ops' });
+    const { endpoint } = await env.h.endpoints.create({ url: env.receiver.url(), description: 'ops' });
     expect(endpoint).not.toHaveProperty('secret');
-    expect(JSON.stringify(await h.endpoints.list())).not.toContain('whsec_');
-    const updated = await h.endpoints.update(endpoint.id, {
+    expect(JSON.stringify(await env.h.endpoints.list())).not.toContain('whsec_');
+    const updated = await env.h.endpoints.update(endpoint.id, {
       eventTypes: ['link.created'],
       description: null,
     });
     expect(updated).toMatchObject({ eventTypes: ['link.created'], description: null, enabled: true });
-    expect((await h.outbox.enqueue(undefined, { type: 'link.expired', data: {} })).deliveryIds).toEqual([]);
+    expect((await env.h.outbox.enqueue(undefined, { type: 'link.expired', data: {} })).deliveryIds).toEqual(
+      [],
+    );
 
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
-      ids.push(...(await h.outbox.enqueue(undefined, { type: 'link.created', data: { i } })).deliveryIds);
-      h.clock.advance(1);
+      ids.push(...(await env.h.outbox.enqueue(undefined, { type: 'link.created', data: { i } })).deliveryIds);
+      env.h.clock.advance(1);
     }
-    const first = await h.endpoints.listDeliveries(endpoint.id, { limit: 2 });
-    const second = await h.endpoints.listDeliveries(endpoint.id, { limit: 2, cursor: first.nextCursor });
-    const third = await h.endpoints.listDeliveries(endpoint.id, { limit: 2, cursor: second.nextCursor });
+    const first = await env.h.endpoints.listDeliveries(endpoint.id, { limit: 2 });
+    const second = await env.h.endpoints.listDeliveries(endpoint.id, { limit: 2, cursor: first.nextCursor });
+    const third = await env.h.endpoints.listDeliveries(endpoint.id, { limit: 2, cursor: second.nextCursor });
     expect([...first.items, ...second.items, ...third.items].map((d) => d.id)).toEqual([...ids].reverse());
     expect(third.nextCursor).toBeNull();
 
-    await expect(h.endpoints.replay(ids[0])).rejects.toMatchObject({ code: 'DELIVERY_IN_PROGRESS' });
-    expect(await h.dispatcher.runOnce()).toBe(5);
-    const replayed = await h.endpoints.replay(ids[0]);
+    await expect(env.h.endpoints.replay(ids[0])).rejects.toMatchObject({ code: 'DELIVERY_IN_PROGRESS' });
+    expect(await env.h.dispatcher.runOnce()).toBe(5);
+    const replayed = await env.h.endpoints.replay(ids[0]);
     expect(replayed).toMatchObject({ status: 'pending', attempts: 0, deliveredAt: null });
-    expect(await h.dispatcher.runOnce()).toBe(1);
-    const counts = receiver.countsById();
+    expect(await env.h.dispatcher.runOnce()).toBe(1);
+    const counts = env.receiver.countsById();
     expect(counts.get(replayed.eventId)).toBe(2);
 
-    await h.endpoints.delete(endpoint.id);
-    await expect(h.endpoints.get(endpoint.id)).rejects.toMatchObject({ code: 'ENDPOINT_NOT_FOUND' });
-    await expect(h.endpoints.getDelivery(ids[1])).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
+    await env.h.endpoints.delete(endpoint.id);
+    await expect(env.h.endpoints.get(endpoint.id)).rejects.toMatchObject({ code: 'ENDPOINT_NOT_FOUND' });
+    await expect(env.h.endpoints.getDelivery(ids[1])).rejects.toMatchObject({ code: 'DELIVERY_NOT_FOUND' });
   });
 });
 

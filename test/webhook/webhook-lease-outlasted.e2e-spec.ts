@@ -1,14 +1,10 @@
 import { ManualClock, SqlSteps } from '@faceauth/core';
 import { WebhookInboxRepository, WebhookProcessor } from '@faceauth/webhook';
-import { ApiHarness, startApi } from '../support/api-harness';
 import { databasesUnderTest } from '../support/test-databases';
 import { buildRecord } from '../vendor-contract/fixtures/faceauth-records.fixture';
 import { buildFaceAuthWebhookV3 } from '../vendor-contract/fixtures/faceauth-webhook.fixture';
-import { VendorFixtureServer } from '../vendor-contract/support/vendor-fixture.server';
+import { startVendorJourney, VendorJourney } from '../vendor-contract/support/vendor-journey';
 
-const PID = 'pid-lease-half';
-const ARGOS_KEY = 'lease-half-add-on-key-000000001';
-const ADMIN_KEY = 'lease-half-admin-secret-0000000001';
 const LEASE_MS = 60_000;
 /**
  * What one chunk of verification look-ups takes here. A chunk starts only while the lease still covers the Argos
@@ -27,52 +23,35 @@ describe.each(databasesUnderTest())('a webhook batch that outlasts its lease on 
   // The processor's chunk: 4 rows at a time on PostgreSQL, one on SQLite (one writer).
   const chunk = kind === 'postgres' ? 4 : 1;
   const clock = new ManualClock(Date.UTC(2026, 11, 1));
-  let argos: VendorFixtureServer;
-  let api: ApiHarness;
+  let journey: VendorJourney;
 
   beforeAll(async () => {
-    argos = await VendorFixtureServer.start({ apiKey: ARGOS_KEY, projectId: PID, shape: 'grouped' });
-    api = await startApi(kind, {
+    journey = await startVendorJourney(kind, {
       clock,
-      env: {
-        FACEAUTH_PID: PID,
-        FACEAUTH_API_KEY: ARGOS_KEY,
-        INTERNAL_API_KEYS: `ops|admin|${ADMIN_KEY}`,
-        WEBHOOK_PROCESSOR_ENABLED: 'false',
-        RECONCILE_ENABLED: 'false',
-        WEBHOOK_VERIFICATION_RATE_PER_SECOND: '10000',
-        WEBHOOK_LEASE_MS: String(LEASE_MS),
-      },
-      configure: (config) => ({ ...config, argos: { ...config.argos, apiBaseUrl: argos.baseUrl } }),
+      env: { WEBHOOK_VERIFICATION_RATE_PER_SECOND: '10000', WEBHOOK_LEASE_MS: String(LEASE_MS) },
     });
   });
-  afterAll(async () => {
-    await api?.close();
-    await argos?.close();
-  });
+  afterAll(() => journey?.close());
 
   it('processes the chunks its lease covers, gives back the rest, and marks every row done within its lease', async () => {
     const rows = 6 * chunk;
     const ids = Array.from({ length: rows }, (_, i) => `lease-half-${kind}-${i}`);
     for (const authId of ids) {
-      argos.putRecord(
+      journey.argos.putRecord(
         buildRecord({ authId, submissionId: 'sub-lease', createTime: clock.now().toISOString() }),
       );
-      const res = await api.app.inject({
-        method: 'POST',
-        url: '/webhooks/argos',
-        payload: buildFaceAuthWebhookV3({
+      await journey.drive.post(
+        buildFaceAuthWebhookV3({
           authId,
           submissionId: 'sub-lease',
           status: 'approved',
           createTime: clock.now().toISOString(),
         }),
-      });
-      expect(res.statusCode).toBe(200);
+      );
     }
 
-    const processor = api.app.get(WebhookProcessor);
-    const inbox = api.app.get(WebhookInboxRepository);
+    const processor = journey.api.app.get(WebhookProcessor);
+    const inbox = journey.api.app.get(WebhookInboxRepository);
     // Each row's verification (its look-up at the fixture server) takes CHUNK_MS / chunk of the clock.
     const handler = (processor as unknown as { handler: { prepare(row: unknown): Promise<unknown> } })
       .handler;
@@ -107,14 +86,12 @@ describe.each(databasesUnderTest())('a webhook batch that outlasts its lease on 
     expect(marked).toHaveLength(rows);
     for (const { leaseEnd, at } of marked) expect(at).toBeLessThanOrEqual(leaseEnd);
     // Every row looked up once, processed once, its attempt count not raised by the give-back.
-    expect(argos.requests.filter((r) => r.route === 'GET /faceauth')).toHaveLength(rows);
-    const inboxRows = (
-      await api.app.inject({
-        method: 'GET',
-        url: `/v1/webhooks/inbox?limit=100`,
-        headers: { 'x-api-key': ADMIN_KEY },
-      })
-    ).json().items as { authId: string; status: string; attempts: number }[];
+    expect(journey.argos.requests.filter((r) => r.route === 'GET /faceauth')).toHaveLength(rows);
+    const inboxRows = (await journey.drive.admin('GET', '/v1/webhooks/inbox?limit=100')).body.items as {
+      authId: string;
+      status: string;
+      attempts: number;
+    }[];
     const ours = inboxRows.filter((r) => ids.includes(r.authId));
     expect(ours).toHaveLength(rows);
     for (const row of ours) expect(row).toMatchObject({ status: 'done', attempts: 1 });

@@ -20,7 +20,14 @@ export {
   type RawInsertConflict,
 } from './persistence/raw-insert';
 export { RawSql, type AtomicWork, type SqlStep, type SqlSteps } from './persistence/raw-sql';
-export { leaseClaimSql, lockedPick, type LeaseClaim, type LockedPick } from './persistence/locked-pick';
+export {
+  leaseClaimSql,
+  leaseReleaseSql,
+  lockedPick,
+  type LeaseClaim,
+  type LeaseQueue,
+  type LockedPick,
+} from './persistence/locked-pick';
 export { entityRows, type EntityRows } from './persistence/entity-rows';
 export {
   FACEAUTH_TABLES,

@@ -47,13 +47,18 @@ export class JourneyDriver {
 
   /** Posts one Argos webhook (acknowledged with 200, else throws) and processes the inbox. */
   async deliver(payload: object): Promise<void> {
+    await this.post(payload);
+    await this.settle();
+  }
+
+  /** Posts one Argos webhook, acknowledged with 200 (else throws), leaving it in the inbox. */
+  async post(payload: object): Promise<void> {
     const res = await this.api.app.inject({
       method: 'POST',
       url: `/webhooks/argos?secret=${encodeURIComponent(this.webhookSecret)}`,
       payload,
     });
     if (res.statusCode !== 200) throw new Error(`the webhook answered ${res.statusCode}: ${res.body}`);
-    await this.settle();
   }
 
   /** Processes every inbox row that is due now. */

@@ -1,3 +1,4 @@
+import { Clock } from '@faceauth/core';
 import { ApiHarness, startApi } from '../../support/api-harness';
 import { DatabaseKindUnderTest } from '../../support/test-databases';
 import { JourneyDriver } from './journey.driver';
@@ -18,15 +19,20 @@ export interface VendorJourney {
 /**
  * The whole API (Fastify, guards, TypeORM, the webhook inbox, processed on demand) against a real HTTP server
  * answering like Argos with the vendor's published shapes, whose records carry no person and no token
- * (ARGOS-CONTRACT.md §7). Every webhook is verified by fetching its record (the service's default).
+ * (ARGOS-CONTRACT.md §7). Every webhook is verified by fetching its record (the service's default). `options`: a
+ * clock for the service, and settings over the journey's.
  */
-export async function startVendorJourney(kind: DatabaseKindUnderTest): Promise<VendorJourney> {
+export async function startVendorJourney(
+  kind: DatabaseKindUnderTest,
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<VendorJourney> {
   const argos = await VendorFixtureServer.start({
     apiKey: ARGOS_KEY,
     projectId: VENDOR_PID,
     shape: 'grouped',
   });
   const api = await startApi(kind, {
+    clock: options.clock,
     env: {
       FACEAUTH_PID: VENDOR_PID,
       FACEAUTH_API_KEY: ARGOS_KEY,
@@ -38,6 +44,7 @@ export async function startVendorJourney(kind: DatabaseKindUnderTest): Promise<V
       CLEANUP_ENABLED: 'false',
       ARGOS_MAX_ATTEMPTS: '2',
       ARGOS_BREAKER_FAILURES: '1000',
+      ...options.env,
     },
     configure: (config) => ({ ...config, argos: { ...config.argos, apiBaseUrl: argos.baseUrl } }),
   });

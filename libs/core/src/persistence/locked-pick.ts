@@ -28,10 +28,14 @@ export function lockedPick(kind: DatabaseKind, key: string, pick: string): Locke
 }
 
 /** A queue table whose rows are claimed under a lease: `id`, `status`, `locked_until`, `attempts`. */
-export interface LeaseClaim {
+export interface LeaseQueue {
   table: string;
   /** The status a claimed row takes (`processing`, `delivering`). */
   claimedStatus: string;
+}
+
+/** A queue's claim: which rows are due and what it returns. */
+export interface LeaseClaim extends LeaseQueue {
   /** The rows due, over `$1` now (re-checked outside the pick: a row claimed meanwhile is not claimed again). */
   due: string;
   /** The pick's own conditions beside `due` (e.g. a partial index's `status IN (…)`), or ''. */
@@ -55,4 +59,15 @@ export function leaseClaimSql(kind: DatabaseKind, claim: LeaseClaim): string {
 WHERE id IN (${pick.keys})
   AND ${claim.due}
 RETURNING ${claim.columns}`;
+}
+
+/**
+ * Gives back a claimed row its worker will not handle (its batch has no lease left for it): pending and due again
+ * at once, the claim's attempt taken back, only while this worker still holds the lease. `$1` id, `$2` lease.
+ */
+export function leaseReleaseSql(queue: LeaseQueue): string {
+  return `
+UPDATE ${queue.table} SET status = 'pending', attempts = attempts - 1, locked_until = NULL
+WHERE id = $1 AND status = '${queue.claimedStatus}' AND locked_until = $2
+RETURNING id`;
 }

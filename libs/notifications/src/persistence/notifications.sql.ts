@@ -1,8 +1,9 @@
 import {
-  DatabaseKind,
   entityRows,
   insertStatement,
   leaseClaimSql,
+  leaseReleaseSql,
+  LeaseQueue,
   sqlFamily,
   statementSet,
 } from '@faceauth/core';
@@ -15,21 +16,8 @@ import { NotificationOutboxEntity } from './notification-outbox.entity';
  */
 const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'delivering' AND locked_until <= $1))`;
 
-/**
- * Claims due deliveries of enabled endpoints for one worker, under a lease, counting the attempt. On PostgreSQL
- * the pick locks its rows (`lockedPick`: several workers claim disjoint batches, and no more than `$3`) and the
- * outer re-check means a row claimed meanwhile is never claimed twice; SQLite has one writer. `$1` now, `$2` lease
- * end, `$3` batch size.
- */
-function outboxClaimSql(kind: DatabaseKind, columns: string): string {
-  return leaseClaimSql(kind, {
-    table: 'faceauth_notification_outbox',
-    claimedStatus: 'delivering',
-    due: DUE,
-    pickFilter: 'endpoint_id IN (SELECT id FROM faceauth_notification_endpoints WHERE enabled = TRUE)',
-    columns,
-  });
-}
+/** The outbox as a lease queue: claimed deliveries are `delivering`. */
+const OUTBOX: LeaseQueue = { table: 'faceauth_notification_outbox', claimedStatus: 'delivering' };
 
 /** Settling a claimed delivery: only while this worker still holds its lease (`$1` id, `$2` lease). */
 const HELD = `id = $1 AND status = 'delivering' AND locked_until = $2`;
@@ -90,21 +78,24 @@ WHERE id = $1
 RETURNING enabled, consecutive_failures`,
 
     outboxInsert: insertStatement(dataSource, NotificationOutboxEntity).text,
-    claim: outboxClaimSql(kind, outbox),
+    /**
+     * Claims due deliveries of enabled endpoints for one worker, under a lease, counting the attempt: at most `$3`,
+     * disjoint between workers on PostgreSQL (`leaseClaimSql`). `$1` now, `$2` lease end, `$3` batch size.
+     */
+    claim: leaseClaimSql(kind, {
+      ...OUTBOX,
+      due: DUE,
+      pickFilter: 'endpoint_id IN (SELECT id FROM faceauth_notification_endpoints WHERE enabled = TRUE)',
+      columns: outbox,
+    }),
     /** `$3` now, `$4` status code, `$5` response excerpt. */
     delivered: `
 UPDATE faceauth_notification_outbox SET status = 'delivered', delivered_at = $3, last_status_code = $4,
   response_excerpt = $5, last_error = NULL, locked_until = NULL
 WHERE ${HELD}
 RETURNING id`,
-    /**
-     * Gives back a claimed delivery that was not attempted (its batch outlasted the lease): due again at once,
-     * and the claim's attempt count taken back.
-     */
-    release: `
-UPDATE faceauth_notification_outbox SET status = 'pending', attempts = attempts - 1, locked_until = NULL
-WHERE ${HELD}
-RETURNING id`,
+    /** Gives back a claimed delivery that was not attempted (its batch outlasted the lease). */
+    release: leaseReleaseSql(OUTBOX),
     /** `$3` status (pending or failed), `$4` next attempt, `$5` status code, `$6` error, `$7` excerpt. */
     attemptFailed: `
 UPDATE faceauth_notification_outbox SET status = $3, next_attempt_at = $4, last_status_code = $5, last_error = $6,

@@ -1,8 +1,9 @@
 import {
-  DatabaseKind,
   entityRows,
   insertStatement,
   leaseClaimSql,
+  leaseReleaseSql,
+  LeaseQueue,
   RawInsertOptions,
   sqlFamily,
   statementSet,
@@ -43,16 +44,8 @@ export const INBOX_INSERT: RawInsertOptions = {
  */
 const DUE = `((status = 'pending' AND next_attempt_at <= $1) OR (status = 'processing' AND locked_until <= $1))`;
 
-/** The claim (see above; `lockedPick` for PostgreSQL's locked pick of at most `$3` rows). */
-function inboxClaimSql(kind: DatabaseKind, columns: string): string {
-  return leaseClaimSql(kind, {
-    table: 'faceauth_webhook_inbox',
-    claimedStatus: 'processing',
-    due: DUE,
-    pickFilter: "status IN ('pending', 'processing')",
-    columns,
-  });
-}
+/** The inbox as a lease queue: claimed rows are `processing`. */
+const INBOX: LeaseQueue = { table: 'faceauth_webhook_inbox', claimedStatus: 'processing' };
 
 /** Settling a claimed row: only while this worker still holds its lease (`$1` id, `$2` lease). */
 const HELD = `id = $1 AND status = 'processing' AND locked_until = $2`;
@@ -86,7 +79,12 @@ export const inboxStatements = statementSet((dataSource, kind) => {
   const { columns } = entityRows(dataSource, WebhookInboxEntity);
   return {
     insert: insertStatement(dataSource, WebhookInboxEntity, INBOX_INSERT).text,
-    claim: inboxClaimSql(kind, columns),
+    claim: leaseClaimSql(kind, {
+      ...INBOX,
+      due: DUE,
+      pickFilter: "status IN ('pending', 'processing')",
+      columns,
+    }),
     /** `$3` now, `$4` project (kept when null). */
     complete: `
 UPDATE faceauth_webhook_inbox SET status = 'done', processed_at = $3, locked_until = NULL, last_error = NULL,
@@ -98,14 +96,8 @@ RETURNING id`,
 UPDATE faceauth_webhook_inbox SET status = $3, next_attempt_at = $4, locked_until = NULL, last_error = $5
 WHERE ${HELD}
 RETURNING id`,
-    /**
-     * Gives back a claimed row that was not processed (its batch outlasted half the lease): due again at once,
-     * the claim's attempt taken back. `$1` id, `$2` lease.
-     */
-    release: `
-UPDATE faceauth_webhook_inbox SET status = 'pending', attempts = attempts - 1, locked_until = NULL
-WHERE ${HELD}
-RETURNING id`,
+    /** Gives back a claimed row that was not processed (its lease no longer covered a chunk of look-ups). */
+    release: leaseReleaseSql(INBOX),
     findById: `SELECT ${columns} FROM faceauth_webhook_inbox WHERE id = $1`,
     /** Puts a row back in the queue as new: `$1` id, `$2` now. */
     replay: `
